@@ -1,0 +1,40 @@
+/**
+ * Launches Chromium with AdTally (dist/chromium) loaded, *.test resolved to 127.0.0.1 and every background
+ * network feature off (this machine has no internet, and a test must not depend on it). Resolves to the
+ * Playwright context and the extension's id, read from its service worker's URL.
+ */
+import { chromium } from '@playwright/test';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const EXTENSION_DIR = fileURLToPath(new URL('../dist/chromium', import.meta.url));
+
+export async function launchWithExtension({ headless = true, extensionDir = EXTENSION_DIR } = {}) {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(`Chromium not found at ${CHROMIUM_PATH}. Install it (Debian/Ubuntu: sudo apt-get install chromium) or set CHROMIUM_PATH.`);
+  }
+  if (!existsSync(`${extensionDir}/manifest.json`)) {
+    throw new Error(`No built extension in ${extensionDir}: run npm run build first.`);
+  }
+  const context = await chromium.launchPersistentContext('', {
+    executablePath: CHROMIUM_PATH,
+    headless,
+    viewport: { width: 1280, height: 720 },
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      '--host-resolver-rules=MAP *.test 127.0.0.1',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const extensionId = new URL(worker.url()).host;
+  return { context, extensionId, worker };
+}

@@ -1,0 +1,40 @@
+import type { StoredEvent } from '../../common/types';
+import type { IDBPDatabase } from 'idb';
+import type { AdTallyDB, SiteDay } from './schema';
+
+/**
+ * Writes a batch of events and their daily totals in one transaction. Events whose id is already stored are
+ * skipped, so a retried batch changes nothing. Returns the ids that are now stored (new or not).
+ */
+export async function writeEvents(db: IDBPDatabase<AdTallyDB>, events: StoredEvent[]): Promise<string[]> {
+  const tx = db.transaction(['events', 'siteDays'], 'readwrite');
+  const eventStore = tx.objectStore('events');
+  const deltas = new Map<string, SiteDay>();
+  const seen = new Set<string>();
+  for (const event of events) {
+    if (seen.has(event.id) || (await eventStore.getKey(event.id)) !== undefined) {
+      seen.add(event.id);
+      continue;
+    }
+    seen.add(event.id);
+    await eventStore.add(event);
+    const key = `${event.site}\u0000${event.day}`;
+    const delta = deltas.get(key) ?? { site: event.site, day: event.day, impressions: 0, viewable: 0, clicks: 0 };
+    if (event.type === 'impression') delta.impressions++;
+    else if (event.type === 'click') delta.clicks++;
+    deltas.set(key, delta);
+  }
+  const dayStore = tx.objectStore('siteDays');
+  for (const delta of deltas.values()) {
+    const current = await dayStore.get([delta.site, delta.day]);
+    await dayStore.put({
+      site: delta.site,
+      day: delta.day,
+      impressions: (current?.impressions ?? 0) + delta.impressions,
+      viewable: (current?.viewable ?? 0) + delta.viewable,
+      clicks: (current?.clicks ?? 0) + delta.clicks,
+    });
+  }
+  await tx.done;
+  return [...seen];
+}

@@ -1,0 +1,23 @@
+import browser from 'webextension-polyfill';
+import type { Runtime } from 'webextension-polyfill';
+import type { TabMessage } from '../../common/messages';
+
+/**
+ * A trusted click inside a child frame. Only the top frame knows which ad holds that frame, so pass the
+ * click on to it; the background never guesses the ad itself.
+ */
+export async function handleFrameClick(
+  payload: { time: unknown },
+  sender: Runtime.MessageSender,
+): Promise<{ forwarded: boolean }> {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined || !sender.frameId || typeof payload.time !== 'number') return { forwarded: false };
+  const message: TabMessage = { type: 'childFrameClicked', time: payload.time };
+  try {
+    await browser.tabs.sendMessage(tabId, message, { frameId: 0 });
+    return { forwarded: true };
+  } catch {
+    // The top frame runs no AdTally script (a page AdTally does not count): nothing to credit.
+    return { forwarded: false };
+  }
+}

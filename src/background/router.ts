@@ -1,0 +1,35 @@
+import browser from 'webextension-polyfill';
+import type { Runtime } from 'webextension-polyfill';
+import { CONTENT_MESSAGE_TYPES, UI_MESSAGE_TYPES } from '../common/messages';
+import { handleEvents } from './handlers/events';
+import { handleFrameClick } from './handlers/frame-click';
+import { handleGetStats } from './handlers/stats';
+
+type Handler = (message: Record<string, unknown>, sender: Runtime.MessageSender) => Promise<unknown>;
+
+/** One handler per message type (convention 1); content and UI messages are told apart by sender. */
+const HANDLERS: Record<string, Handler> = {
+  events: (m, sender) => handleEvents({ events: m.events }, sender),
+  frameClick: (m, sender) => handleFrameClick({ time: m.time }, sender),
+  getStats: (m) => handleGetStats({ tabId: m.tabId }),
+};
+
+function isExtensionPage(sender: Runtime.MessageSender): boolean {
+  return typeof sender.url === 'string' && sender.url.startsWith(browser.runtime.getURL(''));
+}
+
+/**
+ * Routes a message, or returns undefined (no answer) for anything unknown or from the wrong kind of sender:
+ * pages may send only content messages, and only AdTally's own pages may ask for stats.
+ */
+export function route(message: unknown, sender: Runtime.MessageSender): Promise<unknown> | undefined {
+  if (sender.id !== browser.runtime.id || typeof message !== 'object' || message === null) return undefined;
+  const type = (message as { type?: unknown }).type;
+  if (typeof type !== 'string') return undefined;
+  const allowed = isExtensionPage(sender) ? UI_MESSAGE_TYPES.has(type) : CONTENT_MESSAGE_TYPES.has(type) && !!sender.tab;
+  if (!allowed) {
+    console.warn('AdTally: dropped message', type, 'from', sender.url);
+    return undefined;
+  }
+  return HANDLERS[type]?.(message as Record<string, unknown>, sender);
+}

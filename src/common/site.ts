@@ -1,0 +1,22 @@
+import { parse } from 'tldts';
+
+/**
+ * The site an event belongs to: the registrable domain (eTLD+1) of the top-level page, e.g. `bbc.co.uk`.
+ * Private suffixes (github.io, blogspot.com) count as public ones, so two blogs are two sites.
+ * Hosts without a registrable domain (localhost, IP addresses, single labels) are their own site.
+ * Returns null for pages AdTally does not count (extension pages, file:, about:).
+ */
+export function siteOf(url: string | undefined): string | null {
+  if (!url) return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
+  const host = parsed.hostname.toLowerCase();
+  const info = parse(host, { allowPrivateDomains: true });
+  if (info.isIp) return host.replace(/^\[|\]$/g, '');
+  return info.domain ?? host;
+}

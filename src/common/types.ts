@@ -1,0 +1,48 @@
+/** What kind of advertising an element is; see docs/measurement.md. */
+export type AdKind = 'display' | 'native' | 'search' | 'social' | 'shopping' | 'video';
+
+export const AD_KINDS: readonly AdKind[] = ['display', 'native', 'search', 'social', 'shopping', 'video'];
+
+export type AdEventType = 'impression' | 'click';
+
+/**
+ * One thing that happened to one ad, as the content script reports it.
+ * The site is deliberately absent: the background derives it from the sender's tab (convention 2).
+ */
+export interface AdEvent {
+  /** Random id; a retried batch carries the same ids, so a write is never doubled. */
+  id: string;
+  type: AdEventType;
+  /** Epoch milliseconds, taken in the page when the event happened. */
+  time: number;
+  /** Random id of the page view the ad was seen in. */
+  pageViewId: string;
+  /** Id of the ad within its page view (stable for the life of the element). */
+  adId: string;
+  /** Why this element is an ad: the signature id that matched. */
+  rule: string;
+  kind: AdKind;
+  /** The ad system, when the signature knows it (e.g. "Google Ad Manager"). */
+  network: string | null;
+  /** Size of the ad in CSS pixels when the event happened. */
+  width: number;
+  height: number;
+  /** For clicks: true when the click happened inside an iframe within the ad. */
+  inFrame: boolean;
+}
+
+/** An event as stored: what the content script sent plus what the background derived. */
+export interface StoredEvent extends AdEvent {
+  /** Registrable domain of the top-level page (see site.ts). */
+  site: string;
+  /** Local calendar day of `time`, YYYY-MM-DD, the key of the daily aggregates. */
+  day: string;
+}
+
+/** One row of the per-site table the popup shows. */
+export interface SiteStats {
+  site: string;
+  impressions: number;
+  viewable: number;
+  clicks: number;
+}

@@ -1,0 +1,70 @@
+import { DISCLOSURE_LABELS } from './signatures';
+import type { AdKind } from '../../common/types';
+
+export interface LabelMatch {
+  /** The element that carries the label (its text or its aria-label). */
+  labelElement: Element;
+  /** True when the label is the element's text, false when it is its aria-label. */
+  fromText: boolean;
+  label: string;
+  kind: AdKind;
+}
+
+const LABEL_KIND = new Map(DISCLOSURE_LABELS.map(([label, kind]) => [label, kind]));
+// Zero-width characters are stripped: platforms insert them to break naive matching (detection.md).
+const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g;
+
+function labelKind(text: string | null): [string, AdKind] | null {
+  if (!text) return null;
+  const normalised = text.replace(ZERO_WIDTH, '').trim().toLowerCase();
+  if (normalised.length > 20) return null;
+  const kind = LABEL_KIND.get(normalised);
+  return kind ? [normalised, kind] : null;
+}
+
+/** Elements under root (and root itself) whose text or aria-label is exactly a disclosure label. */
+export function findLabels(root: Element | Document): LabelMatch[] {
+  const found: LabelMatch[] = [];
+  const doc = root.ownerDocument ?? (root as Document);
+  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const match = labelKind(node.nodeValue);
+    const parent = node.parentElement;
+    if (!match || !parent || parent.closest('script,style,noscript,template,title')) continue;
+    // The text must be the element's whole text, not one word of a sentence split across nodes.
+    if (labelKind(parent.textContent)?.[0] !== match[0]) continue;
+    found.push({ labelElement: parent, fromText: true, label: match[0], kind: match[1] });
+  }
+  const labelled = root instanceof Element && root.hasAttribute('aria-label') ? [root] : [];
+  for (const el of [...labelled, ...root.querySelectorAll('[aria-label]')]) {
+    const match = labelKind(el.getAttribute('aria-label'));
+    if (match) found.push({ labelElement: el, fromText: false, label: match[0], kind: match[1] });
+  }
+  return found;
+}
+
+// An aria-labelled element holding creative content is the ad itself; one without is a caption inside the ad.
+const CREATIVE_CONTENT = 'a[href],img,iframe,ins,video,picture,canvas';
+
+/**
+ * The ad a label belongs to. A caption (visible text, or an aria-label on an element with no creative
+ * content) sits inside the ad, so climb from it to the first ancestor that holds something besides the
+ * label's own branch.
+ */
+export function containerOfLabel(match: LabelMatch): Element | null {
+  const el = match.labelElement;
+  if (!match.fromText && (el.matches(CREATIVE_CONTENT) || el.querySelector(CREATIVE_CONTENT))) return el;
+  let branch: Element = match.labelElement;
+  for (let parent = branch.parentElement; parent; branch = parent, parent = parent.parentElement) {
+    if (parent === parent.ownerDocument.body || parent === parent.ownerDocument.documentElement) return null;
+    if (parent.childElementCount > 1 || hasOwnText(parent, branch)) return parent;
+  }
+  return null;
+}
+
+function hasOwnText(parent: Element, except: Element): boolean {
+  for (const child of parent.childNodes) {
+    if (child !== except && child.nodeType === Node.TEXT_NODE && child.nodeValue?.trim()) return true;
+  }
+  return false;
+}

@@ -1,0 +1,60 @@
+/**
+ * Built-in ad signatures: CSS selectors for markup that ad systems put on pages.
+ * One rule per line; each says what it finds and which fixture proves it (e2e/sites/<host>/, expected counts
+ * in e2e/sites/expected.ts). Keep ids stable: they are stored with every event as the rule that found the ad.
+ */
+import type { AdKind } from '../../common/types';
+
+export interface SelectorSignature {
+  id: string;
+  selector: string;
+  kind: AdKind;
+  network: string | null;
+}
+
+export const SELECTOR_SIGNATURES: readonly SelectorSignature[] = [
+  // AdSense slot: <ins class="adsbygoogle" data-ad-client=…>. Fixture: news.test (sidebar), blog.test (display:none).
+  { id: 'adsense-ins', selector: 'ins.adsbygoogle', kind: 'display', network: 'AdSense' },
+  // Google Ad Manager (GPT) slot div, id "div-gpt-ad-<n>-<i>". Fixture: news.test (leaderboard, in-article).
+  { id: 'gpt-div', selector: 'div[id^="div-gpt-ad"]', kind: 'display', network: 'Google Ad Manager' },
+  // GPT's own creative iframe, even when the page's slot div has another id. Proven by unit test detect.test.ts.
+  { id: 'gpt-iframe', selector: 'iframe[id^="google_ads_iframe_"]', kind: 'display', network: 'Google Ad Manager' },
+  // AdSense's creative iframe "aswift_<n>" outside an ins (auto ads). Proven by unit test detect.test.ts.
+  { id: 'adsense-iframe', selector: 'iframe[id^="aswift_"]', kind: 'display', network: 'AdSense' },
+];
+
+/**
+ * Hosts that serve ad creatives in iframes; an iframe whose src host is one of these (or a subdomain) is an ad.
+ * Proven by unit test detect.test.ts (no real ad host resolves in the offline fixtures).
+ */
+export const AD_FRAME_HOSTS: ReadonlyArray<readonly [host: string, network: string]> = [
+  ['googlesyndication.com', 'Google'], // tpc./pagead2.: AdSense and Ad Manager creatives and SafeFrames
+  ['doubleclick.net', 'Google'], // googleads.g.: AdSense ad iframes; ad.: Campaign Manager
+  ['googleadservices.com', 'Google'],
+  ['amazon-adsystem.com', 'Amazon'],
+  ['adnxs.com', 'Xandr'],
+  ['criteo.com', 'Criteo'],
+  ['criteo.net', 'Criteo'],
+  ['taboola.com', 'Taboola'],
+  ['outbrain.com', 'Outbrain'],
+  ['mgid.com', 'MGID'],
+  ['rubiconproject.com', 'Magnite'],
+  ['pubmatic.com', 'PubMatic'],
+  ['openx.net', 'OpenX'],
+  ['adform.net', 'Adform'],
+  ['smartadserver.com', 'Equativ'],
+  ['yieldmo.com', 'Yieldmo'],
+  ['media.net', 'Media.net'],
+  ['3lift.com', 'TripleLift'],
+];
+
+/**
+ * Disclosure labels: an element whose whole visible text, or whose aria-label, is one of these marks the
+ * container around it as an ad. Exact match, case-insensitive, so prose that mentions sponsorship and
+ * "Advertise with us" links are not labels. Fixture: news.test ("Advertisement"), blog.test ("Sponsored").
+ */
+export const DISCLOSURE_LABELS: ReadonlyArray<readonly [label: string, kind: AdKind]> = [
+  ['advertisement', 'display'],
+  ['sponsored', 'native'],
+  ['promoted', 'native'],
+];

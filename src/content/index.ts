@@ -1,0 +1,69 @@
+/**
+ * Content script entry, in every frame: wiring only. The top frame finds and tracks ads; child frames
+ * (ad creatives among them) only report clicks, so one ad is counted once however many frames see it.
+ */
+import browser from 'webextension-polyfill';
+import type { ContentMessage, ResponseOf, ContentMessages, TabMessage } from '../common/messages';
+import type { AdEvent } from '../common/types';
+import { Outbox } from './outbox';
+import { startPageView } from './page-view';
+import type { PageView } from './page-view';
+import { isContextInvalidated, reportFrameClicks } from './track/frame-clicks';
+
+if (window.top === window) startTopFrame();
+else startChildFrame();
+
+function startChildFrame(): void {
+  const lifetime = new AbortController();
+  reportFrameClicks(lifetime.signal, () => lifetime.abort());
+}
+
+function startTopFrame(): void {
+  const lifetime = new AbortController();
+  const { signal } = lifetime;
+  const outbox = new Outbox({
+    send: (events: AdEvent[]) => {
+      const message: ContentMessage = { type: 'events', events };
+      return browser.runtime.sendMessage(message) as Promise<ResponseOf<ContentMessages, 'events'>>;
+    },
+    isFatal: isContextInvalidated,
+    onFatal: () => lifetime.abort(),
+  });
+  signal.addEventListener('abort', () => outbox.stop(), { once: true });
+
+  let pageView: PageView | null = null;
+  const begin = () => {
+    pageView = startPageView(outbox, signal);
+  };
+  // Nothing counts while a page is prerendered; its page view starts when a person activates it.
+  if ((document as Document & { prerendering?: boolean }).prerendering) {
+    document.addEventListener('prerenderingchange', begin, { once: true, signal });
+  } else {
+    begin();
+  }
+
+  window.addEventListener(
+    'pagehide',
+    (event) => {
+      void outbox.flush();
+      if (event.persisted) {
+        pageView?.end();
+        pageView = null;
+      }
+    },
+    { signal },
+  );
+  // A back/forward-cache restore is a new page view (docs/measurement.md).
+  window.addEventListener('pageshow', (event) => event.persisted && !pageView && begin(), { signal });
+  document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && void outbox.flush(), {
+    signal,
+  });
+
+  const onMessage = (message: unknown, sender: browser.Runtime.MessageSender) => {
+    if (sender.id !== browser.runtime.id) return;
+    const msg = message as TabMessage | undefined;
+    if (msg?.type === 'childFrameClicked') pageView?.onFrameClick();
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onMessage), { once: true });
+}

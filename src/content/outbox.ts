@@ -1,0 +1,101 @@
+/**
+ * The content script's outbox: events wait here until the background acknowledges them. Batches go at most
+ * every `flushIntervalMs`, at once when asked (a click, the page being hidden), and again with backoff while
+ * the service worker is gone. Every event has an id, so a batch that was stored but not acknowledged is
+ * stored only once when retried.
+ */
+import type { AdEvent } from '../common/types';
+
+export interface SendResult {
+  stored: string[];
+  rejected: string[];
+}
+
+export interface OutboxOptions {
+  send: (events: AdEvent[]) => Promise<SendResult>;
+  /** Decides which failures mean the extension is gone for good (stop) rather than asleep (retry). */
+  isFatal: (error: unknown) => boolean;
+  onFatal: () => void;
+  flushIntervalMs?: number;
+  maxBackoffMs?: number;
+  maxBatch?: number;
+}
+
+export class Outbox {
+  private readonly pending = new Map<string, AdEvent>();
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  /** True while the timer is a retry waiting out its backoff: an early flush would only hammer a dead worker. */
+  private waitingToRetry = false;
+  private sending: Promise<void> | null = null;
+  private backoffMs = 0;
+  private stopped = false;
+
+  constructor(private readonly options: OutboxOptions) {}
+
+  add(event: AdEvent): void {
+    if (this.stopped) return;
+    this.pending.set(event.id, event);
+    this.schedule(this.options.flushIntervalMs ?? 1000);
+  }
+
+  get size(): number {
+    return this.pending.size;
+  }
+
+  /** Sends what is pending now, unless a send is under way or a retry is waiting out its backoff. */
+  flush(): Promise<void> {
+    if (this.waitingToRetry) return Promise.resolve();
+    return this.sendNow();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.clearTimer();
+  }
+
+  private sendNow(): Promise<void> {
+    if (this.stopped || this.pending.size === 0) return this.sending ?? Promise.resolve();
+    if (this.sending) return this.sending;
+    this.clearTimer();
+    const batch = [...this.pending.values()].slice(0, this.options.maxBatch ?? 500);
+    this.sending = this.sendBatch(batch).finally(() => {
+      this.sending = null;
+      if (this.pending.size === 0) return;
+      if (this.backoffMs > 0) this.schedule(this.backoffMs, true);
+      else this.schedule(0);
+    });
+    return this.sending;
+  }
+
+  private async sendBatch(batch: AdEvent[]): Promise<void> {
+    try {
+      const result = await this.options.send(batch);
+      for (const id of [...result.stored, ...result.rejected]) this.pending.delete(id);
+      this.backoffMs = 0;
+    } catch (error) {
+      if (this.options.isFatal(error)) {
+        this.stop();
+        this.options.onFatal();
+        return;
+      }
+      // The service worker may be stopped or starting: wait 1 s, 2 s, 4 s … up to the cap.
+      this.backoffMs = Math.min(Math.max(1000, this.backoffMs * 2), this.options.maxBackoffMs ?? 30_000);
+    }
+  }
+
+  private schedule(delayMs: number, isRetry = false): void {
+    if (this.timer !== null || this.stopped) return;
+    this.waitingToRetry = isRetry;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.waitingToRetry = false;
+      void this.sendNow();
+    }, delayMs);
+  }
+
+  private clearTimer(): void {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+    this.waitingToRetry = false;
+  }
+}

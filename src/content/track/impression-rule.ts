@@ -1,0 +1,68 @@
+/**
+ * The impression rule of docs/measurement.md, pure so unit tests can drive it:
+ * at least 50% of the ad's area in the viewport (30% for ads of 242,500 px² or more, MRC's large-ad rule)
+ * while the document is visible, the ad rendered and at least 10×10 CSS px.
+ */
+export interface Observation {
+  /** Fraction of the ad's box inside the viewport, 0 when it does not intersect. */
+  ratio: number;
+  width: number;
+  height: number;
+  /** False when CSS hides the ad (visibility:hidden, opacity 0) although it has a box. */
+  rendered: boolean;
+}
+
+export const LARGE_AD_AREA = 242_500;
+export const MIN_SIDE = 10;
+
+export function requiredRatio(width: number, height: number): number {
+  return width * height >= LARGE_AD_AREA ? 0.3 : 0.5;
+}
+
+export function meetsImpressionCondition(obs: Observation, pageVisible: boolean): boolean {
+  if (!pageVisible || !obs.rendered) return false;
+  // A zero-area target reports intersectionRatio 1 when it touches the viewport, so size is checked apart.
+  if (obs.width < MIN_SIDE || obs.height < MIN_SIDE) return false;
+  return obs.ratio >= requiredRatio(obs.width, obs.height);
+}
+
+/**
+ * Remembers the latest observation of every ad and fires `onImpression` once per ad: when an observation
+ * meets the rule, or when the page becomes visible while a remembered observation does.
+ */
+export class ImpressionTracker {
+  private readonly latest = new Map<string, Observation>();
+  private readonly impressed = new Set<string>();
+
+  constructor(
+    private pageVisible: boolean,
+    private readonly onImpression: (adId: string, obs: Observation) => void,
+  ) {}
+
+  observe(adId: string, obs: Observation): void {
+    this.latest.set(adId, obs);
+    this.check(adId, obs);
+  }
+
+  setPageVisible(visible: boolean): void {
+    this.pageVisible = visible;
+    if (visible) for (const [adId, obs] of this.latest) this.check(adId, obs);
+  }
+
+  hasImpression(adId: string): boolean {
+    return this.impressed.has(adId);
+  }
+
+  /** Records an impression that another rule implies (a click on an ad not yet counted as seen). */
+  markImpressed(adId: string): boolean {
+    if (this.impressed.has(adId)) return false;
+    this.impressed.add(adId);
+    return true;
+  }
+
+  private check(adId: string, obs: Observation): void {
+    if (this.impressed.has(adId) || !meetsImpressionCondition(obs, this.pageVisible)) return;
+    this.impressed.add(adId);
+    this.onImpression(adId, obs);
+  }
+}

@@ -1,0 +1,24 @@
+/**
+ * The popup's one connection to the extension (convention 11): components get data from here as props
+ * and never call `browser.*` themselves.
+ */
+import browser from 'webextension-polyfill';
+import type { ResponseOf, UiMessage, UiMessages } from '../common/messages';
+
+export type Stats = ResponseOf<UiMessages, 'getStats'>;
+
+/**
+ * The tab the popup describes: `?tab=<id>` when a tool opens the popup page for a given tab (the e2e tests
+ * and `npm start` do), else the active tab of the window the popup belongs to.
+ */
+async function popupTabId(): Promise<number | null> {
+  const fromQuery = Number(new URLSearchParams(location.search).get('tab'));
+  if (Number.isInteger(fromQuery) && fromQuery > 0) return fromQuery;
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id ?? null;
+}
+
+export async function loadStats(): Promise<Stats> {
+  const message: UiMessage = { type: 'getStats', tabId: await popupTabId() };
+  return (await browser.runtime.sendMessage(message)) as Stats;
+}
