@@ -1,0 +1,39 @@
+/**
+ * The same visit to news.test as counting.spec.ts, in Firefox ESR with dist/firefox installed: the popup
+ * must show exactly the expected row.
+ */
+import { expect, test } from '@playwright/test';
+import { startFixtureServer } from '../scripts/fixture-server.mjs';
+import { EXPECTED_VISIT, NEVER_SITES } from './sites/expected';
+import { clickAndReturn, launchFirefoxWithExtension, openExtensionPage, scrollThrough } from './firefox';
+
+test('Firefox: a visit to news.test shows exact counts in the popup', async () => {
+  const server = await startFixtureServer();
+  const browser = await launchFirefoxWithExtension();
+  try {
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1280, height: 720 });
+    await page.goto(`http://news.test:${server.port}/`);
+    await page.waitForFunction(() => document.querySelectorAll('iframe[id^="google_ads_iframe_"]').length === 2);
+    await new Promise((r) => setTimeout(r, 500));
+    await scrollThrough(page);
+    await clickAndReturn(browser, page, '#house-ad img');
+    await clickAndReturn(browser, page, 'iframe#aswift_0');
+
+    const popup = await browser.newPage();
+    const readRows = async () => {
+      await openExtensionPage(popup, 'popup.html', 'table.stats, p.note');
+      return popup.$$eval('table.stats tbody tr', (trs) =>
+        trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent?.trim() ?? '')),
+      );
+    };
+    const news = EXPECTED_VISIT.find((r) => r.site === 'news.test')!;
+    const expected = [[news.site, String(news.impressions), String(news.viewable), String(news.clicks), news.ctr]];
+    await expect(async () => expect(await readRows()).toEqual(expected)).toPass({ timeout: 10_000 });
+    const sites = (await readRows()).map((r) => r[0]);
+    for (const host of NEVER_SITES) expect(sites).not.toContain(host);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
