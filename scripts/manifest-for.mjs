@@ -14,6 +14,8 @@ export function manifestFor(target, base) {
         strict_min_version: '140.0',
         data_collection_permissions: { required: ['none'] },
       },
+      // Firefox for Android reads data_collection_permissions from 142 on.
+      gecko_android: { strict_min_version: '142.0' },
     };
   }
   return manifest;
