@@ -61,8 +61,11 @@ export class Outbox {
     this.sending = this.sendBatch(batch).finally(() => {
       this.sending = null;
       if (this.pending.size === 0) return;
-      if (this.backoffMs > 0) this.schedule(this.backoffMs, true);
-      else this.schedule(0);
+      if (this.backoffMs > 0) {
+        // A timer set by add() during the failed send must not cut the backoff short.
+        this.clearTimer();
+        this.schedule(this.backoffMs, true);
+      } else this.schedule(0);
     });
     return this.sending;
   }

@@ -33,6 +33,7 @@ export function findLabels(root: Element | Document): LabelMatch[] {
     if (!match || !parent || parent.closest('script,style,noscript,template,title')) continue;
     // The text must be the element's whole text, not one word of a sentence split across nodes.
     if (labelKind(parent.textContent)?.[0] !== match[0]) continue;
+    if (inRunningText(parent)) continue;
     found.push({ labelElement: parent, fromText: true, label: match[0], kind: match[1] });
   }
   const labelled = root instanceof Element && root.hasAttribute('aria-label') ? [root] : [];
@@ -62,9 +63,33 @@ export function containerOfLabel(match: LabelMatch): Element | null {
   return null;
 }
 
+const LETTER = /\p{L}/u;
+
+/** Whether a parent holds words of its own beside `except` (punctuation such as "·" does not count). */
 function hasOwnText(parent: Element, except: Element): boolean {
   for (const child of parent.childNodes) {
-    if (child !== except && child.nodeType === Node.TEXT_NODE && child.nodeValue?.trim()) return true;
+    if (child !== except && child.nodeType === Node.TEXT_NODE && LETTER.test(child.nodeValue ?? '')) return true;
+  }
+  return false;
+}
+
+/**
+ * A label word set in its own element inside a sentence ("This post is <b>sponsored</b> by nobody") is
+ * prose, not a caption: climb past wrappers that hold only the label, then it is prose when it sits in a
+ * paragraph or words follow it. Words before it are allowed: "Brand name <span>Sponsored</span>" is how
+ * feeds caption a sponsored post.
+ */
+function inRunningText(labelElement: Element): boolean {
+  let branch = labelElement;
+  let parent = branch.parentElement;
+  while (parent && parent.textContent?.trim() === branch.textContent?.trim()) {
+    branch = parent;
+    parent = parent.parentElement;
+  }
+  if (!parent) return false;
+  if (parent.tagName === 'P' && hasOwnText(parent, branch)) return true;
+  for (let next = branch.nextSibling; next; next = next.nextSibling) {
+    if (next.nodeType === Node.TEXT_NODE && LETTER.test(next.nodeValue ?? '')) return true;
   }
   return false;
 }

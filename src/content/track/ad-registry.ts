@@ -17,13 +17,22 @@ export class AdRegistry {
   private readonly byId = new Map<string, Ad>();
   private count = 0;
 
-  /** Registers a detection; returns null when it is, or is inside, an ad already known. */
+  /**
+   * Registers a detection; returns null when it is, is inside, or contains an ad already known. A box that
+   * gains its "Advertisement" caption after the slot inside it was registered is the same ad, not a second.
+   */
   add(detection: Detection): Ad | null {
-    if (this.closest(detection.element)) return null;
+    if (this.closest(detection.element) || this.containsKnownAd(detection.element)) return null;
     const ad: Ad = { id: `ad${++this.count}`, ...detection };
     this.byElement.set(detection.element, ad);
     this.byId.set(ad.id, ad);
     return ad;
+  }
+
+  // Linear in the ads of the page view (tens, rarely hundreds); runs only when a new ad is found.
+  private containsKnownAd(element: Element): boolean {
+    for (const ad of this.byId.values()) if (element.contains(ad.element)) return true;
+    return false;
   }
 
   byAdId(id: string): Ad | undefined {

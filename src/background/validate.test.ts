@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { AD_KINDS } from '../common/types';
+import type { AdEvent } from '../common/types';
+import { isValidEvent, pickEventFields } from './validate';
+
+const NOW = Date.UTC(2025, 5, 15, 12, 0, 0);
+
+function valid(): AdEvent {
+  return {
+    id: 'c0a8e3f2-7a1b-4c2d-9e3f-0123456789ab',
+    type: 'impression',
+    time: NOW - 60_000,
+    pageViewId: 'f1e2d3c4-b5a6-4978-8a9b-cdef01234567',
+    adId: 'ad1',
+    rule: 'sig:gpt-div',
+    kind: 'display',
+    network: 'Google Ad Manager',
+    width: 300,
+    height: 250,
+    inFrame: false,
+  };
+}
+
+/** The valid event with one field replaced (or removed, for `undefined`). */
+function withField(field: string, value: unknown): Record<string, unknown> {
+  const e: Record<string, unknown> = { ...valid() };
+  if (value === undefined) delete e[field];
+  else e[field] = value;
+  return e;
+}
+
+describe('isValidEvent', () => {
+  it('accepts a valid event', () => {
+    expect(isValidEvent(valid(), NOW)).toBe(true);
+    expect(isValidEvent({ ...valid(), type: 'click', inFrame: true, network: null }, NOW)).toBe(true);
+  });
+
+  it.each(AD_KINDS)('accepts kind %s', (kind) => {
+    expect(isValidEvent({ ...valid(), kind }, NOW)).toBe(true);
+  });
+
+  it.each([null, undefined, 'event', 42, true])('rejects a non-object (%s)', (value) => {
+    expect(isValidEvent(value, NOW)).toBe(false);
+  });
+
+  it.each([
+    ['missing id', 'id', undefined],
+    ['empty id', 'id', ''],
+    ['id too long', 'id', 'x'.repeat(65)],
+    ['numeric id', 'id', 123],
+    ['unknown type', 'type', 'view'],
+    ['missing type', 'type', undefined],
+    ['NaN time', 'time', Number.NaN],
+    ['Infinity time', 'time', Number.POSITIVE_INFINITY],
+    ['-Infinity time', 'time', Number.NEGATIVE_INFINITY],
+    ['string time', 'time', String(NOW)],
+    ['time before 2024', 'time', Date.UTC(2023, 11, 31, 23, 59, 59, 999)],
+    ['time zero', 'time', 0],
+    ['time too far in the future', 'time', NOW + 5 * 60_000 + 1],
+    ['missing pageViewId', 'pageViewId', undefined],
+    ['pageViewId too long', 'pageViewId', 'p'.repeat(65)],
+    ['missing adId', 'adId', undefined],
+    ['empty adId', 'adId', ''],
+    ['non-string rule', 'rule', 7],
+    ['rule too long', 'rule', 'r'.repeat(1001)],
+    ['unknown kind', 'kind', 'banner'],
+    ['missing kind', 'kind', undefined],
+    ['numeric network', 'network', 42],
+    ['missing network', 'network', undefined],
+    ['network too long', 'network', 'n'.repeat(101)],
+    ['negative width', 'width', -1],
+    ['NaN width', 'width', Number.NaN],
+    ['huge width', 'width', 100_001],
+    ['string width', 'width', '300'],
+    ['negative height', 'height', -0.5],
+    ['Infinity height', 'height', Number.POSITIVE_INFINITY],
+    ['missing height', 'height', undefined],
+    ['string inFrame', 'inFrame', 'false'],
+    ['numeric inFrame', 'inFrame', 0],
+    ['missing inFrame', 'inFrame', undefined],
+  ])('rejects an event with %s', (_name, field, value) => {
+    expect(isValidEvent(withField(field, value), NOW)).toBe(false);
+  });
+
+  it.each([
+    ['a 64-character id', 'id', 'x'.repeat(64)],
+    ['the earliest time', 'time', Date.UTC(2024, 0, 1)],
+    ['a time 5 minutes ahead (clock skew)', 'time', NOW + 5 * 60_000],
+    ['a 1000-character rule', 'rule', 'r'.repeat(1000)],
+    ['a 100-character network', 'network', 'n'.repeat(100)],
+    ['zero size', 'width', 0],
+    ['the largest size', 'height', 100_000],
+  ])('accepts an event with %s', (_name, field, value) => {
+    expect(isValidEvent(withField(field, value), NOW)).toBe(true);
+  });
+});
+
+describe('pickEventFields', () => {
+  it('keeps exactly the AdEvent fields and drops extra properties', () => {
+    const original = valid();
+    const hostile = { ...original, site: 'other.example', day: '2020-01-01', secret: 'cookie=1', __proto__x: 1 };
+    const picked = pickEventFields(hostile);
+    expect(picked).toEqual(original);
+    expect(Object.keys(picked).sort()).toEqual(Object.keys(original).sort());
+    expect(picked).not.toBe(hostile);
+    expect(picked).not.toHaveProperty('site');
+    expect(picked).not.toHaveProperty('secret');
+  });
+});

@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { formatCtr } from './format';
+
+describe('formatCtr', () => {
+  it('shows the click-through rate as a percentage with one decimal', () => {
+    expect(formatCtr(2, 4)).toBe('50.0%');
+    expect(formatCtr(1, 3)).toBe('33.3%');
+    expect(formatCtr(2, 3)).toBe('66.7%');
+    expect(formatCtr(0, 10)).toBe('0.0%');
+    expect(formatCtr(5, 5)).toBe('100.0%');
+  });
+
+  it('shows an em dash when there were no impressions', () => {
+    expect(formatCtr(0, 0)).toBe('—');
+    expect(formatCtr(3, 0)).toBe('—');
+  });
+});

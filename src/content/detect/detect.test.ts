@@ -1,0 +1,362 @@
+// @vitest-environment happy-dom
+import nodeConsole from 'node:console';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { detectAds } from './detect';
+import type { Detection } from './detect';
+
+function page(html: string): void {
+  document.body.innerHTML = html;
+}
+
+function byId(id: string): Element {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`no #${id}`);
+  return el;
+}
+
+/** The detections in a comparable form: element id (or tag), rule, kind, network. */
+function summary(found: Detection[]) {
+  return found.map((d) => ({
+    el: d.element.id || d.element.tagName.toLowerCase(),
+    rule: d.rule,
+    kind: d.kind,
+    network: d.network,
+  }));
+}
+
+beforeEach(() => {
+  document.body.innerHTML = '';
+});
+
+// happy-dom never loads iframe pages and logs an error for each iframe with a src, on the console it was set up
+// with (Node's own, not the test's). Silence that one message and keep other errors visible.
+const consoleError = nodeConsole.error.bind(nodeConsole);
+beforeAll(() => {
+  vi.spyOn(nodeConsole, 'error').mockImplementation((...args: unknown[]) => {
+    if (!String(args[0]).includes('Iframe page loading is disabled')) consoleError(...args);
+  });
+});
+afterAll(() => {
+  vi.restoreAllMocks();
+});
+
+describe('detectAds: selector signatures', () => {
+  it('finds an AdSense ins slot', () => {
+    page('<main><p>Story</p><ins id="slot" class="adsbygoogle" data-ad-client="ca-pub-1"></ins></main>');
+    expect(summary(detectAds(document))).toEqual([
+      { el: 'slot', rule: 'sig:adsense-ins', kind: 'display', network: 'AdSense' },
+    ]);
+  });
+
+  it('does not take an ins without the adsbygoogle class', () => {
+    page('<p>An <ins id="edit">inserted</ins> word.</p>');
+    expect(detectAds(document)).toEqual([]);
+  });
+
+  it('finds a GPT slot div by its id prefix', () => {
+    page('<div id="div-gpt-ad-1234567-0"></div><div id="not-div-gpt-ad"></div>');
+    expect(summary(detectAds(document))).toEqual([
+      { el: 'div-gpt-ad-1234567-0', rule: 'sig:gpt-div', kind: 'display', network: 'Google Ad Manager' },
+    ]);
+  });
+
+  it('finds a GPT creative iframe outside a div-gpt-ad slot', () => {
+    page('<div id="top-slot"><iframe id="google_ads_iframe_/1234/home_0" title="3rd party ad content"></iframe></div>');
+    const found = detectAds(document);
+    expect(found).toHaveLength(1);
+    expect(found[0]!.element).toBe(document.querySelector('iframe'));
+    expect(found[0]).toMatchObject({ rule: 'sig:gpt-iframe', kind: 'display', network: 'Google Ad Manager' });
+  });
+
+  it('finds an AdSense aswift iframe', () => {
+    page('<div><iframe id="aswift_0"></iframe></div>');
+    expect(summary(detectAds(document))).toEqual([
+      { el: 'aswift_0', rule: 'sig:adsense-iframe', kind: 'display', network: 'AdSense' },
+    ]);
+  });
+});
+
+describe('detectAds: iframes from ad hosts', () => {
+  it.each([
+    ['https://tpc.googlesyndication.com/safeframe/1-0-40/html/container.html', 'Google'],
+    ['https://googleads.g.doubleclick.net/pagead/ads?client=ca-pub-1', 'Google'],
+    ['https://doubleclick.net/x', 'Google'],
+    ['https://ads.pubmatic.com/AdServer/js/showad.js#PIX&kdntuid=1', 'PubMatic'],
+    ['https://static.criteo.net/images/pixel.gif', 'Criteo'],
+    ['https://a.b.criteo.net/delivery/ajs.php', 'Criteo'],
+    ['https://ib.adnxs.com/tt?id=1', 'Xandr'],
+    ['https://WWW.Media.Net/frame', 'Media.net'],
+  ])('an iframe from %s is an ad of %s', (src, network) => {
+    page(`<div><iframe id="f" src="${src}"></iframe></div>`);
+    expect(summary(detectAds(document))).toEqual([{ el: 'f', rule: 'sig:ad-frame-host', kind: 'display', network }]);
+  });
+
+  it.each([
+    'https://www.youtube.com/embed/dQw4w9WgXcQ',
+    'https://notdoubleclick.net.example.com/frame.html',
+    'https://evil-doubleclick.net/frame.html',
+    'https://doubleclick.network/frame.html',
+    'https://example.com/?u=https://tpc.googlesyndication.com/',
+    'https://example.com/tpc.googlesyndication.com/frame.html',
+    'about:blank',
+    'http://[bad',
+  ])('an iframe from %s is not an ad', (src) => {
+    page(`<div><iframe id="f" src="${src}"></iframe></div>`);
+    expect(detectAds(document)).toEqual([]);
+  });
+});
+
+describe('detectAds: disclosure labels', () => {
+  it.each([
+    ['Advertisement', 'label:advertisement', 'display'],
+    ['Sponsored', 'label:sponsored', 'native'],
+    ['Promoted', 'label:promoted', 'native'],
+  ] as const)('the text label "%s" marks its container', (text, rule, kind) => {
+    page(`
+      <section>
+        <div id="card"><span>${text}</span><a href="https://shop.example/">Buy</a></div>
+        <p>Other</p>
+      </section>`);
+    expect(summary(detectAds(document))).toEqual([{ el: 'card', rule, kind, network: null }]);
+  });
+
+  it('climbs to the first ancestor that holds more than the label branch', () => {
+    page(`
+      <section>
+        <div id="card">
+          <div id="head"><div id="inner"><span>Sponsored</span></div></div>
+          <p>Brand copy</p>
+        </div>
+      </section>`);
+    expect(summary(detectAds(document)).map((d) => d.el)).toEqual(['card']);
+  });
+
+  it('stops at an ancestor whose own text sits beside the label', () => {
+    page('<section><div id="card">Brand name <span>Sponsored</span></div><p>x</p></section>');
+    expect(summary(detectAds(document)).map((d) => d.el)).toEqual(['card']);
+  });
+
+  it('never takes body as the container of a label', () => {
+    page('<span>Advertisement</span>');
+    expect(detectAds(document)).toEqual([]);
+    page('<div><span>Advertisement</span></div>');
+    expect(detectAds(document)).toEqual([]);
+  });
+
+  it('matches labels case-insensitively, trimmed, with zero-width characters stripped', () => {
+    page(`
+      <div id="a"><span>ADVERTISEMENT</span><img src="/a.png"></div>
+      <div id="b"><span>  sPoNsOrEd \n</span><img src="/b.png"></div>
+      <div id="c"><span>Spon\u200bso\u200cred</span><img src="/c.png"></div>
+      <div id="d"><span>\ufeffPro\u2060moted\u200d</span><img src="/d.png"></div>`);
+    expect(summary(detectAds(document)).map((d) => [d.el, d.rule])).toEqual([
+      ['a', 'label:advertisement'],
+      ['b', 'label:sponsored'],
+      ['c', 'label:sponsored'],
+      ['d', 'label:promoted'],
+    ]);
+  });
+
+  it('requires the label to be the whole text of its element', () => {
+    page(`
+      <div id="a"><span>Sponsored content</span><img src="/a.png"></div>
+      <div id="b"><span>Ad</span><img src="/b.png"></div>
+      <div id="c"><span>Advertisements</span><img src="/c.png"></div>`);
+    expect(detectAds(document)).toEqual([]);
+  });
+
+  it('ignores prose that mentions sponsorship and "Advertise with us" links', () => {
+    page(`
+      <article><h1>Title</h1><p>This post is sponsored by nobody.</p></article>
+      <footer>
+        <ul><li><a href="/advertise">Advertise with us</a></li><li><a href="/about">About</a></li></ul>
+      </footer>`);
+    expect(detectAds(document)).toEqual([]);
+  });
+
+  it('ignores a label word that is one text node of a longer sentence', () => {
+    page('<article><h1>Title</h1><p id="p"></p></article>');
+    const p = byId('p');
+    for (const part of ['This post is ', 'Sponsored', ' by nobody.']) p.appendChild(document.createTextNode(part));
+    expect(detectAds(document)).toEqual([]);
+  });
+
+  it('ignores a label word set in its own element inside a sentence', () => {
+    page(`
+      <article><h1>Title</h1>
+        <p>This post is <b>sponsored</b> by nobody.</p>
+        <p>Read our <a href="/ads"><em>Advertisement</em></a> policy.</p>
+      </article>`);
+    expect(detectAds(document)).toEqual([]);
+  });
+
+  it('still takes a caption set apart by punctuation only', () => {
+    page('<div id="card"><span>Sponsored</span> · <a href="https://brand.example/">Brand</a></div>');
+    expect(detectAds(document).map((d) => [d.element.id, d.rule])).toEqual([['card', 'label:sponsored']]);
+  });
+
+  it('ignores label text in scripts, styles and the title', () => {
+    document.head.innerHTML = '<title>Sponsored</title><style>/*x*/</style>';
+    page(`
+      <div><script>Advertisement</script><p>a</p></div>
+      <div><style>Sponsored</style><p>b</p></div>
+      <div><noscript>Promoted</noscript><p>c</p></div>`);
+    try {
+      expect(detectAds(document)).toEqual([]);
+    } finally {
+      document.head.innerHTML = '';
+    }
+  });
+
+  it('takes an aria-labelled element holding creative content as the ad itself', () => {
+    page(`
+      <aside id="sidebar">
+        <h2>More</h2>
+        <div id="slot" aria-label="Advertisement"><iframe src="https://cdn.example.org/creative.html"></iframe></div>
+        <div id="slot2" aria-label="advertisement"><div><img src="/banner.png"></div></div>
+      </aside>`);
+    expect(summary(detectAds(document))).toEqual([
+      { el: 'slot', rule: 'label:advertisement', kind: 'display', network: null },
+      { el: 'slot2', rule: 'label:advertisement', kind: 'display', network: null },
+    ]);
+  });
+
+  it('takes an aria-labelled iframe as the ad', () => {
+    page(`
+      <aside>
+        <h2>More</h2>
+        <iframe id="frame" aria-label="Advertisement" src="https://cdn.example.org/x.html"></iframe>
+      </aside>`);
+    expect(summary(detectAds(document))).toEqual([
+      { el: 'frame', rule: 'label:advertisement', kind: 'display', network: null },
+    ]);
+  });
+
+  it('treats an aria-label without creative content as a caption inside the ad', () => {
+    page('<section><div id="post"><span aria-label="Sponsored"></span><p>Brand text</p></div><p>x</p></section>');
+    expect(summary(detectAds(document))).toEqual([
+      { el: 'post', rule: 'label:sponsored', kind: 'native', network: null },
+    ]);
+  });
+
+  it('ignores aria-labels that only contain a label word', () => {
+    page(`
+      <nav>
+        <a id="l" href="/advertise" aria-label="Advertise with us"><img src="/megaphone.png"></a>
+        <a href="/">Home</a>
+      </nav>`);
+    expect(detectAds(document)).toEqual([]);
+  });
+
+  it('ignores a label for which isRendered is false, and passes it the label element', () => {
+    page(`
+      <div id="hidden-card"><span class="hidden">Sponsored</span><img src="/h.png"></div>
+      <div id="shown-card"><span>Sponsored</span><img src="/s.png"></div>
+      <div id="hidden-slot" class="hidden" aria-label="Advertisement"><iframe src="/x.html"></iframe></div>`);
+    const asked: Element[] = [];
+    const found = detectAds(document, (el) => {
+      asked.push(el);
+      return !el.classList.contains('hidden');
+    });
+    expect(summary(found).map((d) => d.el)).toEqual(['shown-card']);
+    expect(asked).toContain(document.querySelector('#hidden-card span'));
+    expect(asked).toContain(byId('hidden-slot'));
+  });
+});
+
+describe('detectAds: things that are not ads', () => {
+  it('ignores decoy class names and an article photo of ad size', () => {
+    page(`
+      <div class="header"><img src="/logo.png"><a href="/">Home</a></div>
+      <div class="shadow"><img src="/s.png"></div>
+      <a class="download" href="/file.zip">Download</a>
+      <span class="badge">New</span>
+      <address class="address">1 Road</address>
+      <div class="loading"><iframe src="https://www.youtube.com/embed/x"></iframe></div>
+      <article><h1>Story</h1><p>Text</p><img width="300" height="250" src="/photo.jpg" alt="A photo"></article>`);
+    expect(detectAds(document)).toEqual([]);
+  });
+});
+
+describe('detectAds: nesting and order', () => {
+  it('collapses nested matches to the outermost, which inherits the inner network', () => {
+    page(`
+      <section>
+        <div id="wrap">
+          <span>Advertisement</span>
+          <div id="div-gpt-ad-1-0">
+            <iframe id="google_ads_iframe_/1/top_0"
+              src="https://tpc.googlesyndication.com/safeframe/1-0-40/html/container.html"></iframe>
+          </div>
+        </div>
+        <p>Story</p>
+      </section>`);
+    expect(summary(detectAds(document))).toEqual([
+      { el: 'wrap', rule: 'label:advertisement', kind: 'display', network: 'Google Ad Manager' },
+    ]);
+  });
+
+  it('takes the network of an ad-host iframe inside a labelled box', () => {
+    page(`
+      <section>
+        <div id="box"><span>Sponsored</span><iframe src="https://ads.pubmatic.com/x"></iframe></div>
+        <p>x</p>
+      </section>`);
+    expect(summary(detectAds(document))).toEqual([
+      { el: 'box', rule: 'label:sponsored', kind: 'native', network: 'PubMatic' },
+    ]);
+  });
+
+  it('keeps the outermost network when it has one', () => {
+    page('<div id="div-gpt-ad-9"><ins class="adsbygoogle"></ins></div>');
+    expect(summary(detectAds(document))).toEqual([
+      { el: 'div-gpt-ad-9', rule: 'sig:gpt-div', kind: 'display', network: 'Google Ad Manager' },
+    ]);
+  });
+
+  it('returns ads in document order, whatever rule found them', () => {
+    page(`
+      <section><div id="first"><span>Sponsored</span><img src="/1.png"></div><p>x</p></section>
+      <iframe id="second" src="https://ads.pubmatic.com/x"></iframe>
+      <div id="div-gpt-ad-third"></div>
+      <section><div id="fourth"><span>Promoted</span><img src="/4.png"></div><p>x</p></section>
+      <ins id="fifth" class="adsbygoogle"></ins>`);
+    expect(summary(detectAds(document)).map((d) => d.el)).toEqual([
+      'first',
+      'second',
+      'div-gpt-ad-third',
+      'fourth',
+      'fifth',
+    ]);
+  });
+
+  it('returns an element matched by several rules once', () => {
+    page('<iframe id="aswift_1" src="https://googleads.g.doubleclick.net/pagead/ads"></iframe>');
+    expect(summary(detectAds(document))).toEqual([
+      { el: 'aswift_1', rule: 'sig:adsense-iframe', kind: 'display', network: 'AdSense' },
+    ]);
+  });
+});
+
+describe('detectAds on a subtree', () => {
+  it('matches the root itself', () => {
+    page(`
+      <ins id="ins" class="adsbygoogle"></ins>
+      <iframe id="frame" src="https://tpc.googlesyndication.com/safeframe/x.html"></iframe>
+      <div id="slot" aria-label="Advertisement"><img src="/x.png"></div>
+      <section><div id="card"><span>Sponsored</span><img src="/c.png"></div><p>x</p></section>`);
+    expect(summary(detectAds(byId('ins')))).toEqual([
+      { el: 'ins', rule: 'sig:adsense-ins', kind: 'display', network: 'AdSense' },
+    ]);
+    expect(summary(detectAds(byId('frame'))).map((d) => [d.el, d.rule])).toEqual([['frame', 'sig:ad-frame-host']]);
+    expect(summary(detectAds(byId('slot'))).map((d) => [d.el, d.rule])).toEqual([['slot', 'label:advertisement']]);
+    expect(summary(detectAds(byId('card'))).map((d) => [d.el, d.rule])).toEqual([['card', 'label:sponsored']]);
+  });
+
+  it('finds only what is at or under the root', () => {
+    page(`
+      <div id="a"><ins id="in-a" class="adsbygoogle"></ins></div>
+      <div id="b"><ins id="in-b" class="adsbygoogle"></ins></div>`);
+    expect(summary(detectAds(byId('b'))).map((d) => d.el)).toEqual(['in-b']);
+  });
+});
