@@ -1,4 +1,4 @@
-import { detectAds } from './detect/detect';
+import { detectAds, detectAround } from './detect/detect';
 import type { Detection } from './detect/detect';
 import { isRendered } from './track/viewport';
 
@@ -11,7 +11,7 @@ const SKIP = new Set(['SCRIPT', 'STYLE', 'LINK', 'META', 'NOSCRIPT', 'TEMPLATE',
 const BATCH_MS = 100;
 
 export function watchForAds(onDetected: (found: Detection[]) => void, signal: AbortSignal): void {
-  onDetected(detectAds(document, isRendered));
+  onDetected(detectAds(document, { isRendered, platform: null, filterRules: [] }));
 
   let added = new Set<Element>();
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -21,7 +21,7 @@ export function watchForAds(onDetected: (found: Detection[]) => void, signal: Ab
     added = new Set();
     for (const root of roots) {
       // A label added inside a box means the box is the ad: scan from the parent so the container is seen.
-      onDetected(detectAds(root.parentElement ?? root, isRendered));
+      onDetected(detectAround(root, { isRendered, platform: null, filterRules: [] }));
     }
   };
   const observer = new MutationObserver((records) => {

@@ -2,6 +2,7 @@
 import nodeConsole from 'node:console';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { detectAds } from './detect';
+import { NO_CONTEXT } from './types';
 import type { Detection } from './detect';
 
 function page(html: string): void {
@@ -254,9 +255,12 @@ describe('detectAds: disclosure labels', () => {
       <div id="shown-card"><span>Sponsored</span><img src="/s.png"></div>
       <div id="hidden-slot" class="hidden" aria-label="Advertisement"><iframe src="/x.html"></iframe></div>`);
     const asked: Element[] = [];
-    const found = detectAds(document, (el) => {
-      asked.push(el);
-      return !el.classList.contains('hidden');
+    const found = detectAds(document, {
+      ...NO_CONTEXT,
+      isRendered: (el) => {
+        asked.push(el);
+        return !el.classList.contains('hidden');
+      },
     });
     expect(summary(found).map((d) => d.el)).toEqual(['shown-card']);
     expect(asked).toContain(document.querySelector('#hidden-card span'));

@@ -1,0 +1,48 @@
+import type { AdKind } from '../../common/types';
+
+export interface Detection {
+  element: Element;
+  /**
+   * Why the element is an ad: "sig:<id>" (built-in signature), "label:<word>" (disclosure label),
+   * "adapter:<platform>/<unit>" (platform adapter) or "<list>@<version> <filter text>" (filter list).
+   */
+  rule: string;
+  kind: AdKind;
+  /** The ad system, from this match or from a nested one (a GPT iframe inside a labelled box). */
+  network: string | null;
+}
+
+/** A filter-list element-hiding rule, used to detect (never to hide), as the background sends it. */
+export interface FilterRule {
+  /** A plain CSS selector, or null when `extended` holds a procedural selector. */
+  selector: string | null;
+  /** Procedural selector AST (@ghostery/adblocker-extended-selectors), for :has-text, :upward and the like. */
+  extended: unknown;
+  /** The rule as the list writes it, with the list's name and version: stored with every ad it finds. */
+  rule: string;
+}
+
+/** What detection needs to know beside the DOM. */
+export interface DetectContext {
+  /** True when CSS lets a person see the element; () => true in unit tests without layout. */
+  isRendered(el: Element): boolean;
+  /** The page's registrable domain without its public suffix ("google" for www.google.co.uk), from the background. */
+  platform: string | null;
+  /** Filter-list rules that apply to this page. */
+  filterRules: readonly FilterRule[];
+}
+
+/**
+ * A platform adapter finds the sponsored units of one platform (Google Search, YouTube, Facebook …) from
+ * markup the generic layers miss. One small module each in adapters/, registered in adapters/index.ts.
+ */
+export interface PlatformAdapter {
+  /** Short stable id, the <platform> part of its rules: "google-search", "youtube", "facebook" … */
+  id: string;
+  /** Registrable-domain labels where it runs: ["google"] matches google.com, google.co.uk, google.test. */
+  platforms: readonly string[];
+  /** Every sponsored unit at or under root. Rules are "adapter:<id>/<unit>". */
+  detect(root: Element | Document, ctx: DetectContext): Detection[];
+}
+
+export const NO_CONTEXT: DetectContext = { isRendered: () => true, platform: null, filterRules: [] };
