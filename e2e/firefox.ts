@@ -5,14 +5,16 @@
  */
 import puppeteer from 'puppeteer-core';
 import type { Browser, Page } from 'puppeteer-core';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { SITES_DIR } from '../scripts/fixture-server.mjs';
 
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 export const ADDON_ID = 'adtally@adtally.org';
 export const ADDON_UUID = '6f1e2a4b-7c3d-4e5f-8a9b-0c1d2e3f4a5b';
 const EXTENSION_DIR = fileURLToPath(new URL('../dist/firefox', import.meta.url));
-const FIXTURE_HOSTS = ['news.test', 'blog.test', 'creatives.adserver.test', 'shop.test'];
+// Every fixture host (a folder of e2e/sites) resolves to 127.0.0.1.
+const FIXTURE_HOSTS = readdirSync(SITES_DIR, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
 
 export async function launchFirefoxWithExtension(): Promise<Browser> {
   if (!existsSync(FIREFOX_PATH)) throw new Error(`Firefox not found at ${FIREFOX_PATH} (apt-get install firefox-esr)`);

@@ -6,6 +6,7 @@
 import * as esbuild from 'esbuild';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { buildFilterLists } from './filter-lists.mjs';
 import { manifestFor } from './manifest-for.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -41,4 +42,5 @@ for (const target of targets) {
   cpSync(`${root}/public`, outdir, { recursive: true });
   writeFileSync(`${outdir}/manifest.json`, `${JSON.stringify(manifestFor(target, base), null, 2)}\n`);
 }
+await buildFilterLists(targets.map((target) => `${root}/dist/${target}`));
 console.log(`AdTally built to dist/chromium and dist/firefox in ${Date.now() - started} ms`);

@@ -24,7 +24,9 @@ export async function launchWithExtension({ headless = true, extensionDir = EXTE
     args: [
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
-      '--host-resolver-rules=MAP *.test 127.0.0.1',
+      // Every host name resolves to the fixture server: *.test sites, and ad-network hosts whose creatives the
+      // corpus serves from e2e/sites/<real host>/. No test traffic can leave the machine.
+      '--host-resolver-rules=MAP * 127.0.0.1',
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',

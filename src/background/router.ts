@@ -3,6 +3,7 @@ import type { Runtime } from 'webextension-polyfill';
 import { CONTENT_MESSAGE_TYPES, UI_MESSAGE_TYPES } from '../common/messages';
 import { handleEvents } from './handlers/events';
 import { handleFrameClick } from './handlers/frame-click';
+import { handlePageRules } from './handlers/page-rules';
 import { handleGetStats } from './handlers/stats';
 
 type Handler = (message: Record<string, unknown>, sender: Runtime.MessageSender) => Promise<unknown>;
@@ -10,6 +11,7 @@ type Handler = (message: Record<string, unknown>, sender: Runtime.MessageSender)
 /** One handler per message type (convention 1); content and UI messages are told apart by sender. */
 const HANDLERS: Record<string, Handler> = {
   events: (m, sender) => handleEvents({ events: m.events }, sender),
+  pageRules: (m, sender) => handlePageRules(m, sender),
   frameClick: (m, sender) => handleFrameClick({ time: m.time }, sender),
   getStats: (m) => handleGetStats({ tabId: m.tabId }),
 };

@@ -2,7 +2,7 @@
  * The one message protocol between AdTally's parts (architecture convention 1).
  * Every message is `{type, ...payload}`; each type names its payload and its response.
  */
-import type { AdEvent, SiteStats } from './types';
+import type { AdEvent, DetectedAd, FilterRule, SiteStats } from './types';
 
 export interface ContentMessages {
   /**
@@ -10,6 +10,15 @@ export interface ContentMessages {
    * is idempotent); `rejected` lists ids that failed validation and will never be stored. The outbox forgets both.
    */
   events: { payload: { events: AdEvent[] }; response: { stored: string[]; rejected: string[] } };
+  /**
+   * The filter-list rules for the page, from the class names, ids and link targets the top frame has seen
+   * (only the rules whose tokens occur, as uBlock Origin's surveyor does). `first` asks also for the rules
+   * keyed by hostname and the generic ones without tokens, which the page needs once.
+   */
+  pageRules: {
+    payload: { classes: string[]; ids: string[]; hrefs: string[]; first: boolean };
+    response: { rules: FilterRule[]; platform: string | null };
+  };
   /** A trusted click happened inside a child frame; the background tells the top frame, which knows the ad. */
   frameClick: { payload: { time: number }; response: { forwarded: boolean } };
 }
@@ -22,6 +31,8 @@ export interface UiMessages {
 /** Sent by the background to a tab's top frame. */
 export interface TabMessages {
   childFrameClicked: { payload: { time: number }; response: void };
+  /** The ads found in this page view, with why: for the accuracy corpus now and the on-page audit later. */
+  listDetections: { payload: Record<string, never>; response: { ads: DetectedAd[] } };
 }
 
 type AnyProtocol = ContentMessages | UiMessages | TabMessages;
@@ -35,6 +46,6 @@ export type BackgroundMessage = ContentMessage | UiMessage;
 export type ResponseOf<P extends AnyProtocol, K extends keyof P> = P[K] extends { response: infer R } ? R : never;
 
 /** Message types a content script may send; anything else from a tab is dropped (convention 2). */
-export const CONTENT_MESSAGE_TYPES: ReadonlySet<string> = new Set<keyof ContentMessages>(['events', 'frameClick']);
+export const CONTENT_MESSAGE_TYPES: ReadonlySet<string> = new Set<keyof ContentMessages>(['events', 'pageRules', 'frameClick']);
 /** Message types only extension pages (popup, dashboard) may send. */
 export const UI_MESSAGE_TYPES: ReadonlySet<string> = new Set<keyof UiMessages>(['getStats']);

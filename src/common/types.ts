@@ -46,3 +46,36 @@ export interface SiteStats {
   viewable: number;
   clicks: number;
 }
+
+/** A filter-list element-hiding rule, used to detect ads (never to hide them), as the background sends it. */
+export interface FilterRule {
+  /** A plain CSS selector, or null when `extended` holds a procedural selector. */
+  selector: string | null;
+  /** Procedural selector AST (@ghostery/adblocker-extended-selectors) for :has-text, :upward and the like. */
+  extended: unknown;
+  /** The rule as the list writes it, after the list's name and version: stored with every ad it finds. */
+  rule: string;
+}
+
+/** A filter list compiled into the extension or refreshed since, as filters/lists.json describes it. */
+export interface FilterListInfo {
+  id: string;
+  name: string;
+  version: string;
+  source: string;
+  obtained: string;
+  sha256: string;
+  cosmeticFilters: number;
+}
+
+/** An ad found in a page view, as the top frame reports it (never stored). */
+export interface DetectedAd {
+  adId: string;
+  /** Where it is: see css-path.ts. */
+  path: string;
+  rule: string;
+  kind: AdKind;
+  network: string | null;
+  width: number;
+  height: number;
+}

@@ -8,6 +8,7 @@ import type { AdEvent } from '../common/types';
 import { Outbox } from './outbox';
 import { startPageView } from './page-view';
 import type { PageView } from './page-view';
+import type { RequestRules } from './scan';
 import { isContextInvalidated, reportFrameClicks } from './track/frame-clicks';
 
 if (window.top === window) startTopFrame();
@@ -31,9 +32,14 @@ function startTopFrame(): void {
   });
   signal.addEventListener('abort', () => outbox.stop(), { once: true });
 
+  const requestRules: RequestRules = (tokens) => {
+    const message: ContentMessage = { type: 'pageRules', ...tokens };
+    return browser.runtime.sendMessage(message) as Promise<ResponseOf<ContentMessages, 'pageRules'>>;
+  };
+
   let pageView: PageView | null = null;
   const begin = () => {
-    pageView = startPageView(outbox, signal);
+    pageView = startPageView(outbox, requestRules, signal);
   };
   // Nothing counts while a page is prerendered; its page view starts when a person activates it.
   if ((document as Document & { prerendering?: boolean }).prerendering) {
@@ -63,6 +69,8 @@ function startTopFrame(): void {
     if (sender.id !== browser.runtime.id) return;
     const msg = message as TabMessage | undefined;
     if (msg?.type === 'childFrameClicked') pageView?.onFrameClick();
+    if (msg?.type === 'listDetections') return Promise.resolve({ ads: pageView?.detections() ?? [] });
+    return undefined;
   };
   browser.runtime.onMessage.addListener(onMessage);
   signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onMessage), { once: true });

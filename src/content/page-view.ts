@@ -2,10 +2,12 @@
  * One page view (docs/measurement.md): from load, or a back/forward-cache restore, until the page is left.
  * It owns the ads found in it and everything that watches them; `end()` stops all of it.
  */
-import type { AdEvent, AdEventType } from '../common/types';
+import { cssPath } from '../common/css-path';
+import type { AdEvent, AdEventType, DetectedAd } from '../common/types';
 import { randomId } from '../common/ids';
 import type { Outbox } from './outbox';
 import { watchForAds } from './scan';
+import type { RequestRules } from './scan';
 import { AdRegistry } from './track/ad-registry';
 import type { Ad } from './track/ad-registry';
 import { ClickGate } from './track/click-gate';
@@ -18,10 +20,12 @@ export interface PageView {
   registry: AdRegistry;
   /** A child frame reported a trusted click: credit the ad whose iframe has focus. */
   onFrameClick(): void;
+  /** The ads found so far that are still in the page. */
+  detections(): DetectedAd[];
   end(): void;
 }
 
-export function startPageView(outbox: Outbox, parentSignal: AbortSignal): PageView {
+export function startPageView(outbox: Outbox, requestRules: RequestRules, parentSignal: AbortSignal): PageView {
   const controller = new AbortController();
   const signal = controller.signal;
   parentSignal.addEventListener('abort', () => controller.abort(), { once: true, signal });
@@ -46,12 +50,16 @@ export function startPageView(outbox: Outbox, parentSignal: AbortSignal): PageVi
   };
   watchClicks(registry, (ad) => onClick(ad, false), signal);
 
-  watchForAds((found) => {
-    for (const detection of found) {
-      const ad = registry.add(detection);
-      if (ad) viewport.observe(ad.element);
-    }
-  }, signal);
+  void watchForAds(
+    (found) => {
+      for (const detection of found) {
+        const ad = registry.add(detection);
+        if (ad) viewport.observe(ad.element);
+      }
+    },
+    requestRules,
+    signal,
+  );
 
   return {
     id,
@@ -60,6 +68,15 @@ export function startPageView(outbox: Outbox, parentSignal: AbortSignal): PageVi
       const ad = adOfFocusedFrame(registry);
       if (ad) onClick(ad, true);
     },
+    detections: () =>
+      registry
+        .all()
+        .filter((ad) => ad.element.isConnected)
+        .map((ad) => {
+          const box = ad.element.getBoundingClientRect();
+          const { id: adId, rule, kind, network } = ad;
+          return { adId, path: cssPath(ad.element), rule, kind, network, width: Math.round(box.width), height: Math.round(box.height) };
+        }),
     end: () => controller.abort(),
   };
 }

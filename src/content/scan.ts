@@ -1,28 +1,62 @@
 import { detectAds, detectAround } from './detect/detect';
-import type { Detection } from './detect/detect';
+import type { DetectContext, Detection, FilterRule } from './detect/types';
+import { isEmpty, TokenSurvey } from './page-tokens';
+import type { Tokens } from './page-tokens';
 import { isRendered } from './track/viewport';
+
+/** Asks the background for the rules that the given tokens (and, the first time, the page's host) call for. */
+export type RequestRules = (tokens: Tokens & { first: boolean }) => Promise<{ rules: FilterRule[]; platform: string | null }>;
 
 /**
  * Runs detection over the whole document at start, then over subtrees the page adds, batched: pages add
  * nodes in bursts (an ad script injecting its iframe, a feed appending posts), and one scan per burst is
- * enough. Elements that cannot hold ads (scripts, styles) are skipped.
+ * enough. Before each scan, tokens not seen before are sent for the filter-list rules they call for.
  */
 const SKIP = new Set(['SCRIPT', 'STYLE', 'LINK', 'META', 'NOSCRIPT', 'TEMPLATE', 'BR']);
 const BATCH_MS = 100;
+// A page must not wait on a sleeping or broken background: after this, scan with the built-in rules.
+const RULES_TIMEOUT_MS = 2000;
 
-export function watchForAds(onDetected: (found: Detection[]) => void, signal: AbortSignal): void {
-  onDetected(detectAds(document, { isRendered, platform: null, filterRules: [] }));
+export async function watchForAds(
+  onDetected: (found: Detection[]) => void,
+  requestRules: RequestRules,
+  signal: AbortSignal,
+): Promise<void> {
+  const survey = new TokenSurvey();
+  const ruleTexts = new Set<string>();
+  const ctx: DetectContext & { filterRules: FilterRule[] } = { isRendered, platform: null, filterRules: [] };
+  const learn = async (tokens: Tokens, first: boolean) => {
+    if (!first && isEmpty(tokens)) return;
+    const reply = await withTimeout(requestRules({ ...tokens, first }), RULES_TIMEOUT_MS).catch(() => null);
+    if (!reply) return;
+    if (first) ctx.platform = reply.platform;
+    for (const rule of reply.rules) {
+      if (ruleTexts.has(rule.rule)) continue;
+      ruleTexts.add(rule.rule);
+      ctx.filterRules.push(rule);
+    }
+  };
+
+  await learn(survey.collect(document.documentElement), true);
+  if (signal.aborted) return;
 
   let added = new Set<Element>();
   let timer: ReturnType<typeof setTimeout> | null = null;
-  const scanAdded = () => {
+  let scanning: Promise<void> = Promise.resolve();
+  const scanAdded = async () => {
     timer = null;
     const roots = [...added].filter((el) => el.isConnected && !hasAncestorIn(el, added));
     added = new Set();
+    const fresh: Tokens = { classes: [], ids: [], hrefs: [] };
     for (const root of roots) {
-      // A label added inside a box means the box is the ad: scan from the parent so the container is seen.
-      onDetected(detectAround(root, { isRendered, platform: null, filterRules: [] }));
+      const t = survey.collect(root);
+      fresh.classes.push(...t.classes);
+      fresh.ids.push(...t.ids);
+      fresh.hrefs.push(...t.hrefs);
     }
+    await learn(fresh, false);
+    if (signal.aborted) return;
+    for (const root of roots) if (root.isConnected) onDetected(detectAround(root, ctx));
   };
   const observer = new MutationObserver((records) => {
     for (const record of records) {
@@ -31,7 +65,11 @@ export function watchForAds(onDetected: (found: Detection[]) => void, signal: Ab
         else if (node.nodeType === Node.TEXT_NODE && node.parentElement) added.add(node.parentElement);
       }
     }
-    if (added.size > 0 && timer === null) timer = setTimeout(scanAdded, BATCH_MS);
+    if (added.size > 0 && timer === null) {
+      timer = setTimeout(() => {
+        scanning = scanning.then(scanAdded);
+      }, BATCH_MS);
+    }
   });
   observer.observe(document.documentElement, { childList: true, subtree: true });
   signal.addEventListener(
@@ -42,9 +80,26 @@ export function watchForAds(onDetected: (found: Detection[]) => void, signal: Ab
     },
     { once: true },
   );
+  onDetected(detectAds(document, ctx));
 }
 
 function hasAncestorIn(el: Element, set: Set<Element>): boolean {
   for (let p = el.parentElement; p; p = p.parentElement) if (set.has(p)) return true;
   return false;
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('timed out')), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
 }

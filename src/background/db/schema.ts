@@ -3,10 +3,10 @@
  * IndexedDB database, which lives in the extension's own origin, out of reach of the pages it measures.
  */
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import type { StoredEvent } from '../../common/types';
+import type { FilterListInfo, StoredEvent } from '../../common/types';
 
 export const DB_NAME = 'adtally';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 /** Totals for one site on one local day; kept in the same transaction as the events they sum. */
 export interface SiteDay {
@@ -17,7 +17,18 @@ export interface SiteDay {
   clicks: number;
 }
 
+/** A filter list refreshed at run time: the compiled engine and what it is. */
+export interface StoredFilterList {
+  id: string;
+  info: FilterListInfo;
+  engine: Uint8Array;
+}
+
 export interface AdTallyDB extends DBSchema {
+  filterLists: {
+    key: string;
+    value: StoredFilterList;
+  };
   events: {
     key: string;
     value: StoredEvent;
@@ -41,6 +52,9 @@ const UPGRADES: Record<number, (db: IDBPDatabase<AdTallyDB>, tx: UpgradeTx) => v
     events.createIndex('pageViewId', 'pageViewId');
     const siteDays = db.createObjectStore('siteDays', { keyPath: ['site', 'day'] });
     siteDays.createIndex('day', 'day');
+  },
+  2: (db) => {
+    db.createObjectStore('filterLists', { keyPath: 'id' });
   },
 };
 

@@ -3,6 +3,7 @@ import nodeConsole from 'node:console';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { detectAds } from './detect';
 import { NO_CONTEXT } from './types';
+import { detectAround } from './detect';
 import type { Detection } from './detect';
 
 function page(html: string): void {
@@ -43,7 +44,7 @@ afterAll(() => {
 
 describe('detectAds: selector signatures', () => {
   it('finds an AdSense ins slot', () => {
-    page('<main><p>Story</p><ins id="slot" class="adsbygoogle" data-ad-client="ca-pub-1"></ins></main>');
+    page('<main><p>Story</p><ins id="slot" class="adsbygoogle" data-ad-client="ca-pub-1"><iframe src="/creative.html"></iframe></ins></main>');
     expect(summary(detectAds(document))).toEqual([
       { el: 'slot', rule: 'sig:adsense-ins', kind: 'display', network: 'AdSense' },
     ]);
@@ -55,7 +56,7 @@ describe('detectAds: selector signatures', () => {
   });
 
   it('finds a GPT slot div by its id prefix', () => {
-    page('<div id="div-gpt-ad-1234567-0"></div><div id="not-div-gpt-ad"></div>');
+    page('<div id="div-gpt-ad-1234567-0"><iframe src="/creative.html"></iframe></div><div id="not-div-gpt-ad"><iframe src="/creative.html"></iframe></div>');
     expect(summary(detectAds(document))).toEqual([
       { el: 'div-gpt-ad-1234567-0', rule: 'sig:gpt-div', kind: 'display', network: 'Google Ad Manager' },
     ]);
@@ -126,14 +127,14 @@ describe('detectAds: disclosure labels', () => {
       <section>
         <div id="card">
           <div id="head"><div id="inner"><span>Sponsored</span></div></div>
-          <p>Brand copy</p>
+          <p><a href="https://brand.example/">Brand copy</a></p>
         </div>
       </section>`);
     expect(summary(detectAds(document)).map((d) => d.el)).toEqual(['card']);
   });
 
   it('stops at an ancestor whose own text sits beside the label', () => {
-    page('<section><div id="card">Brand name <span>Sponsored</span></div><p>x</p></section>');
+    page('<section><div id="card">Brand name <span>Sponsored</span><a href="https://brand.example/">Shop</a></div><p>x</p></section>');
     expect(summary(detectAds(document)).map((d) => d.el)).toEqual(['card']);
   });
 
@@ -160,7 +161,7 @@ describe('detectAds: disclosure labels', () => {
 
   it('requires the label to be the whole text of its element', () => {
     page(`
-      <div id="a"><span>Sponsored content</span><img src="/a.png"></div>
+      <div id="a"><span>Sponsored by Brand</span><img src="/a.png"></div>
       <div id="b"><span>Ad</span><img src="/b.png"></div>
       <div id="c"><span>Advertisements</span><img src="/c.png"></div>`);
     expect(detectAds(document)).toEqual([]);
@@ -234,7 +235,7 @@ describe('detectAds: disclosure labels', () => {
   });
 
   it('treats an aria-label without creative content as a caption inside the ad', () => {
-    page('<section><div id="post"><span aria-label="Sponsored"></span><p>Brand text</p></div><p>x</p></section>');
+    page('<section><div id="post"><span aria-label="Sponsored"></span><p><a href="https://brand.example/">Brand text</a></p></div><p>x</p></section>');
     expect(summary(detectAds(document))).toEqual([
       { el: 'post', rule: 'label:sponsored', kind: 'native', network: null },
     ]);
@@ -312,7 +313,7 @@ describe('detectAds: nesting and order', () => {
   });
 
   it('keeps the outermost network when it has one', () => {
-    page('<div id="div-gpt-ad-9"><ins class="adsbygoogle"></ins></div>');
+    page('<div id="div-gpt-ad-9"><ins class="adsbygoogle"><iframe src="/creative.html"></iframe></ins></div>');
     expect(summary(detectAds(document))).toEqual([
       { el: 'div-gpt-ad-9', rule: 'sig:gpt-div', kind: 'display', network: 'Google Ad Manager' },
     ]);
@@ -322,9 +323,9 @@ describe('detectAds: nesting and order', () => {
     page(`
       <section><div id="first"><span>Sponsored</span><img src="/1.png"></div><p>x</p></section>
       <iframe id="second" src="https://ads.pubmatic.com/x"></iframe>
-      <div id="div-gpt-ad-third"></div>
+      <div id="div-gpt-ad-third"><iframe src="/creative.html"></iframe></div>
       <section><div id="fourth"><span>Promoted</span><img src="/4.png"></div><p>x</p></section>
-      <ins id="fifth" class="adsbygoogle"></ins>`);
+      <ins id="fifth" class="adsbygoogle"><iframe src="/creative.html"></iframe></ins>`);
     expect(summary(detectAds(document)).map((d) => d.el)).toEqual([
       'first',
       'second',
@@ -342,10 +343,62 @@ describe('detectAds: nesting and order', () => {
   });
 });
 
+describe('detectAds: empty slots', () => {
+  it('does not take a slot, a labelled box or an aria-labelled box that holds no creative', () => {
+    page(`
+      <div id="div-gpt-ad-1-0"></div>
+      <ins class="adsbygoogle" data-ad-client="ca-pub-1"></ins>
+      <section><div id="card"><span>Sponsored</span><p>Loading…</p></div><p>x</p></section>`);
+    expect(detectAds(document)).toEqual([]);
+  });
+});
+
+describe('detectAround: after a mutation', () => {
+  it('finds a slot that was empty at the first scan once its creative arrives, however deep', () => {
+    page('<div id="div-gpt-ad-7-0"><div id="container"></div></div>');
+    expect(detectAds(document)).toEqual([]);
+    const frame = document.createElement('iframe');
+    frame.id = 'google_ads_iframe_/1/x_0';
+    byId('container').appendChild(frame);
+    expect(summary(detectAround(frame)).map((d) => [d.el, d.rule])).toEqual([['div-gpt-ad-7-0', 'sig:gpt-div']]);
+  });
+
+  it('finds an ancestor that a filter-list rule selects once it holds a creative', () => {
+    page('<div class="ad-box"><div><div id="host"></div></div></div>');
+    const img = document.createElement('img');
+    byId('host').appendChild(img);
+    const filterRules = [{ selector: '.ad-box', extended: null, rule: 'EasyList@1 ##.ad-box' }];
+    const found = detectAround(img, { ...NO_CONTEXT, filterRules });
+    expect(found.map((d) => [d.element.className, d.rule])).toEqual([['ad-box', 'EasyList@1 ##.ad-box']]);
+  });
+});
+
+describe('detectAds: filter-list rules', () => {
+  it('takes elements a list rule selects when they hold a creative, with the rule text', () => {
+    page(`
+      <div id="banner" class="ad-banner"><a href="https://brand.example/"><img src="/b.png"></a></div>
+      <div id="empty" class="ad-banner"></div>
+      <div id="header" class="header"><a href="/">Home</a></div>`);
+    const filterRules = [{ selector: '.ad-banner', extended: null, rule: 'EasyList@1 ##.ad-banner' }];
+    expect(summary(detectAds(document, { ...NO_CONTEXT, filterRules })).map((d) => [d.el, d.rule])).toEqual([
+      ['banner', 'EasyList@1 ##.ad-banner'],
+    ]);
+  });
+
+  it('skips a rule whose selector the browser cannot parse and keeps the others', () => {
+    page('<div id="x" class="promo-box"><img src="/p.png"></div>');
+    const filterRules = [
+      { selector: 'div:unknown-pseudo(1)', extended: null, rule: 'EasyList@1 ##div:unknown-pseudo(1)' },
+      { selector: '.promo-box', extended: null, rule: 'EasyList@1 ##.promo-box' },
+    ];
+    expect(summary(detectAds(document, { ...NO_CONTEXT, filterRules })).map((d) => d.el)).toEqual(['x']);
+  });
+});
+
 describe('detectAds on a subtree', () => {
   it('matches the root itself', () => {
     page(`
-      <ins id="ins" class="adsbygoogle"></ins>
+      <ins id="ins" class="adsbygoogle"><iframe src="/creative.html"></iframe></ins>
       <iframe id="frame" src="https://tpc.googlesyndication.com/safeframe/x.html"></iframe>
       <div id="slot" aria-label="Advertisement"><img src="/x.png"></div>
       <section><div id="card"><span>Sponsored</span><img src="/c.png"></div><p>x</p></section>`);
@@ -359,8 +412,8 @@ describe('detectAds on a subtree', () => {
 
   it('finds only what is at or under the root', () => {
     page(`
-      <div id="a"><ins id="in-a" class="adsbygoogle"></ins></div>
-      <div id="b"><ins id="in-b" class="adsbygoogle"></ins></div>`);
+      <div id="a"><ins id="in-a" class="adsbygoogle"><iframe src="/creative.html"></iframe></ins></div>
+      <div id="b"><ins id="in-b" class="adsbygoogle"><iframe src="/creative.html"></iframe></ins></div>`);
     expect(summary(detectAds(byId('b'))).map((d) => d.el)).toEqual(['in-b']);
   });
 });

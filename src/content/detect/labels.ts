@@ -17,7 +17,7 @@ const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g;
 function labelKind(text: string | null): [string, AdKind] | null {
   if (!text) return null;
   const normalised = text.replace(ZERO_WIDTH, '').trim().toLowerCase();
-  if (normalised.length > 20) return null;
+  if (normalised.length > 30) return null;
   const kind = LABEL_KIND.get(normalised);
   return kind ? [normalised, kind] : null;
 }

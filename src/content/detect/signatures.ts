@@ -50,11 +50,18 @@ export const AD_FRAME_HOSTS: ReadonlyArray<readonly [host: string, network: stri
 
 /**
  * Disclosure labels: an element whose whole visible text, or whose aria-label, is one of these marks the
- * container around it as an ad. Exact match, case-insensitive, so prose that mentions sponsorship and
- * "Advertise with us" links are not labels. Fixture: news.test ("Advertisement"), blog.test ("Sponsored").
+ * container around it as an ad. Exact match after case folding and stripping zero-width characters, so
+ * prose that mentions sponsorship and "Advertise with us" links are not labels. English plus the most used
+ * languages of the web (W3Techs 2025: es, de, ja, fr, pt, ru, it, nl, pl, tr, zh, ko, id, ar).
+ * The bare word "Ad" is left to platform adapters: as a caption alone it is too short to trust.
+ * Fixtures: news.test ("Advertisement"), blog.test ("Sponsored"), intl.test (the translations).
  */
 export const DISCLOSURE_LABELS: ReadonlyArray<readonly [label: string, kind: AdKind]> = [
-  ['advertisement', 'display'],
-  ['sponsored', 'native'],
-  ['promoted', 'native'],
+  ...(['advertisement', 'publicidad', 'anuncio', 'anzeige', 'werbung', '広告', 'publicité', 'publicidade',
+    'anúncio', 'реклама', 'pubblicità', 'advertentie', 'reklama', 'reklam', '广告', '廣告', '광고', 'iklan',
+    'إعلان'] as const).map((label) => [label, 'display'] as const),
+  ...(['sponsored', 'patrocinado', 'gesponsert', 'スポンサー', 'sponsorisé', 'спонсировано', 'sponsorizzato',
+    'gesponsord', 'sponsorowane', 'sponsorlu', '赞助', '贊助', '스폰서', 'bersponsor', 'ممول', 'promoted',
+    'promocionado', 'promovido', 'gesponserter inhalt', 'contenu sponsorisé',
+    'contenido patrocinado', 'sponsored content'] as const).map((label) => [label, 'native'] as const),
 ];

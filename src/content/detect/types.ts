@@ -1,4 +1,6 @@
-import type { AdKind } from '../../common/types';
+import type { AdKind, FilterRule } from '../../common/types';
+
+export type { FilterRule } from '../../common/types';
 
 export interface Detection {
   element: Element;
@@ -10,16 +12,6 @@ export interface Detection {
   kind: AdKind;
   /** The ad system, from this match or from a nested one (a GPT iframe inside a labelled box). */
   network: string | null;
-}
-
-/** A filter-list element-hiding rule, used to detect (never to hide), as the background sends it. */
-export interface FilterRule {
-  /** A plain CSS selector, or null when `extended` holds a procedural selector. */
-  selector: string | null;
-  /** Procedural selector AST (@ghostery/adblocker-extended-selectors), for :has-text, :upward and the like. */
-  extended: unknown;
-  /** The rule as the list writes it, with the list's name and version: stored with every ad it finds. */
-  rule: string;
 }
 
 /** What detection needs to know beside the DOM. */

@@ -35,6 +35,11 @@ export class AdRegistry {
     return false;
   }
 
+  /** Every ad of the page view, in the order found. */
+  all(): Ad[] {
+    return [...this.byId.values()];
+  }
+
   byAdId(id: string): Ad | undefined {
     return this.byId.get(id);
   }
