@@ -1,11 +1,11 @@
 /**
  * The same visit to news.test as counting.spec.ts, in Firefox ESR with dist/firefox installed: the popup
- * must show exactly the expected row.
+ * must show exactly the expected row, viewability (four ads in view 1.5 s) and the iframe click included.
  */
 import { expect, test } from '@playwright/test';
 import { startFixtureServer } from '../scripts/fixture-server.mjs';
 import { EXPECTED_VISIT, NEVER_SITES } from './sites/expected';
-import { clickAndReturn, launchFirefoxWithExtension, openExtensionPage, scrollThrough } from './firefox';
+import { clickAndReturn, dwellOn, launchFirefoxWithExtension, openExtensionPage, scrollThrough } from './firefox';
 
 test('Firefox: a visit to news.test shows exact counts in the popup', async () => {
   const server = await startFixtureServer();
@@ -15,7 +15,9 @@ test('Firefox: a visit to news.test shows exact counts in the popup', async () =
     await page.setViewport({ width: 1280, height: 720 });
     await page.goto(`http://news.test:${server.port}/`);
     await page.waitForFunction(() => document.querySelectorAll('iframe[id^="google_ads_iframe_"]').length === 2);
-    await new Promise((r) => setTimeout(r, 500));
+    await new Promise((r) => setTimeout(r, 1500));
+    await dwellOn(page, '#div-gpt-ad-1700000000001-1');
+    await dwellOn(page, '.ad-unit.house');
     await scrollThrough(page);
     await clickAndReturn(browser, page, '#house-ad img');
     await clickAndReturn(browser, page, 'iframe#aswift_0');

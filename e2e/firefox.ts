@@ -67,3 +67,10 @@ export async function clickAndReturn(browser: Browser, page: Page, selector: str
   await page.bringToFront();
   await new Promise((r) => setTimeout(r, 300));
 }
+
+/** Brings an element into view and keeps it there for `ms`. */
+export async function dwellOn(page: Page, selector: string, ms = 1500): Promise<void> {
+  const handle = await page.waitForSelector(selector);
+  await handle!.scrollIntoView();
+  await new Promise((r) => setTimeout(r, ms));
+}

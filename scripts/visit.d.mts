@@ -3,3 +3,4 @@ export declare function scrollThrough(page: Page, options?: { step?: number; pau
 export declare function clickAndReturn(page: Page, locator: Locator): Promise<void>;
 export declare function visitNews(page: Page, port: number): Promise<void>;
 export declare function visitBlog(page: Page, port: number): Promise<void>;
+export declare function dwellOn(page: Page, locator: Locator, ms?: number): Promise<void>;

@@ -32,12 +32,24 @@ export async function clickAndReturn(page, locator) {
   await page.waitForTimeout(300);
 }
 
-/** news.test: read the whole article, then click the house ad and the AdSense creative inside its iframe. */
+/** Brings an element into view and keeps it there for `ms`, as a reader lingering on it. */
+export async function dwellOn(page, locator, ms = 1500) {
+  await locator.scrollIntoViewIfNeeded();
+  await page.waitForTimeout(ms);
+}
+
+/**
+ * news.test: linger at the top (leaderboard and sidebar ad in view 1.5 s), on the in-article ad and on the
+ * house ad (1.5 s each: all four viewable), read to the end, then click the house ad and the AdSense creative
+ * inside its cross-origin iframe.
+ */
 export async function visitNews(page, port) {
   await page.goto(`http://news.test:${port}/`);
   // GPT renders its iframes after load, as the real tag does.
   await page.waitForFunction(() => document.querySelectorAll('iframe[id^="google_ads_iframe_"]').length === 2);
-  await page.waitForTimeout(500);
+  await page.waitForTimeout(1500);
+  await dwellOn(page, page.locator('#div-gpt-ad-1700000000001-1'));
+  await dwellOn(page, page.locator('.ad-unit.house'));
   await scrollThrough(page);
   await clickAndReturn(page, page.locator('#house-ad img'));
   await clickAndReturn(page, page.locator('iframe#aswift_0'));

@@ -12,7 +12,7 @@ type Handler = (message: Record<string, unknown>, sender: Runtime.MessageSender)
 const HANDLERS: Record<string, Handler> = {
   events: (m, sender) => handleEvents({ events: m.events }, sender),
   pageRules: (m, sender) => handlePageRules(m, sender),
-  frameClick: (m, sender) => handleFrameClick({ time: m.time }, sender),
+  frameClick: (m, sender) => handleFrameClick({ time: m.time, landingUrl: m.landingUrl }, sender),
   getStats: (m) => handleGetStats({ tabId: m.tabId }),
 };
 

@@ -5,12 +5,14 @@
 import { AD_KINDS } from '../common/types';
 import type { AdEvent } from '../common/types';
 
-const EVENT_TYPES = new Set(['impression', 'click']);
+const EVENT_TYPES = new Set(['impression', 'viewable', 'click', 'dwell']);
 const KINDS = new Set<string>(AD_KINDS);
 export const MAX_BATCH = 500;
 // Events are queued in the page at most a few minutes; allow clock skew between page and worker.
 const MAX_FUTURE_MS = 5 * 60_000;
 const EARLIEST = Date.UTC(2024, 0, 1);
+// A page view longer than a day is not a measurement any standard would report.
+const MAX_DWELL_MS = 24 * 3600_000;
 
 const isId = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 64;
 const isText = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
@@ -35,12 +37,21 @@ export function isValidEvent(value: unknown, now: number): value is AdEvent {
     (e.network === null || isText(e.network, 100)) &&
     isSize(e.width) &&
     isSize(e.height) &&
-    typeof e.inFrame === 'boolean'
+    typeof e.inFrame === 'boolean' &&
+    typeof e.inferred === 'boolean' &&
+    typeof e.focused === 'boolean' &&
+    typeof e.dwellMs === 'number' &&
+    Number.isFinite(e.dwellMs) &&
+    e.dwellMs >= 0 &&
+    e.dwellMs <= MAX_DWELL_MS &&
+    isText(e.fingerprint, 64) &&
+    (e.landingUrl === null || (isText(e.landingUrl, 4096) && /^https?:\/\//.test(e.landingUrl)))
   );
 }
 
 /** Keeps only the fields AdTally defines, so a hostile page cannot smuggle extra data into the database. */
 export function pickEventFields(e: AdEvent): AdEvent {
-  const { id, type, time, pageViewId, adId, rule, kind, network, width, height, inFrame } = e;
-  return { id, type, time, pageViewId, adId, rule, kind, network, width, height, inFrame };
+  const { id, type, time, pageViewId, adId, rule, kind, network, width, height, inFrame, inferred, focused, dwellMs } = e;
+  const { fingerprint, landingUrl } = e;
+  return { id, type, time, pageViewId, adId, rule, kind, network, width, height, inFrame, inferred, focused, dwellMs, fingerprint, landingUrl };
 }

@@ -20,7 +20,7 @@ export interface ContentMessages {
     response: { rules: FilterRule[]; platform: string | null };
   };
   /** A trusted click happened inside a child frame; the background tells the top frame, which knows the ad. */
-  frameClick: { payload: { time: number }; response: { forwarded: boolean } };
+  frameClick: { payload: { time: number; landingUrl: string | null }; response: { forwarded: boolean } };
 }
 
 export interface UiMessages {
@@ -30,9 +30,13 @@ export interface UiMessages {
 
 /** Sent by the background to a tab's top frame. */
 export interface TabMessages {
-  childFrameClicked: { payload: { time: number }; response: void };
+  childFrameClicked: { payload: { time: number; landingUrl: string | null }; response: void };
   /** The ads found in this page view, with why: for the accuracy corpus now and the on-page audit later. */
-  listDetections: { payload: Record<string, never>; response: { ads: DetectedAd[] } };
+  listDetections: {
+    payload: Record<string, never>;
+    /** `observed`: elements the current page view watches; `pageViews`: page views started in this document. */
+    response: { ads: DetectedAd[]; observed: number; pageViews: number };
+  };
 }
 
 type AnyProtocol = ContentMessages | UiMessages | TabMessages;

@@ -3,7 +3,11 @@ export type AdKind = 'display' | 'native' | 'search' | 'social' | 'shopping' | '
 
 export const AD_KINDS: readonly AdKind[] = ['display', 'native', 'search', 'social', 'shopping', 'video'];
 
-export type AdEventType = 'impression' | 'click';
+/**
+ * impression and viewable happen at most once per ad per page view; click at most once per 500 ms; dwell is
+ * the ad's cumulative time in view, re-sent with the same id as it grows (the latest value wins).
+ */
+export type AdEventType = 'impression' | 'viewable' | 'click' | 'dwell';
 
 /**
  * One thing that happened to one ad, as the content script reports it.
@@ -29,6 +33,16 @@ export interface AdEvent {
   height: number;
   /** For clicks: true when the click happened inside an iframe within the ad. */
   inFrame: boolean;
+  /** For clicks: true when inferred from focus moving into the ad's iframe (a frame that runs no script). */
+  inferred: boolean;
+  /** Whether the browser window had focus (document.hasFocus()) when the event happened. */
+  focused: boolean;
+  /** For dwell events: milliseconds the ad met the impression condition in this page view so far. */
+  dwellMs: number;
+  /** Same creative, same fingerprint, on any page (see content/attribution/fingerprint.ts). */
+  fingerprint: string;
+  /** Click-through target, unwrapped from redirectors; null when the page cannot see it. */
+  landingUrl: string | null;
 }
 
 /** An event as stored: what the content script sent plus what the background derived. */
@@ -37,6 +51,8 @@ export interface StoredEvent extends AdEvent {
   site: string;
   /** Local calendar day of `time`, YYYY-MM-DD, the key of the daily aggregates. */
   day: string;
+  /** Registrable domain of the landing URL, derived in the background; null when unknown. */
+  advertiser: string | null;
 }
 
 /** One row of the per-site table the popup shows. */
@@ -45,6 +61,8 @@ export interface SiteStats {
   impressions: number;
   viewable: number;
   clicks: number;
+  /** Total time ads were in view, milliseconds. */
+  dwellMs: number;
 }
 
 /** A filter-list element-hiding rule, used to detect ads (never to hide them), as the background sends it. */

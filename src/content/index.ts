@@ -5,6 +5,7 @@
 import browser from 'webextension-polyfill';
 import type { ContentMessage, ResponseOf, ContentMessages, TabMessage } from '../common/messages';
 import type { AdEvent } from '../common/types';
+import { watchNavigations } from './navigation';
 import { Outbox } from './outbox';
 import { startPageView } from './page-view';
 import type { PageView } from './page-view';
@@ -38,8 +39,15 @@ function startTopFrame(): void {
   };
 
   let pageView: PageView | null = null;
+  let pageViews = 0;
   const begin = () => {
     pageView = startPageView(outbox, requestRules, signal);
+    pageViews++;
+  };
+  const end = () => {
+    pageView?.end();
+    pageView = null;
+    void outbox.flush();
   };
   // Nothing counts while a page is prerendered; its page view starts when a person activates it.
   if ((document as Document & { prerendering?: boolean }).prerendering) {
@@ -48,17 +56,13 @@ function startTopFrame(): void {
     begin();
   }
 
-  window.addEventListener(
-    'pagehide',
-    (event) => {
-      void outbox.flush();
-      if (event.persisted) {
-        pageView?.end();
-        pageView = null;
-      }
-    },
-    { signal },
-  );
+  // Leaving the page ends its page view (dwell is reported); entering the back/forward cache too.
+  window.addEventListener('pagehide', end, { signal });
+  watchNavigations(() => {
+    if (!pageView) return;
+    end();
+    begin();
+  }, signal);
   // A back/forward-cache restore is a new page view (docs/measurement.md).
   window.addEventListener('pageshow', (event) => event.persisted && !pageView && begin(), { signal });
   document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && void outbox.flush(), {
@@ -68,8 +72,10 @@ function startTopFrame(): void {
   const onMessage = (message: unknown, sender: browser.Runtime.MessageSender) => {
     if (sender.id !== browser.runtime.id) return;
     const msg = message as TabMessage | undefined;
-    if (msg?.type === 'childFrameClicked') pageView?.onFrameClick();
-    if (msg?.type === 'listDetections') return Promise.resolve({ ads: pageView?.detections() ?? [] });
+    if (msg?.type === 'childFrameClicked') pageView?.onFrameClick(msg.landingUrl);
+    if (msg?.type === 'listDetections') {
+      return Promise.resolve({ ads: pageView?.detections() ?? [], observed: pageView?.observedCount() ?? 0, pageViews });
+    }
     return undefined;
   };
   browser.runtime.onMessage.addListener(onMessage);

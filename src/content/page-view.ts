@@ -1,10 +1,13 @@
 /**
- * One page view (docs/measurement.md): from load, or a back/forward-cache restore, until the page is left.
- * It owns the ads found in it and everything that watches them; `end()` stops all of it.
+ * One page view (docs/measurement.md): from load, a back/forward-cache restore, a prerender activation or an
+ * SPA navigation, until the next one or until the page is left. It owns the ads found in it and everything
+ * that watches them; `end()` reports dwell and stops all of it.
  */
 import { cssPath } from '../common/css-path';
-import type { AdEvent, AdEventType, DetectedAd } from '../common/types';
 import { randomId } from '../common/ids';
+import type { AdEvent, AdEventType, DetectedAd } from '../common/types';
+import { attributeAd } from './attribution/attribute';
+import type { Attribution } from './attribution/attribute';
 import type { Outbox } from './outbox';
 import { watchForAds } from './scan';
 import type { RequestRules } from './scan';
@@ -12,16 +15,21 @@ import { AdRegistry } from './track/ad-registry';
 import type { Ad } from './track/ad-registry';
 import { ClickGate } from './track/click-gate';
 import { adOfFocusedFrame, watchClicks } from './track/clicks';
-import { ImpressionTracker } from './track/impression-rule';
+import { ExposureTracker } from './track/exposure';
+import { watchFrameFocus } from './track/frame-focus';
 import { watchViewport } from './track/viewport';
+
+/** Dwell is re-sent this often, so a crash or a killed tab loses little (measurement.md). */
+const DWELL_FLUSH_MS = 5000;
 
 export interface PageView {
   id: string;
-  registry: AdRegistry;
   /** A child frame reported a trusted click: credit the ad whose iframe has focus. */
-  onFrameClick(): void;
+  onFrameClick(landingUrl: string | null): void;
   /** The ads found so far that are still in the page. */
   detections(): DetectedAd[];
+  /** Elements observed for exposure: 0 once the page view ended (the leak check reads it). */
+  observedCount(): number;
   end(): void;
 }
 
@@ -32,29 +40,60 @@ export function startPageView(outbox: Outbox, requestRules: RequestRules, parent
   const id = randomId();
   const registry = new AdRegistry();
   const gate = new ClickGate();
+  const attributions = new Map<string, Attribution>();
+  const reportedDwell = new Map<string, number>();
 
-  const record = (ad: Ad, type: AdEventType, inFrame = false) => outbox.add(eventFor(ad, type, id, inFrame));
-  const tracker = new ImpressionTracker(document.visibilityState === 'visible', (adId) => {
+  const attributionOf = (ad: Ad) => {
+    let found = attributions.get(ad.id);
+    if (!found) {
+      found = attributeAd(ad.element);
+      attributions.set(ad.id, found);
+    }
+    return found;
+  };
+  const record = (ad: Ad, type: AdEventType, extra: Partial<AdEvent> = {}) =>
+    outbox.add({ ...eventFor(ad, type, id, attributionOf(ad)), ...extra });
+  const byId = (adId: string, fn: (ad: Ad) => void) => {
     const ad = registry.byAdId(adId);
-    if (ad) record(ad, 'impression');
+    if (ad) fn(ad);
+  };
+  const exposure = new ExposureTracker(document.visibilityState === 'visible', {
+    onImpression: (adId) => byId(adId, (ad) => record(ad, 'impression')),
+    onViewable: (adId) => byId(adId, (ad) => record(ad, 'viewable')),
   });
-  const viewport = watchViewport(registry, tracker, signal);
+  const viewport = watchViewport(registry, exposure, signal);
 
-  const onClick = (ad: Ad, inFrame: boolean) => {
+  const onClick = (ad: Ad, how: { inFrame?: boolean; inferred?: boolean; landingUrl?: string | null } = {}) => {
     if (!gate.allow(ad.id, Date.now())) return;
     // A click proves the ad was seen: count its impression too, so CTR never exceeds 100%.
-    if (tracker.markImpressed(ad.id)) record(ad, 'impression');
-    record(ad, 'click', inFrame);
+    if (exposure.markImpressed(ad.id)) record(ad, 'impression');
+    const landingUrl = how.landingUrl ?? attributionOf(ad).landingUrl;
+    record(ad, 'click', { inFrame: how.inFrame ?? false, inferred: how.inferred ?? false, landingUrl });
     // A click often navigates away: send now rather than at the next tick.
     void outbox.flush();
   };
-  watchClicks(registry, (ad) => onClick(ad, false), signal);
+  watchClicks(registry, (ad) => onClick(ad), signal);
+  const frameFocus = watchFrameFocus(registry, (ad) => onClick(ad, { inFrame: true, inferred: true }), signal);
+
+  const reportDwell = () => {
+    for (const [adId, ms] of exposure.dwellReport()) {
+      const rounded = Math.round(ms);
+      if (reportedDwell.get(adId) === rounded) continue;
+      reportedDwell.set(adId, rounded);
+      // One dwell event per ad per page view, re-sent with the same id as it grows: the latest value wins.
+      byId(adId, (ad) => record(ad, 'dwell', { id: `${id}:${adId}:dwell`, dwellMs: rounded }));
+    }
+  };
+  const dwellTimer = setInterval(reportDwell, DWELL_FLUSH_MS);
+  signal.addEventListener('abort', () => clearInterval(dwellTimer), { once: true });
 
   void watchForAds(
     (found) => {
       for (const detection of found) {
         const ad = registry.add(detection);
-        if (ad) viewport.observe(ad.element);
+        if (!ad) continue;
+        exposure.track(ad.id, ad.kind === 'video');
+        viewport.observe(ad.element);
       }
     },
     requestRules,
@@ -63,10 +102,11 @@ export function startPageView(outbox: Outbox, requestRules: RequestRules, parent
 
   return {
     id,
-    registry,
-    onFrameClick: () => {
+    onFrameClick: (landingUrl) => {
       const ad = adOfFocusedFrame(registry);
-      if (ad) onClick(ad, true);
+      if (!ad) return;
+      frameFocus.childReported(ad);
+      onClick(ad, { inFrame: true, landingUrl });
     },
     detections: () =>
       registry
@@ -77,11 +117,17 @@ export function startPageView(outbox: Outbox, requestRules: RequestRules, parent
           const { id: adId, rule, kind, network } = ad;
           return { adId, path: cssPath(ad.element), rule, kind, network, width: Math.round(box.width), height: Math.round(box.height) };
         }),
-    end: () => controller.abort(),
+    observedCount: () => viewport.observedCount,
+    end: () => {
+      if (signal.aborted) return;
+      exposure.stop();
+      reportDwell();
+      controller.abort();
+    },
   };
 }
 
-function eventFor(ad: Ad, type: AdEventType, pageViewId: string, inFrame: boolean): AdEvent {
+function eventFor(ad: Ad, type: AdEventType, pageViewId: string, attribution: Attribution): AdEvent {
   const box = ad.element.getBoundingClientRect();
   return {
     id: randomId(),
@@ -94,6 +140,11 @@ function eventFor(ad: Ad, type: AdEventType, pageViewId: string, inFrame: boolea
     network: ad.network,
     width: Math.round(box.width),
     height: Math.round(box.height),
-    inFrame,
+    inFrame: false,
+    inferred: false,
+    focused: document.hasFocus(),
+    dwellMs: 0,
+    fingerprint: attribution.fingerprint,
+    landingUrl: attribution.landingUrl,
   };
 }

@@ -6,7 +6,7 @@ import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { FilterListInfo, StoredEvent } from '../../common/types';
 
 export const DB_NAME = 'adtally';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /** Totals for one site on one local day; kept in the same transaction as the events they sum. */
 export interface SiteDay {
@@ -15,6 +15,8 @@ export interface SiteDay {
   impressions: number;
   viewable: number;
   clicks: number;
+  /** Added in version 3; rows written before count as 0. */
+  dwellMs?: number;
 }
 
 /** A filter list refreshed at run time: the compiled engine and what it is. */
@@ -32,7 +34,7 @@ export interface AdTallyDB extends DBSchema {
   events: {
     key: string;
     value: StoredEvent;
-    indexes: { time: number; site: string; pageViewId: string };
+    indexes: { time: number; site: string; pageViewId: string; fingerprint: string };
   };
   siteDays: {
     key: [string, string];
@@ -55,6 +57,10 @@ const UPGRADES: Record<number, (db: IDBPDatabase<AdTallyDB>, tx: UpgradeTx) => v
   },
   2: (db) => {
     db.createObjectStore('filterLists', { keyPath: 'id' });
+  },
+  // Frequency: how often the same creative was seen.
+  3: (_db, tx) => {
+    tx.objectStore('events').createIndex('fingerprint', 'fingerprint');
   },
 };
 

@@ -6,10 +6,11 @@ import type { AdTallyDB } from './schema';
 export async function readSiteTotals(db: IDBPDatabase<AdTallyDB>): Promise<SiteStats[]> {
   const totals = new Map<string, SiteStats>();
   for (const row of await db.getAll('siteDays')) {
-    const total = totals.get(row.site) ?? { site: row.site, impressions: 0, viewable: 0, clicks: 0 };
+    const total = totals.get(row.site) ?? { site: row.site, impressions: 0, viewable: 0, clicks: 0, dwellMs: 0 };
     total.impressions += row.impressions;
     total.viewable += row.viewable;
     total.clicks += row.clicks;
+    total.dwellMs += row.dwellMs ?? 0;
     totals.set(row.site, total);
   }
   return sortByImpressions([...totals.values()]);

@@ -36,7 +36,7 @@ export function pageRules(engine: FiltersEngine, info: FilterListInfo, page: Pag
   const seen = new Set<string>();
   const rules: FilterRule[] = [];
   for (const filter of filters) {
-    if (filter.isScriptInject() || filter.hasCustomStyle() || filter.isUnhide() || filter.isHtmlFiltering()) continue;
+    if (filter.isScriptInject() || filter.isUnhide() || filter.isHtmlFiltering()) continue;
     const text = filter.rawLine ?? filter.toString();
     if (seen.has(text)) continue;
     seen.add(text);

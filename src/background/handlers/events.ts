@@ -26,7 +26,7 @@ export async function handleEvents(
     // Only top frames of web pages report events; anything else is dropped whole.
     return { stored: [], rejected: [...valid.map((e) => e.id), ...rejected] };
   }
-  const stored = valid.map((e) => ({ ...pickEventFields(e), site, day: localDay(e.time) }));
+  const stored = valid.map((e) => ({ ...pickEventFields(e), site, day: localDay(e.time), advertiser: siteOf(e.landingUrl ?? undefined) }));
   const ids = await writeEvents(await getDb(), stored);
   return { stored: ids, rejected };
 }

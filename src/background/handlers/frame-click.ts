@@ -7,12 +7,16 @@ import type { TabMessage } from '../../common/messages';
  * click on to it; the background never guesses the ad itself.
  */
 export async function handleFrameClick(
-  payload: { time: unknown },
+  payload: { time: unknown; landingUrl: unknown },
   sender: Runtime.MessageSender,
 ): Promise<{ forwarded: boolean }> {
   const tabId = sender.tab?.id;
   if (tabId === undefined || !sender.frameId || typeof payload.time !== 'number') return { forwarded: false };
-  const message: TabMessage = { type: 'childFrameClicked', time: payload.time };
+  const landingUrl =
+    typeof payload.landingUrl === 'string' && payload.landingUrl.length <= 4096 && /^https?:\/\//.test(payload.landingUrl)
+      ? payload.landingUrl
+      : null;
+  const message: TabMessage = { type: 'childFrameClicked', time: payload.time, landingUrl };
   try {
     await browser.tabs.sendMessage(tabId, message, { frameId: 0 });
     return { forwarded: true };

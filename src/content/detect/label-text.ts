@@ -90,8 +90,9 @@ export function findDisclosureLabel(
 function captionMatches(text: ReadText, wanted: readonly string[]): boolean {
   const parts = segments(text.visible);
   if (parts.some((part) => wanted.includes(compact(part)))) return true;
-  // A caption built from several rendered pieces is how split-letter tricks look; a single text node is not.
-  if (text.pieces < 2) return false;
+  // A caption built from several rendered pieces on one line is how split-letter tricks look; a single text
+  // node is not, and neither is a box of several lines (a post header "Acme" over "Sponsored").
+  if (text.pieces < 2 || text.blocks) return false;
   return parts.some((part) => {
     const letters = compact(part);
     return wanted.some(
@@ -133,6 +134,8 @@ interface ReadText {
   spoken: string;
   /** How many separate pieces (text nodes, attributes, SVG texts) the visible text is assembled from. */
   pieces: number;
+  /** Whether it holds a block (a line of its own): then it is more than one caption. */
+  blocks: boolean;
 }
 
 interface Box {
@@ -142,7 +145,7 @@ interface Box {
   bottom: number;
 }
 
-const EMPTY: ReadText = { visible: '', spoken: '', pieces: 0 };
+const EMPTY: ReadText = { visible: '', spoken: '', pieces: 0, blocks: false };
 const BLOCK_DISPLAY = /^(block|flex|grid|list-item|table|table-row|table-cell|table-caption|flow-root)$/;
 
 /** One read of one subtree: style lookups and texts are computed once per element. */
@@ -192,11 +195,13 @@ class LabelReader {
     let visible = '';
     let spoken = '';
     let pieces = 0;
-    const add = (part: ReadText, block: boolean) => {
+    let blocks = false;
+    const add = (part: Omit<ReadText, 'blocks'> & { blocks?: boolean }, block: boolean) => {
       const pad = block ? ' ' : '';
       visible += pad + part.visible + pad;
       spoken += pad + part.spoken + pad;
       pieces += part.pieces;
+      blocks ||= (block && LETTER.test(part.visible)) || !!part.blocks;
     };
 
     const before = emptyLeaf && textShows() ? this.pseudoText(el, '::before') : null;
@@ -233,7 +238,7 @@ class LabelReader {
       this.ariaNames.set(el, name);
       if (!LETTER.test(spoken)) spoken = ` ${name} `;
     }
-    return { visible, spoken, pieces };
+    return { visible, spoken, pieces, blocks };
   }
 
   /**
@@ -249,11 +254,18 @@ class LabelReader {
       parent = parent.parentElement;
     }
     if (!parent || branch === this.root) return false;
-    // Words after it make it part of a sentence, unless a separator comes first ("Sponsored · acme.com").
+    // Words after it on the same line make it part of a sentence, unless a separator comes first
+    // ("Sponsored · acme.com"). A block after it starts a new line.
     let following = '';
-    for (let next = branch.nextSibling; next && following.length < 80; next = next.nextSibling) {
-      following +=
-        next.nodeType === Node.TEXT_NODE ? (next.nodeValue ?? '') : next instanceof Element ? (this.texts.get(next)?.visible ?? '') : '';
+    const ownLine = BLOCK_DISPLAY.test(this.style(branch)?.display ?? '');
+    for (let next = ownLine ? null : branch.nextSibling; next && following.length < 80; next = next.nextSibling) {
+      if (next instanceof Element) {
+        const display = this.style(next)?.display ?? '';
+        if (BLOCK_DISPLAY.test(display)) break;
+        following += this.texts.get(next)?.visible ?? '';
+      } else if (next.nodeType === Node.TEXT_NODE) {
+        following += next.nodeValue ?? '';
+      }
     }
     const firstLetter = following.search(LETTER);
     if (firstLetter >= 0 && !SEPARATORS.test(following.slice(0, firstLetter))) return true;
@@ -277,11 +289,15 @@ class LabelReader {
     if (style.display === 'none') return true;
     if (el.hasAttribute('hidden') && style.display === '') return true;
     if (parseFloat(style.opacity) === 0) return true;
-    if (/^(absolute|fixed)$/.test(style.position) && offScreenOffsets(style)) return true;
-    if (farTransform(style.transform)) return true;
     if (zeroClip(style, el)) return true;
     // A box of zero (or one) pixel that clips its content: the "visually hidden" pattern and collapsed spans.
     if (clips(style) && (tiny(style.width) || tiny(style.height) || tiny(style.maxWidth) || tiny(style.maxHeight))) return true;
+    // Without layout, guess "off-screen" from the offsets; with layout, the box says (outsideClip), and a
+    // virtualised feed moving its cells thousands of pixels down with translateY is not hiding them.
+    if (!this.hasLayout) {
+      if (/^(absolute|fixed)$/.test(style.position) && offScreenOffsets(style)) return true;
+      if (farTransform(style.transform)) return true;
+    }
     return false;
   }
 
@@ -303,6 +319,7 @@ class LabelReader {
     const x = this.view?.scrollX ?? 0;
     const y = this.view?.scrollY ?? 0;
     if (box.right + x <= 0 || box.bottom + y <= 0) return true;
+    if (box.left + x >= this.doc.documentElement.scrollWidth) return true;
     if (!clip) return false;
     return box.right <= clip.left || box.left >= clip.right || box.bottom <= clip.top || box.top >= clip.bottom;
   }
@@ -386,9 +403,9 @@ function tiny(value: string): boolean {
   return /px$/.test(value) && px(value) <= 1;
 }
 
-/** left/top far negative, or right/bottom far beyond: the classic "off-screen" hiding. */
+/** left/top far negative, or right far beyond the edge: the classic "off-screen" hiding. */
 function offScreenOffsets(style: CSSStyleDeclaration): boolean {
-  return px(style.left) <= -500 || px(style.top) <= -500 || px(style.right) <= -2000 || px(style.bottom) <= -2000;
+  return px(style.left) <= -500 || px(style.top) <= -500 || px(style.right) <= -2000;
 }
 
 function farTransform(transform: string): boolean {
@@ -398,10 +415,10 @@ function farTransform(transform: string): boolean {
   const matrix = /matrix\(([^)]+)\)/.exec(transform);
   if (matrix) {
     const v = matrix[1]!.split(',').map((s) => parseFloat(s));
-    return (v[0] === 0 && v[1] === 0) || Math.abs(v[4] ?? 0) >= 2000 || Math.abs(v[5] ?? 0) >= 2000;
+    return (v[0] === 0 && v[1] === 0) || (v[4] ?? 0) <= -2000 || (v[5] ?? 0) <= -2000;
   }
   for (const m of transform.matchAll(/translate(?:[xyz]|3d)?\(([^)]*)\)/gi)) {
-    if (m[1]!.split(',').some((v) => Math.abs(px(v)) >= 2000)) return true;
+    if (m[1]!.split(',').some((v) => px(v) <= -2000)) return true;
   }
   return false;
 }

@@ -1,5 +1,6 @@
 import browser from 'webextension-polyfill';
 import type { ContentMessage } from '../../common/messages';
+import { unwrapLandingUrl } from '../attribution/landing-url';
 
 /**
  * In a child frame (an ad creative's iframe, often cross-origin) AdTally detects nothing itself: the top frame
@@ -8,7 +9,10 @@ import type { ContentMessage } from '../../common/messages';
 export function reportFrameClicks(signal: AbortSignal, onInvalidated: () => void): void {
   const handle = (event: MouseEvent) => {
     if (!event.isTrusted || (event.type === 'auxclick' && event.button !== 1)) return;
-    const message: ContentMessage = { type: 'frameClick', time: Date.now() };
+    // The creative's own link is the landing page the top frame cannot see across origins.
+    const link = event.composedPath().find((t): t is HTMLAnchorElement => t instanceof HTMLAnchorElement && !!t.href);
+    const landingUrl = link ? unwrapLandingUrl(link.href, document.baseURI) : null;
+    const message: ContentMessage = { type: 'frameClick', time: Date.now(), landingUrl };
     browser.runtime.sendMessage(message).catch((error: unknown) => {
       if (isContextInvalidated(error)) onInvalidated();
     });

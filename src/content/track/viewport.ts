@@ -1,5 +1,5 @@
 import type { AdRegistry } from './ad-registry';
-import type { ImpressionTracker } from './impression-rule';
+import type { ExposureTracker } from './exposure';
 
 /** True when CSS lets a person see the element (not visibility:hidden, not opacity 0, not display:none). */
 export function isRendered(el: Element): boolean {
@@ -11,10 +11,12 @@ export function isRendered(el: Element): boolean {
 }
 
 /**
- * Feeds the impression tracker from one IntersectionObserver for every ad, and from page visibility,
- * which IntersectionObserver ignores (Chrome stops its callbacks in background tabs: Fyrd/caniuse#4214).
+ * Feeds the exposure tracker from one IntersectionObserver for every ad of the page view, and from page
+ * visibility, which IntersectionObserver ignores (Chrome stops its callbacks in background tabs:
+ * Fyrd/caniuse#4214). Ads stay observed for the whole page view, for viewability and dwell.
  */
-export function watchViewport(registry: AdRegistry, tracker: ImpressionTracker, signal: AbortSignal) {
+export function watchViewport(registry: AdRegistry, exposure: ExposureTracker, signal: AbortSignal) {
+  const observed = new Set<Element>();
   const observer = new IntersectionObserver(
     (entries) => {
       for (const entry of entries) {
@@ -23,17 +25,31 @@ export function watchViewport(registry: AdRegistry, tracker: ImpressionTracker, 
         const ratio = entry.isIntersecting ? entry.intersectionRatio : 0;
         const { width, height } = entry.boundingClientRect;
         // Style is read only when geometry alone would count: getComputedStyle is the costly part.
-        tracker.observe(ad.id, { ratio, width, height, rendered: ratio >= 0.3 ? isRendered(entry.target) : true });
-        if (tracker.hasImpression(ad.id)) observer.unobserve(entry.target);
+        exposure.observe(ad.id, { ratio, width, height, rendered: ratio >= 0.3 ? isRendered(entry.target) : true });
       }
     },
     { threshold: [0, 0.3, 0.5] },
   );
-  document.addEventListener('visibilitychange', () => tracker.setPageVisible(document.visibilityState === 'visible'), {
+  document.addEventListener('visibilitychange', () => exposure.setPageVisible(document.visibilityState === 'visible'), {
     signal,
   });
-  signal.addEventListener('abort', () => observer.disconnect(), { once: true });
+  signal.addEventListener(
+    'abort',
+    () => {
+      observer.disconnect();
+      observed.clear();
+    },
+    { once: true },
+  );
   return {
-    observe: (el: Element) => observer.observe(el),
+    observe: (el: Element) => {
+      if (signal.aborted) return;
+      observer.observe(el);
+      observed.add(el);
+    },
+    /** How many elements this page view's observer watches (0 once it ended): the leak check counts it. */
+    get observedCount() {
+      return observed.size;
+    },
   };
 }

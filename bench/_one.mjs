@@ -1,0 +1,13 @@
+import { startBenchServer } from './lib/server.mjs';
+import { measure } from './lib/measure.mjs';
+import { NEWS } from './pages/news.mjs';
+const server = await startBenchServer();
+const cfg = process.argv[2] ?? 'adtally';
+const t0 = Date.now();
+const r = await measure({ config: cfg, pageDef: { ...NEWS, settleMs: 3000 }, port: server.port, extensionDir: '/tmp/adtally-ext' });
+const fns = [...r.byFunction].sort((a,b)=>b[1]-a[1]).slice(0,25);
+delete r.byFunction;
+console.log(JSON.stringify(r, null, 1));
+for (const [f, ms] of fns) console.log(ms.toFixed(1).padStart(8), f);
+console.log('took', Date.now()-t0);
+await server.close();
