@@ -39,3 +39,49 @@ test('Firefox: a visit to news.test shows exact counts in the popup', async () =
     await server.close();
   }
 });
+
+test('Firefox: hiding the tab mid-view pauses the viewability clock', async () => {
+  const server = await startFixtureServer();
+  const browser = await launchFirefoxWithExtension();
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  try {
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1280, height: 720 });
+    await page.goto(`http://measure.test:${server.port}/viewability.html`);
+    await sleep(800);
+    const scrollTo = async (selector: string | null) => {
+      if (selector) await (await page.waitForSelector(selector))!.scrollIntoView();
+      else await page.evaluate('window.scrollTo(0, 0)');
+    };
+    // 0.6 s in view, 2 s hidden behind another tab, 0.6 s in view again: never 1 s in a row.
+    await scrollTo('#ad-long');
+    await sleep(600);
+    const other = await browser.newPage();
+    await other.bringToFront();
+    await sleep(2000);
+    expect(await page.evaluate(() => document.visibilityState)).toBe('hidden');
+    await page.bringToFront();
+    await sleep(600);
+    await scrollTo(null);
+    await sleep(1500);
+
+    const popup = other;
+    const row = async () => {
+      await popup.bringToFront();
+      await openExtensionPage(popup, 'popup.html', 'table.stats, p.note');
+      return popup.$$eval('table.stats tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent?.trim() ?? '')));
+    };
+    await expect(async () => expect(await row()).toEqual([['measure.test', '1', '0', '0', '0.0%']])).toPass({ timeout: 10_000 });
+
+    // Then 1.5 s in view without interruption: viewable.
+    await page.bringToFront();
+    await scrollTo('#ad-long');
+    await sleep(1500);
+    await scrollTo(null);
+    await sleep(1500);
+    await expect(async () => expect(await row()).toEqual([['measure.test', '1', '1', '0', '0.0%']])).toPass({ timeout: 10_000 });
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});

@@ -14,6 +14,7 @@ const targets = ['chromium', 'firefox'];
 const entryPoints = {
   background: 'src/background/index.ts',
   content: 'src/content/index.ts',
+  frame: 'src/content/frame.ts',
   popup: 'src/popup/index.tsx',
 };
 

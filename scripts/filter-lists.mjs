@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FiltersEngine } from '@ghostery/adblocker';
-import { EASYLIST_URL, ENGINE_OPTIONS, listVersion, looksLikeEasyList } from '../src/background/filters/list-text.js';
+import { detectionLines, EASYLIST_URL, ENGINE_OPTIONS, listVersion, looksLikeEasyList } from '../src/background/filters/list-text.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const CACHE = join(root, '.cache', 'filter-lists');
@@ -72,7 +72,7 @@ export async function buildFilterLists(outdirs) {
   mkdirSync(CACHE, { recursive: true });
   writeFileSync(cached, list.text);
   const sha256 = createHash('sha256').update(list.text).digest('hex');
-  const engine = FiltersEngine.parse(list.text, ENGINE_OPTIONS);
+  const engine = FiltersEngine.parse(detectionLines(list.text), ENGINE_OPTIONS);
   const serialized = engine.serialize();
   const meta = {
     id: 'easylist',

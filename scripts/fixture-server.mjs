@@ -38,7 +38,15 @@ export function startFixtureServer(listenPort = 0) {
     let body = readFileSync(file);
     // Pages link to the other fixture hosts on this server's port, written __PORT__ in the files.
     if (type.startsWith('text/')) body = Buffer.from(body.toString('utf8').replaceAll('__PORT__', String(port())));
-    res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
+    res.writeHead(200, { 'content-type': type, 'cache-control': 'no-cache' });
+    if (file.endsWith('.loading.html')) {
+      // A creative whose document never finishes loading (a stalled ad server): the browser shows it, but
+      // DOMContentLoaded never fires, so no content script runs in it.
+      res.write(body);
+      const timer = setTimeout(() => res.end(), 120_000);
+      res.on('close', () => clearTimeout(timer));
+      return;
+    }
     res.end(body);
   });
   const port = () => {
@@ -50,7 +58,11 @@ export function startFixtureServer(listenPort = 0) {
     server.listen(listenPort, '127.0.0.1', () => {
       resolve({
         port: port(),
-        close: () => new Promise((done) => server.close(() => done())),
+        close: () =>
+          new Promise((done) => {
+            server.close(() => done());
+            server.closeAllConnections();
+          }),
       });
     });
   });

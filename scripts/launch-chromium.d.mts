@@ -4,4 +4,5 @@ export declare const EXTENSION_DIR: string;
 export declare function launchWithExtension(options?: {
   headless?: boolean;
   extensionDir?: string;
+  backForwardCache?: boolean;
 }): Promise<{ context: BrowserContext; extensionId: string; worker: Worker }>;

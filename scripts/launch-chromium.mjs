@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const EXTENSION_DIR = fileURLToPath(new URL('../dist/chromium', import.meta.url));
 
-export async function launchWithExtension({ headless = true, extensionDir = EXTENSION_DIR } = {}) {
+export async function launchWithExtension({ headless = true, extensionDir = EXTENSION_DIR, backForwardCache = false } = {}) {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`Chromium not found at ${CHROMIUM_PATH}. Install it (Debian/Ubuntu: sudo apt-get install chromium) or set CHROMIUM_PATH.`);
   }
@@ -21,6 +21,8 @@ export async function launchWithExtension({ headless = true, extensionDir = EXTE
     executablePath: CHROMIUM_PATH,
     headless,
     viewport: { width: 1280, height: 720 },
+    // Playwright turns the back/forward cache off by default; the bfcache page-view test needs it on.
+    ignoreDefaultArgs: backForwardCache ? ['--disable-back-forward-cache'] : [],
     args: [
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,

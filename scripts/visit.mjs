@@ -6,7 +6,7 @@
 
 /** Scrolls to the end of the page in wheel steps, pausing so the browser renders and reports intersections. */
 export async function scrollThrough(page, { step = 360, pauseMs = 200 } = {}) {
-  for (let i = 0; i < 60; i++) {
+  for (let i = 0; i < 200; i++) {
     const atEnd = await page.evaluate(() => window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2);
     if (atEnd) break;
     await page.mouse.wheel(0, step);

@@ -3,6 +3,8 @@
  * reports the attributed script time, the JS heap after a forced GC, and (with AdTally) what it detected and
  * how many filter rules the page was sent.
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { launch } from './browser.mjs';
 import { attribute, startTrace } from './trace.mjs';
 
@@ -27,6 +29,8 @@ export async function measure({ config, pageDef, port, extensionDir }) {
     await page.waitForTimeout(pageDef.settleMs);
     const windowMs = Date.now() - started;
     const events = await stop();
+    // BENCH_TRACE_DIR=<dir> keeps each trace; it opens in DevTools' Performance panel or ui.perfetto.dev.
+    if (process.env.BENCH_TRACE_DIR) writeFileSync(join(process.env.BENCH_TRACE_DIR, `${pageDef.name}-${config}-${Date.now()}.json`), JSON.stringify({ traceEvents: events }));
     const extensionOrigin = extensionId ? `chrome-extension://${extensionId}/` : 'chrome-extension://none/';
     const attributed = attribute(events, { pageOrigin: `http://${pageDef.host}:${port}/`, extensionOrigin });
 

@@ -8,15 +8,10 @@
  * count as ours. Nothing is subtracted between configurations.
  */
 
-const CATEGORIES = [
-  '-*',
-  'disabled-by-default-v8.cpu_profiler',
-  'disabled-by-default-v8.cpu_profiler.hires',
-  'v8.execute',
-  'devtools.timeline',
-  'disabled-by-default-devtools.timeline',
-  '__metadata',
-];
+// The sampling profiler (one Profile per V8 thread, ~0.2 ms between samples here), the timeline events that
+// say which document each renderer parsed (ParseHTML), every task's wall and thread time (toplevel RunTask),
+// and thread and process names.
+const CATEGORIES = ['disabled-by-default-v8.cpu_profiler', 'devtools.timeline', 'toplevel', '__metadata'];
 
 /** Starts tracing; resolves to stop(), which resolves to the trace events. */
 export async function startTrace(browserSession) {
@@ -40,31 +35,45 @@ export async function startTrace(browserSession) {
 
 const NOT_SCRIPT = new Set(['(root)', '(program)', '(idle)']);
 // A gap between two samples longer than this is the sampler starved or stopped, not one stack running.
-const MAX_SAMPLE_MS = 5;
+const MAX_SAMPLE_MS = 20;
 
 /**
  * Splits the trace's CPU samples by process role and by owner.
- * Roles: `page` = the main thread of the renderer that committed the page's URL in the top frame; `iframes` =
- * main threads of renderers holding only cross-origin subframes of it; `background` = the extension's service
- * worker process. Returns, per role, total script ms, AdTally ms, GC ms and sample counts, plus AdTally's time
- * by function (self) for the page role.
+ * Roles: `page` = the main thread of the renderer that parsed the page; `iframes` = main threads of the
+ * renderers that parsed only documents of other sites (the ad iframes; the trace starts after the warm-up); `background` = the extension's service
+ * worker process. Returns, per role, total script ms, AdTally ms, GC ms (CPU time; also wall time) and sample
+ * counts, plus AdTally's CPU time by function (innermost AdTally frame) per role.
  */
 export function attribute(events, { pageOrigin, extensionOrigin }) {
   const threadName = new Map();
   for (const e of events) if (e.ph === 'M' && e.name === 'thread_name') threadName.set(`${e.pid}:${e.tid}`, e.args.name);
 
-  // Which process holds what: the browser reports each committed frame with its process.
+  // Which process holds what: each renderer's main thread parses the documents of the frames it hosts.
   const mainPids = new Set();
   const framePids = new Set();
-  const frames = [];
   for (const e of events) {
-    if (e.name === 'TracingStartedInBrowser') frames.push(...(e.args?.data?.frames ?? []));
-    if (e.name === 'FrameCommittedInBrowser' && e.args?.data) frames.push(e.args.data);
+    if (e.name !== 'ParseHTML' || threadName.get(`${e.pid}:${e.tid}`) !== 'CrRendererMain') continue;
+    const url = e.args?.beginData?.url ?? '';
+    if (url.startsWith(pageOrigin)) mainPids.add(e.pid);
+    else if (/^https?:/.test(url)) framePids.add(e.pid);
   }
-  for (const f of frames) {
-    if (!f.processId || !f.url) continue;
-    if (f.isOutermostMainFrame && f.url.startsWith(pageOrigin)) mainPids.add(f.processId);
-    else if (!f.isOutermostMainFrame && f.parent && !f.url.startsWith(pageOrigin)) framePids.add(f.processId);
+
+  // Every task's wall time (dur) and the CPU time its thread got in it (tdur), per thread, in time order.
+  const tasks = new Map();
+  for (const e of events) {
+    // Top-level work: tasks, and the microtask checkpoints after them (promise reactions, MutationObserver
+    // callbacks), which the trace records beside the task rather than inside it.
+    if (e.ph !== 'X' || !(e.dur > 0) || e.tdur === undefined || !e.cat.split(',').includes('toplevel')) continue;
+    const key = `${e.pid}:${e.tid}`;
+    if (!tasks.has(key)) tasks.set(key, []);
+    tasks.get(key).push(e);
+  }
+  for (const [key, list] of tasks) {
+    // Outermost tasks only (a nested run loop runs tasks inside a task).
+    list.sort((a, b) => a.ts - b.ts);
+    const outer = [];
+    for (const task of list) if (!outer.length || task.ts >= outer.at(-1).ts + outer.at(-1).dur) outer.push(task);
+    tasks.set(key, outer);
   }
 
   // Reassemble each profile (one per thread that ran V8) from its chunks.
@@ -88,7 +97,14 @@ export function attribute(events, { pageOrigin, extensionOrigin }) {
   }
 
   const roles = { page: emptyRole(), iframes: emptyRole(), background: emptyRole() };
-  const byFunction = new Map();
+  // Work no script stack shows: computing IntersectionObserver entries in the rendering update (every
+  // observer on the page, AdTally's among them), CPU ms on the page's main thread.
+  for (const e of events) {
+    if (e.name === 'IntersectionObserverController::computeIntersections' && e.ph === 'X' && mainPids.has(e.pid) && threadName.get(`${e.pid}:${e.tid}`) === 'CrRendererMain') {
+      roles.page.intersectionMs += (e.tdur ?? e.dur ?? 0) / 1000;
+    }
+  }
+  const byFunction = { page: new Map(), iframes: new Map(), background: new Map() };
   for (const p of profiles.values()) {
     let role = null;
     const thread = threadName.get(`${p.pid}:${p.tid}`) ?? '';
@@ -108,31 +124,55 @@ export function attribute(events, { pageOrigin, extensionOrigin }) {
       return v;
     };
     const r = roles[role];
+    // A sample stands for the interval to the next sample. Its CPU time is that interval's overlap with the
+    // thread's tasks, each scaled by the CPU share the thread got in that task: on a loaded machine a thread
+    // waits for a core for part of each task, and wall time overstates its work.
+    const threadTasks = tasks.get(`${p.pid}:${p.tid}`) ?? [];
+    // Time outside every recorded task (rare) gets the thread's CPU share over all its tasks.
+    const threadShare = threadTasks.length ? Math.min(1, sum(threadTasks, (x) => x.tdur) / sum(threadTasks, (x) => x.dur)) : 1;
+    let k = 0;
+    const cpuIn = (from, to) => {
+      while (k < threadTasks.length && threadTasks[k].ts + threadTasks[k].dur <= from) k++;
+      let cpu = 0;
+      let covered = 0;
+      for (let j = k; j < threadTasks.length && threadTasks[j].ts < to; j++) {
+        const task = threadTasks[j];
+        const overlap = Math.min(to, task.ts + task.dur) - Math.max(from, task.ts);
+        if (overlap <= 0) continue;
+        covered += overlap;
+        cpu += overlap * Math.min(1, task.tdur / task.dur);
+      }
+      return { cpu: cpu + (to - from - covered) * threadShare, covered };
+    };
     let t = p.startTime ?? 0;
     const times = p.deltas.map((d) => (t += d));
     for (let i = 0; i < p.samples.length; i++) {
       const node = p.nodes.get(p.samples[i]);
       const name = node?.callFrame?.functionName ?? '';
-      const ms = i + 1 < times.length ? Math.min(times[i + 1] - times[i], MAX_SAMPLE_MS * 1000) / 1000 : 0;
-      if (!node || NOT_SCRIPT.has(name)) continue;
+      if (!node || NOT_SCRIPT.has(name) || i + 1 >= times.length) continue;
+      const end = Math.min(times[i + 1], times[i] + MAX_SAMPLE_MS * 1000);
+      const ms = (end - times[i]) / 1000;
+      const share = cpuIn(times[i], end);
+      const cpu = share.cpu / 1000;
       r.samples++;
-      r.scriptMs += ms;
+      r.coveredMs += share.covered / 1000;
+      r.wallMs += ms;
+      r.scriptMs += cpu;
       if (name === '(garbage collector)') {
-        r.gcMs += ms;
+        r.gcMs += cpu;
         continue;
       }
       if (isOurs(node.id)) {
-        r.adtallyMs += ms;
+        r.adtallyWallMs += ms;
+        r.adtallyMs += cpu;
         r.adtallySamples++;
-        if (role === 'page') {
-          // Self time by the innermost AdTally function on the stack, and the native call it was in, if any.
-          let own = node;
-          while (own && !(own.callFrame?.url ?? '').startsWith(extensionOrigin)) own = p.nodes.get(own.parent);
-          const cf = own.callFrame;
-          const leaf = own === node ? '' : ` > ${node.callFrame.functionName || '(anonymous)'}`;
-          const fn = `${cf.functionName || '(anonymous)'} ${cf.url.slice(extensionOrigin.length)}:${cf.lineNumber + 1}${leaf}`;
-          byFunction.set(fn, (byFunction.get(fn) ?? 0) + ms);
-        }
+        // Self time by the innermost AdTally function on the stack, and the native call it was in, if any.
+        let own = node;
+        while (own && !(own.callFrame?.url ?? '').startsWith(extensionOrigin)) own = p.nodes.get(own.parent);
+        const cf = own.callFrame;
+        const leaf = own === node ? '' : ` > ${node.callFrame.functionName || '(anonymous)'}`;
+        const fn = `${cf.functionName || '(anonymous)'} ${cf.url.slice(extensionOrigin.length)}:${cf.lineNumber + 1}${leaf}`;
+        byFunction[role].set(fn, (byFunction[role].get(fn) ?? 0) + cpu);
       }
     }
   }
@@ -140,5 +180,13 @@ export function attribute(events, { pageOrigin, extensionOrigin }) {
 }
 
 function emptyRole() {
-  return { scriptMs: 0, adtallyMs: 0, gcMs: 0, samples: 0, adtallySamples: 0 };
+  // *Ms: CPU time (wall time of samples scaled by their task's CPU share); *WallMs: wall time, as DevTools shows.
+  // coveredMs: the part of wallMs that fell inside a recorded task (a check on the CPU weighting).
+  return { scriptMs: 0, wallMs: 0, adtallyMs: 0, adtallyWallMs: 0, gcMs: 0, samples: 0, adtallySamples: 0, coveredMs: 0, intersectionMs: 0 };
+}
+
+function sum(list, f) {
+  let total = 0;
+  for (const x of list) total += f(x);
+  return total;
 }

@@ -33,7 +33,7 @@ export function feedPage(port) {
   function actions(n){ var names=['Reply','Repost','Like','Share'], out='';
     for (var k=0;k<4;k++) out+='<button class="act act-'+names[k].toLowerCase()+'" aria-label="'+names[k]+'"><svg class="icon" width="16" height="16" viewBox="0 0 16 16"><path d="M2 2h12v12H2z"/></svg><span>'+(k===2?n:'')+'</span></button>';
     return '<footer class="actions">'+out+'</footer>'; }
-  function post(i){ var d=DATA[i], sp=i%8===7, style=Math.floor(i/8)%3, host='http://ads'+(1+i%2)+'.test:'+port;
+  function post(i){ var d=DATA[i], sp=i%8===7, style=Math.floor(i/8)%3, host='http://ads'+(1+Math.floor(i/8)%2)+'.test:'+port;
     var who = sp ? '<a class="name" href="'+host+'/click?p='+i+'">'+esc(d.name)+' Store</a><span class="label">Sponsored</span>'
                  : '<a class="name" href="/u/'+i+'">'+esc(d.name)+'</a><span class="handle">@u'+i+'</span><time>'+(1+i%23)+'h</time>';
     var media = sp && style===2 ? '<div class="video"><iframe width="500" height="280" frameborder="0" src="'+host+'/creative.html?kind=video&w=500&h=280&n='+i+'"></iframe></div>'

@@ -18,6 +18,11 @@ function valid(): AdEvent {
     width: 300,
     height: 250,
     inFrame: false,
+    inferred: false,
+    focused: true,
+    dwellMs: 0,
+    fingerprint: 'fp-00a1b2c3d4e5f6',
+    landingUrl: 'https://shop.example/offer?id=7',
   };
 }
 
@@ -33,6 +38,14 @@ describe('isValidEvent', () => {
   it('accepts a valid event', () => {
     expect(isValidEvent(valid(), NOW)).toBe(true);
     expect(isValidEvent({ ...valid(), type: 'click', inFrame: true, network: null }, NOW)).toBe(true);
+  });
+
+  it.each(['impression', 'viewable', 'click', 'dwell'] as const)('accepts type %s', (type) => {
+    expect(isValidEvent({ ...valid(), type }, NOW)).toBe(true);
+  });
+
+  it('accepts a dwell event with its time in view', () => {
+    expect(isValidEvent({ ...valid(), type: 'dwell', dwellMs: 42_000 }, NOW)).toBe(true);
   });
 
   it.each(AD_KINDS)('accepts kind %s', (kind) => {
@@ -78,6 +91,31 @@ describe('isValidEvent', () => {
     ['string inFrame', 'inFrame', 'false'],
     ['numeric inFrame', 'inFrame', 0],
     ['missing inFrame', 'inFrame', undefined],
+    ['string inferred', 'inferred', 'true'],
+    ['numeric inferred', 'inferred', 1],
+    ['null inferred', 'inferred', null],
+    ['missing inferred', 'inferred', undefined],
+    ['string focused', 'focused', 'true'],
+    ['numeric focused', 'focused', 0],
+    ['missing focused', 'focused', undefined],
+    ['negative dwellMs', 'dwellMs', -1],
+    ['NaN dwellMs', 'dwellMs', Number.NaN],
+    ['Infinity dwellMs', 'dwellMs', Number.POSITIVE_INFINITY],
+    ['dwellMs over a day', 'dwellMs', 86_400_001],
+    ['string dwellMs', 'dwellMs', '1000'],
+    ['missing dwellMs', 'dwellMs', undefined],
+    ['fingerprint too long', 'fingerprint', 'f'.repeat(65)],
+    ['numeric fingerprint', 'fingerprint', 12345],
+    ['null fingerprint', 'fingerprint', null],
+    ['missing fingerprint', 'fingerprint', undefined],
+    ['javascript: landingUrl', 'landingUrl', 'javascript:alert(1)'],
+    ['data: landingUrl', 'landingUrl', 'data:text/html,hi'],
+    ['ftp landingUrl', 'landingUrl', 'ftp://files.example/x'],
+    ['relative landingUrl', 'landingUrl', '/offer'],
+    ['landingUrl with http in the middle', 'landingUrl', 'x https://shop.example/'],
+    ['landingUrl too long', 'landingUrl', `https://shop.example/${'a'.repeat(4096 - 21 + 1)}`],
+    ['numeric landingUrl', 'landingUrl', 42],
+    ['missing landingUrl', 'landingUrl', undefined],
   ])('rejects an event with %s', (_name, field, value) => {
     expect(isValidEvent(withField(field, value), NOW)).toBe(false);
   });
@@ -90,6 +128,15 @@ describe('isValidEvent', () => {
     ['a 100-character network', 'network', 'n'.repeat(100)],
     ['zero size', 'width', 0],
     ['the largest size', 'height', 100_000],
+    ['inferred true', 'inferred', true],
+    ['focused false', 'focused', false],
+    ['a fractional dwellMs', 'dwellMs', 1234.5],
+    ['dwellMs of exactly a day', 'dwellMs', 86_400_000],
+    ['an empty fingerprint', 'fingerprint', ''],
+    ['a 64-character fingerprint', 'fingerprint', 'f'.repeat(64)],
+    ['a null landingUrl', 'landingUrl', null],
+    ['an http landingUrl', 'landingUrl', 'http://shop.example/'],
+    ['a 4096-character landingUrl', 'landingUrl', `https://shop.example/${'a'.repeat(4096 - 21)}`],
   ])('accepts an event with %s', (_name, field, value) => {
     expect(isValidEvent(withField(field, value), NOW)).toBe(true);
   });
@@ -105,5 +152,26 @@ describe('pickEventFields', () => {
     expect(picked).not.toBe(hostile);
     expect(picked).not.toHaveProperty('site');
     expect(picked).not.toHaveProperty('secret');
+  });
+
+  it('keeps the new fields with their values', () => {
+    const original: AdEvent = {
+      ...valid(),
+      type: 'dwell',
+      inferred: true,
+      focused: false,
+      dwellMs: 5_250,
+      fingerprint: 'fp-0123456789abcd',
+      landingUrl: null,
+    };
+    const picked = pickEventFields({ ...original, advertiser: 'evil.example', extra: { nested: 1 } } as AdEvent);
+    expect(picked).toEqual(original);
+    expect(picked.inferred).toBe(true);
+    expect(picked.focused).toBe(false);
+    expect(picked.dwellMs).toBe(5_250);
+    expect(picked.fingerprint).toBe('fp-0123456789abcd');
+    expect(picked.landingUrl).toBeNull();
+    expect(picked).not.toHaveProperty('advertiser');
+    expect(picked).not.toHaveProperty('extra');
   });
 });

@@ -34,8 +34,11 @@ export interface TabMessages {
   /** The ads found in this page view, with why: for the accuracy corpus now and the on-page audit later. */
   listDetections: {
     payload: Record<string, never>;
-    /** `observed`: elements the current page view watches; `pageViews`: page views started in this document. */
-    response: { ads: DetectedAd[]; observed: number; pageViews: number };
+    /**
+     * `observed`: elements the current page view watches; `pageViews`: page views started in this document;
+     * `pending`: events in the outbox not yet acknowledged.
+     */
+    response: { ads: DetectedAd[]; observed: number; pageViews: number; pending: number };
   };
 }
 

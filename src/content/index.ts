@@ -1,6 +1,6 @@
 /**
- * Content script entry, in every frame: wiring only. The top frame finds and tracks ads; child frames
- * (ad creatives among them) only report clicks, so one ad is counted once however many frames see it.
+ * Content script entry for top frames: wiring only. The top frame finds and tracks every ad; child frames
+ * run frame.ts, which only reports clicks, so one ad is counted once however many frames see it.
  */
 import browser from 'webextension-polyfill';
 import type { ContentMessage, ResponseOf, ContentMessages, TabMessage } from '../common/messages';
@@ -10,15 +10,9 @@ import { Outbox } from './outbox';
 import { startPageView } from './page-view';
 import type { PageView } from './page-view';
 import type { RequestRules } from './scan';
-import { isContextInvalidated, reportFrameClicks } from './track/frame-clicks';
+import { isContextInvalidated } from './track/frame-clicks';
 
 if (window.top === window) startTopFrame();
-else startChildFrame();
-
-function startChildFrame(): void {
-  const lifetime = new AbortController();
-  reportFrameClicks(lifetime.signal, () => lifetime.abort());
-}
 
 function startTopFrame(): void {
   const lifetime = new AbortController();
@@ -74,7 +68,7 @@ function startTopFrame(): void {
     const msg = message as TabMessage | undefined;
     if (msg?.type === 'childFrameClicked') pageView?.onFrameClick(msg.landingUrl);
     if (msg?.type === 'listDetections') {
-      return Promise.resolve({ ads: pageView?.detections() ?? [], observed: pageView?.observedCount() ?? 0, pageViews });
+      return Promise.resolve({ ads: pageView?.detections() ?? [], observed: pageView?.observedCount() ?? 0, pageViews, pending: outbox.size });
     }
     return undefined;
   };

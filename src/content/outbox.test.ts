@@ -16,6 +16,11 @@ function event(id: string): AdEvent {
     width: 300,
     height: 250,
     inFrame: false,
+    inferred: false,
+    focused: true,
+    dwellMs: 0,
+    fingerprint: 'fp-00000000000001',
+    landingUrl: null,
   };
 }
 
@@ -296,6 +301,43 @@ describe('Outbox', () => {
     expect(new Set(batches().flat()).size).toBe(1_200);
   });
 
+  it('sends only the latest value of a dwell event re-added with the same id before the flush', async () => {
+    const { outbox, send, batches } = makeOutbox(storeAll);
+    outbox.add({ ...event('pv1:ad1:dwell'), type: 'dwell', dwellMs: 1_000 });
+    outbox.add(event('e1'));
+    outbox.add({ ...event('pv1:ad1:dwell'), type: 'dwell', dwellMs: 2_500 });
+    expect(outbox.size).toBe(2);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(batches()).toEqual([['pv1:ad1:dwell', 'e1']]);
+    expect(send.mock.calls[0]![0][0]).toMatchObject({ type: 'dwell', dwellMs: 2_500 });
+  });
+
+  it('a dwell re-added with the same id while its batch is in flight is sent again with the newer value', async () => {
+    const first = deferred<SendResult>();
+    const { outbox, send, batches } = makeOutbox(storeAll);
+    send.mockImplementationOnce(() => first.promise);
+    const dwell = (dwellMs: number): AdEvent => ({ ...event('pv1:ad1:dwell'), type: 'dwell', dwellMs });
+    outbox.add(dwell(1_000));
+    outbox.add(event('e1'));
+    const flushing = outbox.flush();
+    expect(batches()).toEqual([['pv1:ad1:dwell', 'e1']]);
+
+    const grown = dwell(2_500);
+    outbox.add(grown); // the dwell grew while the first batch is in flight
+    first.resolve({ stored: ['pv1:ad1:dwell', 'e1'], rejected: [] });
+    await flushing;
+    // The acknowledgement was for the 1 000 ms value: the 2 500 ms one is still pending.
+    expect(outbox.size).toBe(1);
+    // Sent with the next regular flush, scheduled when it was added.
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(batches()).toEqual([['pv1:ad1:dwell', 'e1'], ['pv1:ad1:dwell']]);
+    expect(send.mock.calls[0]![0][0]).toMatchObject({ dwellMs: 1_000 });
+    expect(send.mock.calls[1]![0]).toEqual([grown]);
+    expect(outbox.size).toBe(0);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(send).toHaveBeenCalledTimes(2);
+  });
+
   it('does not send a batch twice while a send is in flight', async () => {
     const first = deferred<SendResult>();
     const { outbox, send, batches } = makeOutbox(storeAll);
@@ -306,7 +348,7 @@ describe('Outbox', () => {
 
     outbox.add(event('e2'));
     const again = outbox.flush();
-    await vi.advanceTimersByTimeAsync(5_000);
+    await vi.advanceTimersByTimeAsync(4_000);
     expect(send).toHaveBeenCalledTimes(1);
     let settled = false;
     void again.then(() => (settled = true));
@@ -319,6 +361,20 @@ describe('Outbox', () => {
     expect(batches()).toEqual([['e1']]);
     await vi.advanceTimersByTimeAsync(1);
     expect(batches()).toEqual([['e1'], ['e2']]);
+    expect(outbox.size).toBe(0);
+  });
+
+  it('gives up a send that never settles (a page entering the back/forward cache) and delivers on retry', async () => {
+    const { outbox, send, batches } = makeOutbox(storeAll);
+    send.mockImplementationOnce(() => new Promise<SendResult>(() => {}));
+    outbox.add(event('e1'));
+    void outbox.flush();
+    expect(send).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(4_999);
+    expect(send).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(1 + 1_000);
+    expect(send).toHaveBeenCalledTimes(2);
+    expect(batches().at(-1)).toEqual(['e1']);
     expect(outbox.size).toBe(0);
   });
 });

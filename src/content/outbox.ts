@@ -18,6 +18,11 @@ export interface OutboxOptions {
   onFatal: () => void;
   flushIntervalMs?: number;
   maxBackoffMs?: number;
+  /**
+   * A send that has not settled after this long is given up and retried: a message sent as the page entered
+   * the back/forward cache never gets its answer. Retrying is safe because events are stored by id.
+   */
+  sendTimeoutMs?: number;
   maxBatch?: number;
 }
 
@@ -72,8 +77,10 @@ export class Outbox {
 
   private async sendBatch(batch: AdEvent[]): Promise<void> {
     try {
-      const result = await this.options.send(batch);
-      for (const id of [...result.stored, ...result.rejected]) this.pending.delete(id);
+      const result = await withTimeout(this.options.send(batch), this.options.sendTimeoutMs ?? 5000);
+      const sent = new Map(batch.map((event) => [event.id, event]));
+      // An event re-added with the same id while this batch was in flight (a dwell that grew) stays pending.
+      for (const id of [...result.stored, ...result.rejected]) if (this.pending.get(id) === sent.get(id)) this.pending.delete(id);
       this.backoffMs = 0;
     } catch (error) {
       if (this.options.isFatal(error)) {
@@ -101,4 +108,12 @@ export class Outbox {
     this.timer = null;
     this.waitingToRetry = false;
   }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

@@ -38,8 +38,8 @@ describe('TokenSurvey', () => {
   it('takes the href of the root when the root is a link, but not an href on another element', () => {
     const link = el('<a href="https://ads.example.com/x">ad</a>');
     expect(new TokenSurvey().collect(link)).toEqual({ classes: [], ids: [], hrefs: ['https://ads.example.com/x'] });
-    const notLink = el('<div><link href="/style.css"><area href="/map"><div href="/not-a-link"></div></div>');
-    expect(new TokenSurvey().collect(notLink).hrefs).toEqual([]);
+    const notLink = el('<div href="/root" id="r"><link class="css" href="/style.css"><div class="box" href="/not-a-link"></div></div>');
+    expect(sorted(new TokenSurvey().collect(notLink))).toEqual({ classes: ['box', 'css'], ids: ['r'], hrefs: [] });
   });
 
   it('does not look outside the root', () => {

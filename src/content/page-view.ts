@@ -11,7 +11,8 @@ import type { Attribution } from './attribution/attribute';
 import type { Outbox } from './outbox';
 import { watchForAds } from './scan';
 import type { RequestRules } from './scan';
-import { AdRegistry } from './track/ad-registry';
+import { watchAdChanges } from './track/ad-changes';
+import { AdRegistry, identityOf } from './track/ad-registry';
 import type { Ad } from './track/ad-registry';
 import { ClickGate } from './track/click-gate';
 import { adOfFocusedFrame, watchClicks } from './track/clicks';
@@ -87,13 +88,31 @@ export function startPageView(outbox: Outbox, requestRules: RequestRules, parent
   const dwellTimer = setInterval(reportDwell, DWELL_FLUSH_MS);
   signal.addEventListener('abort', () => clearInterval(dwellTimer), { once: true });
 
-  void watchForAds(
+  const changes = watchAdChanges(registry, (elements) => {
+    for (const element of elements) {
+      const ad = registry.get(element);
+      if (!ad || attributeAd(element).fingerprint === attributionOf(ad).fingerprint) continue;
+      // The node now shows something else: the ad it showed has left view; what it shows now is detected afresh.
+      registry.release(element);
+      viewport.unobserve(element);
+      exposure.observe(ad.id, { ratio: 0, width: 0, height: 0, rendered: false });
+      scanner.rescan(element);
+    }
+  }, signal);
+  const scanner = watchForAds(
     (found) => {
       for (const detection of found) {
-        const ad = registry.add(detection);
-        if (!ad) continue;
-        exposure.track(ad.id, ad.kind === 'video');
-        viewport.observe(ad.element);
+        // An ad already known (found again by a later scan) costs nothing more.
+        if (registry.closest(detection.element)) continue;
+        const attribution = attributeAd(detection.element);
+        const added = registry.add(detection, identityOf(detection.element, attribution.fingerprint));
+        if (!added) continue;
+        if (!added.rebound) {
+          attributions.set(added.ad.id, attribution);
+          exposure.track(added.ad.id, added.ad.kind === 'video');
+        }
+        viewport.observe(added.ad.element);
+        changes.watch(added.ad.element);
       }
     },
     requestRules,

@@ -17,14 +17,25 @@ const BATCH_MS = 100;
 // A page must not wait on a sleeping or broken background: after this, scan with the built-in rules.
 const RULES_TIMEOUT_MS = 2000;
 
-export async function watchForAds(
+export function watchForAds(
+  onDetected: (found: Detection[]) => void,
+  requestRules: RequestRules,
+  signal: AbortSignal,
+): { rescan(element: Element): void } {
+  const ctx: DetectContext & { filterRules: FilterRule[] } = { isRendered, platform: null, filterRules: [] };
+  void start(ctx, onDetected, requestRules, signal);
+  // An element whose content changed (a recycled list node) is detected afresh with the rules known so far.
+  return { rescan: (element) => element.isConnected && onDetected(detectAround(element, ctx)) };
+}
+
+async function start(
+  ctx: DetectContext & { filterRules: FilterRule[] },
   onDetected: (found: Detection[]) => void,
   requestRules: RequestRules,
   signal: AbortSignal,
 ): Promise<void> {
   const survey = new TokenSurvey();
   const ruleTexts = new Set<string>();
-  const ctx: DetectContext & { filterRules: FilterRule[] } = { isRendered, platform: null, filterRules: [] };
   const learn = async (tokens: Tokens, first: boolean) => {
     if (!first && isEmpty(tokens)) return;
     const reply = await withTimeout(requestRules({ ...tokens, first }), RULES_TIMEOUT_MS).catch(() => null);

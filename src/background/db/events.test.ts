@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { StoredEvent } from '../../common/types';
 import { writeEvents } from './events';
 import { DB_NAME, DB_VERSION, upgrade } from './schema';
+import { readSiteTotals } from './site-totals';
 import type { AdTallyDB } from './schema';
 
 let db: IDBPDatabase<AdTallyDB>;
@@ -38,8 +39,14 @@ function stored(overrides: Partial<StoredEvent> = {}): StoredEvent {
     width: 300,
     height: 250,
     inFrame: false,
+    inferred: false,
+    focused: true,
+    dwellMs: 0,
+    fingerprint: 'fp-00000000000001',
+    landingUrl: null,
     site: 'news.test',
     day: '2025-06-15',
+    advertiser: null,
     ...overrides,
   };
 }
@@ -62,6 +69,7 @@ describe('writeEvents', () => {
       impressions: 2,
       viewable: 0,
       clicks: 1,
+      dwellMs: 0,
     });
     expect(await db.get('siteDays', ['news.test', '2025-06-16'])).toEqual({
       site: 'news.test',
@@ -69,6 +77,7 @@ describe('writeEvents', () => {
       impressions: 1,
       viewable: 0,
       clicks: 0,
+      dwellMs: 0,
     });
   });
 
@@ -104,6 +113,126 @@ describe('writeEvents', () => {
     expect(ids.sort()).toEqual(['dup', 'other']);
     expect(await db.count('events')).toBe(2);
     expect(await db.get('siteDays', ['news.test', '2025-06-15'])).toMatchObject({ impressions: 2, clicks: 0 });
+  });
+
+  it('counts viewable events in viewable, apart from impressions and clicks', async () => {
+    await writeEvents(db, [
+      stored({ id: 'i1' }),
+      stored({ id: 'v1', type: 'viewable' }),
+      stored({ id: 'v2', type: 'viewable', adId: 'ad2' }),
+      stored({ id: 'v3', type: 'viewable', site: 'blog.test' }),
+    ]);
+    expect(await db.get('siteDays', ['news.test', '2025-06-15'])).toEqual({
+      site: 'news.test',
+      day: '2025-06-15',
+      impressions: 1,
+      viewable: 2,
+      clicks: 0,
+      dwellMs: 0,
+    });
+    expect(await db.get('siteDays', ['blog.test', '2025-06-15'])).toMatchObject({ impressions: 0, viewable: 1, clicks: 0 });
+    // A retried viewable event is counted once.
+    await writeEvents(db, [stored({ id: 'v1', type: 'viewable' })]);
+    expect(await db.get('siteDays', ['news.test', '2025-06-15'])).toMatchObject({ viewable: 2 });
+    expect((await db.get('events', 'v2'))?.type).toBe('viewable');
+  });
+
+  it('stores a dwell event and adds its dwellMs to the day', async () => {
+    const dwell = stored({ id: 'pv-1:ad1:dwell', type: 'dwell', dwellMs: 1_500 });
+    expect(await writeEvents(db, [dwell])).toEqual(['pv-1:ad1:dwell']);
+    expect(await db.get('events', 'pv-1:ad1:dwell')).toEqual(dwell);
+    expect(await db.get('siteDays', ['news.test', '2025-06-15'])).toEqual({
+      site: 'news.test',
+      day: '2025-06-15',
+      impressions: 0,
+      viewable: 0,
+      clicks: 0,
+      dwellMs: 1_500,
+    });
+  });
+
+  it('replaces a dwell event re-sent with the same id and a larger dwellMs; the total grows by the difference only', async () => {
+    await writeEvents(db, [stored({ id: 'pv-1:ad1:dwell', type: 'dwell', dwellMs: 1_500 })]);
+    const grown = stored({ id: 'pv-1:ad1:dwell', type: 'dwell', dwellMs: 4_000, time: Date.UTC(2025, 5, 15, 12, 0, 3) });
+    expect(await writeEvents(db, [grown])).toEqual(['pv-1:ad1:dwell']);
+    expect(await db.count('events')).toBe(1);
+    expect(await db.get('events', 'pv-1:ad1:dwell')).toEqual(grown);
+    expect(await db.get('siteDays', ['news.test', '2025-06-15'])).toMatchObject({ impressions: 0, dwellMs: 4_000 });
+    expect(await readSiteTotals(db)).toEqual([{ site: 'news.test', impressions: 0, viewable: 0, clicks: 0, dwellMs: 4_000 }]);
+
+    await writeEvents(db, [stored({ id: 'pv-1:ad1:dwell', type: 'dwell', dwellMs: 4_250 })]);
+    expect(await db.get('siteDays', ['news.test', '2025-06-15'])).toMatchObject({ dwellMs: 4_250 });
+    expect((await db.get('events', 'pv-1:ad1:dwell'))?.dwellMs).toBe(4_250);
+  });
+
+  it.each([
+    ['smaller', 900],
+    ['equal', 1_500],
+  ])('ignores a dwell event re-sent with the same id and a %s dwellMs', async (_name, dwellMs) => {
+    const first = stored({ id: 'pv-1:ad1:dwell', type: 'dwell', dwellMs: 1_500 });
+    await writeEvents(db, [first]);
+    const daysBefore = await db.getAll('siteDays');
+    const again = stored({ id: 'pv-1:ad1:dwell', type: 'dwell', dwellMs, time: Date.UTC(2025, 5, 15, 12, 0, 9) });
+    expect(await writeEvents(db, [again])).toEqual(['pv-1:ad1:dwell']);
+    expect(await db.get('events', 'pv-1:ad1:dwell')).toEqual(first);
+    expect(await db.getAll('siteDays')).toEqual(daysBefore);
+    expect(await db.get('siteDays', ['news.test', '2025-06-15'])).toMatchObject({ dwellMs: 1_500 });
+  });
+
+  it('keeps the dwell of different ads apart and sums them in the day', async () => {
+    await writeEvents(db, [
+      stored({ id: 'pv-1:ad1:dwell', type: 'dwell', dwellMs: 1_000 }),
+      stored({ id: 'pv-1:ad2:dwell', type: 'dwell', adId: 'ad2', dwellMs: 2_000 }),
+    ]);
+    await writeEvents(db, [stored({ id: 'pv-1:ad2:dwell', type: 'dwell', adId: 'ad2', dwellMs: 2_500 })]);
+    expect(await db.get('siteDays', ['news.test', '2025-06-15'])).toMatchObject({ dwellMs: 3_500 });
+    expect(await db.count('events')).toBe(2);
+  });
+
+  it('writes a dwell and an impression in one batch', async () => {
+    const ids = await writeEvents(db, [
+      stored({ id: 'i1', type: 'impression' }),
+      stored({ id: 'pv-1:ad1:dwell', type: 'dwell', dwellMs: 2_345 }),
+    ]);
+    expect(ids.sort()).toEqual(['i1', 'pv-1:ad1:dwell']);
+    expect(await db.count('events')).toBe(2);
+    expect(await db.get('siteDays', ['news.test', '2025-06-15'])).toEqual({
+      site: 'news.test',
+      day: '2025-06-15',
+      impressions: 1,
+      viewable: 0,
+      clicks: 0,
+      dwellMs: 2_345,
+    });
+    // The same batch retried changes nothing.
+    await writeEvents(db, [
+      stored({ id: 'i1', type: 'impression' }),
+      stored({ id: 'pv-1:ad1:dwell', type: 'dwell', dwellMs: 2_345 }),
+    ]);
+    expect(await db.get('siteDays', ['news.test', '2025-06-15'])).toMatchObject({ impressions: 1, dwellMs: 2_345 });
+  });
+
+  it('keeps the largest of two dwell values for one id in one batch', async () => {
+    await writeEvents(db, [
+      stored({ id: 'pv-1:ad1:dwell', type: 'dwell', dwellMs: 1_000 }),
+      stored({ id: 'pv-1:ad1:dwell', type: 'dwell', dwellMs: 3_000 }),
+      stored({ id: 'pv-1:ad1:dwell', type: 'dwell', dwellMs: 2_000 }),
+    ]);
+    expect((await db.get('events', 'pv-1:ad1:dwell'))?.dwellMs).toBe(3_000);
+    expect(await db.get('siteDays', ['news.test', '2025-06-15'])).toMatchObject({ dwellMs: 3_000 });
+  });
+
+  it('adds dwell to a day row written before version 3 (no dwellMs field)', async () => {
+    await db.put('siteDays', { site: 'news.test', day: '2025-06-15', impressions: 4, viewable: 1, clicks: 2 });
+    await writeEvents(db, [stored({ id: 'pv-1:ad1:dwell', type: 'dwell', dwellMs: 700 }), stored({ id: 'i9' })]);
+    expect(await db.get('siteDays', ['news.test', '2025-06-15'])).toEqual({
+      site: 'news.test',
+      day: '2025-06-15',
+      impressions: 5,
+      viewable: 1,
+      clicks: 2,
+      dwellMs: 700,
+    });
   });
 
   it('writes nothing for an empty batch', async () => {

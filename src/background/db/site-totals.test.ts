@@ -39,8 +39,14 @@ function stored(overrides: Partial<StoredEvent> = {}): StoredEvent {
     width: 300,
     height: 250,
     inFrame: false,
+    inferred: false,
+    focused: true,
+    dwellMs: 0,
+    fingerprint: 'fp-00000000000001',
+    landingUrl: null,
     site: 'news.test',
     day: '2025-06-15',
+    advertiser: null,
     ...overrides,
   };
 }
@@ -60,8 +66,8 @@ describe('readSiteTotals', () => {
       stored({ site: 'news.test', day: '2025-06-16' }),
     ]);
     expect(await readSiteTotals(db)).toEqual([
-      { site: 'news.test', impressions: 3, viewable: 0, clicks: 1 },
-      { site: 'blog.test', impressions: 1, viewable: 0, clicks: 1 },
+      { site: 'news.test', impressions: 3, viewable: 0, clicks: 1, dwellMs: 0 },
+      { site: 'blog.test', impressions: 1, viewable: 0, clicks: 1, dwellMs: 0 },
     ]);
   });
 
@@ -81,18 +87,50 @@ describe('readSiteTotals', () => {
     const batch = [stored({ site: 'a.test' }), stored({ site: 'a.test', type: 'click' })];
     await writeEvents(db, batch);
     await writeEvents(db, batch);
-    expect(await readSiteTotals(db)).toEqual([{ site: 'a.test', impressions: 1, viewable: 0, clicks: 1 }]);
+    expect(await readSiteTotals(db)).toEqual([{ site: 'a.test', impressions: 1, viewable: 0, clicks: 1, dwellMs: 0 }]);
+  });
+});
+
+describe('readSiteTotals with viewable and dwell', () => {
+  it('sums viewable and dwell over the days of each site', async () => {
+    await writeEvents(db, [
+      stored({ site: 'news.test', day: '2025-06-14' }),
+      stored({ site: 'news.test', day: '2025-06-14', type: 'viewable' }),
+      stored({ site: 'news.test', day: '2025-06-14', type: 'dwell', id: 'pv-a:ad1:dwell', dwellMs: 1_200 }),
+      stored({ site: 'news.test', day: '2025-06-15', type: 'viewable' }),
+      stored({ site: 'news.test', day: '2025-06-15', type: 'dwell', id: 'pv-b:ad1:dwell', dwellMs: 800 }),
+      stored({ site: 'blog.test', day: '2025-06-15', type: 'dwell', id: 'pv-c:ad1:dwell', dwellMs: 50 }),
+    ]);
+    expect(await readSiteTotals(db)).toEqual([
+      { site: 'news.test', impressions: 1, viewable: 2, clicks: 0, dwellMs: 2_000 },
+      { site: 'blog.test', impressions: 0, viewable: 0, clicks: 0, dwellMs: 50 },
+    ]);
+  });
+
+  it('grows a site total dwell by the difference when a dwell event is re-sent larger, and not when smaller', async () => {
+    await writeEvents(db, [stored({ site: 'a.test', type: 'impression' }), stored({ site: 'a.test', type: 'dwell', id: 'pv:ad1:dwell', dwellMs: 1_000 })]);
+    await writeEvents(db, [stored({ site: 'a.test', type: 'dwell', id: 'pv:ad1:dwell', dwellMs: 2_500 })]);
+    expect(await readSiteTotals(db)).toEqual([{ site: 'a.test', impressions: 1, viewable: 0, clicks: 0, dwellMs: 2_500 }]);
+    await writeEvents(db, [stored({ site: 'a.test', type: 'dwell', id: 'pv:ad1:dwell', dwellMs: 2_000 })]);
+    await writeEvents(db, [stored({ site: 'a.test', type: 'dwell', id: 'pv:ad1:dwell', dwellMs: 2_500 })]);
+    expect(await readSiteTotals(db)).toEqual([{ site: 'a.test', impressions: 1, viewable: 0, clicks: 0, dwellMs: 2_500 }]);
+  });
+
+  it('reads day rows written before version 3 (no dwellMs) as 0 dwell', async () => {
+    await db.put('siteDays', { site: 'old.test', day: '2025-01-02', impressions: 3, viewable: 1, clicks: 1 });
+    await writeEvents(db, [stored({ site: 'old.test', day: '2025-06-15', type: 'dwell', id: 'pv:ad9:dwell', dwellMs: 300 })]);
+    expect(await readSiteTotals(db)).toEqual([{ site: 'old.test', impressions: 3, viewable: 1, clicks: 1, dwellMs: 300 }]);
   });
 });
 
 describe('sortByImpressions', () => {
   it('sorts by impressions desc, then clicks desc, then site asc', () => {
     const rows = [
-      { site: 'b', impressions: 5, viewable: 0, clicks: 1 },
-      { site: 'a', impressions: 5, viewable: 0, clicks: 1 },
-      { site: 'c', impressions: 5, viewable: 0, clicks: 2 },
-      { site: 'd', impressions: 9, viewable: 0, clicks: 0 },
-      { site: 'e', impressions: 0, viewable: 0, clicks: 0 },
+      { site: 'b', impressions: 5, viewable: 0, clicks: 1, dwellMs: 0 },
+      { site: 'a', impressions: 5, viewable: 0, clicks: 1, dwellMs: 0 },
+      { site: 'c', impressions: 5, viewable: 0, clicks: 2, dwellMs: 0 },
+      { site: 'd', impressions: 9, viewable: 0, clicks: 0, dwellMs: 0 },
+      { site: 'e', impressions: 0, viewable: 0, clicks: 0, dwellMs: 0 },
     ];
     expect(sortByImpressions(rows).map((r) => r.site)).toEqual(['d', 'c', 'a', 'b', 'e']);
   });

@@ -5,9 +5,13 @@
 
 export const EASYLIST_URL = 'https://easylist.to/easylist/easylist.txt';
 
-/** The options AdTally compiles lists with: element rules only, procedural ones too, raw text kept. */
+/**
+ * The options AdTally compiles lists with: element rules, procedural ones too, raw text kept. Network rules
+ * are loaded only for the page-level exceptions that switch element rules off (`$generichide`,
+ * `$elemhide`); detectionLines() keeps just those, so the engine holds no request-blocking rules.
+ */
 export const ENGINE_OPTIONS = {
-  loadNetworkFilters: false,
+  loadNetworkFilters: true,
   loadCosmeticFilters: true,
   loadGenericCosmeticsFilters: true,
   loadExtendedSelectors: true,
@@ -32,4 +36,19 @@ export function listVersion(text, sha256) {
   if (version) return version;
   if (modified && !modified.includes('%')) return modified;
   return `sha256-${sha256.slice(0, 12)}`;
+}
+
+const PAGE_EXCEPTION = /^@@.*\$(?:.*,)?(?:generichide|ghide|elemhide|ehide|document)(?:,|$)/;
+
+/**
+ * The lines of a list that matter for detection: element-hiding rules and their exceptions, and the
+ * network exceptions that turn element hiding off for a whole site. Comments and request-blocking rules
+ * are dropped, which keeps the compiled engine small.
+ * @param {string} text
+ */
+export function detectionLines(text) {
+  return text
+    .split(/\r?\n/)
+    .filter((line) => line.includes('#') ? /#@?[?$]?#/.test(line) && !line.startsWith('!') : PAGE_EXCEPTION.test(line))
+    .join('\n');
 }

@@ -1,5 +1,6 @@
+import { FiltersEngine } from '@ghostery/adblocker';
 import { describe, expect, it } from 'vitest';
-import { EASYLIST_URL, ENGINE_OPTIONS, listVersion, looksLikeEasyList } from './list-text.js';
+import { detectionLines, EASYLIST_URL, ENGINE_OPTIONS, listVersion, looksLikeEasyList } from './list-text.js';
 
 const SHA = '0123456789abcdef'.repeat(4);
 
@@ -61,7 +62,41 @@ describe('looksLikeEasyList', () => {
 
 describe('ENGINE_OPTIONS', () => {
   it('compiles element rules only, with their raw text', () => {
-    expect(ENGINE_OPTIONS).toMatchObject({ loadNetworkFilters: false, loadCosmeticFilters: true, loadExtendedSelectors: true, debug: true });
+    // Network filters are loaded, but detectionLines() keeps only the exceptions that switch element hiding off.
+    expect(ENGINE_OPTIONS).toMatchObject({ loadNetworkFilters: true, loadCosmeticFilters: true, loadExtendedSelectors: true, debug: true });
     expect(EASYLIST_URL).toBe('https://easylist.to/easylist/easylist.txt');
+    const text = header(['||ads.example^$third-party', '/banner.', '@@||example.com^$generichide', 'example.com##.promo']);
+    const engine = FiltersEngine.parse(detectionLines(text), ENGINE_OPTIONS);
+    expect(engine.cosmetics.getFilters().map((f) => f.rawLine).sort()).toEqual(['##.ad-banner', 'example.com##.promo']);
+    expect(engine.getFilters().networkFilters.map((f) => f.rawLine)).toEqual(['@@||example.com^$generichide']);
+  });
+});
+
+describe('detectionLines', () => {
+  const kept = [
+    '##.x',
+    'example.com#@#.x',
+    'example.com#?#div:has-text(Sponsored)',
+    'example.com#$#.x { display: none !important; }',
+    '@@||gmail.com^$generichide',
+    '@@||a.com^$elemhide,third-party',
+    '@@||b.com^$third-party,ghide',
+    '@@||c.com^$ehide',
+    '@@||d.com^$document',
+  ];
+  const dropped = ['||ads.com^', '/banner.', '! comment', '! a comment with ## in it', '@@||a.com^$script', '@@||e.com^$generichide-ish', '[Adblock Plus 2.0]', ''];
+
+  it('keeps element-hiding rules, their exceptions and the exceptions that switch element hiding off', () => {
+    for (const line of kept) expect(detectionLines(line), line).toBe(line);
+  });
+
+  it('drops network rules, comments and other exceptions', () => {
+    for (const line of dropped) expect(detectionLines(line), line).toBe('');
+  });
+
+  it('keeps the kept lines of a whole list in order, whatever the line endings', () => {
+    const mixed = [dropped[0], kept[0], dropped[2], kept[1], dropped[1], kept[4], dropped[4], kept[5]];
+    expect(detectionLines(mixed.join('\n'))).toBe([kept[0], kept[1], kept[4], kept[5]].join('\n'));
+    expect(detectionLines(mixed.join('\r\n'))).toBe([kept[0], kept[1], kept[4], kept[5]].join('\n'));
   });
 });

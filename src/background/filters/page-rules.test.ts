@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { FiltersEngine } from '@ghostery/adblocker';
 import { describe, expect, it } from 'vitest';
 import type { FilterListInfo, FilterRule } from '../../common/types';
-import { ENGINE_OPTIONS } from './list-text.js';
+import { detectionLines, ENGINE_OPTIONS } from './list-text.js';
 import { pageRules } from './page-rules';
 import type { PageTokens } from './page-rules';
 
@@ -34,11 +34,14 @@ const LIST = [
   // rule with a negated hostname.
   '##[data-styled]:style(color: red)',
   '~example.com##[data-not-example]',
-  // A network-style generichide exception: dropped by ENGINE_OPTIONS (loadNetworkFilters: false).
-  '@@||example.com^$generichide',
+  // A request-blocking rule: detectionLines() drops it.
+  '||ads.example.com^$third-party',
 ].join('\n');
 
-const engine = FiltersEngine.parse(LIST, ENGINE_OPTIONS);
+/** Compiles a list as the build and the weekly refresh do. */
+const compile = (text: string) => FiltersEngine.parse(detectionLines(text), ENGINE_OPTIONS);
+
+const engine = compile(LIST);
 
 /** Every token the list can key on, so only the hostname and `first` decide. */
 function page(hostname: string, overrides: Partial<PageTokens> = {}): PageTokens {
@@ -180,17 +183,28 @@ describe('pageRules: exceptions and rules that are not detectors', () => {
     }
   });
 
-  it('honours a $generichide exception when the engine has one (network filters loaded)', () => {
-    // ENGINE_OPTIONS sets loadNetworkFilters: false, and the engine keeps $generichide exceptions among the
-    // network filters, so with AdTally's options `@@||example.com^$generichide` is dropped at parse time.
-    // Here the same list is compiled with network filters to show pageRules follows the engine's
-    // allowGenericHides signal: only the site's own rules remain.
-    const withNetwork = FiltersEngine.parse(LIST, { ...ENGINE_OPTIONS, loadNetworkFilters: true });
-    expect(texts(pageRules(withNetwork, INFO, page('www.example.com'))).sort()).toEqual(
-      ['example.com##.promo-slot', 'example.com##div:has-text(Sponsored)'].sort(),
-    );
-    expect(pageRules(withNetwork, INFO, page('www.example.com', { first: false }))).toEqual([]);
-    expect(texts(pageRules(withNetwork, INFO, page('other.org'))).sort()).toEqual(
+  it('drops an untokenised generic rule the site excepts (#@#) on the first call, and only on that site', () => {
+    const excepted = compile(['##[data-ad-slot]', 'example.com#@#[data-ad-slot]', '##[data-other-slot]'].join('\n'));
+    const onSite = pageRules(excepted, INFO, page('www.example.com', { classes: [], ids: [], hrefs: [] }));
+    expect(selectors(onSite)).not.toContain('[data-ad-slot]');
+    expect(selectors(onSite)).toEqual(['[data-other-slot]']);
+    const elsewhere = pageRules(excepted, INFO, page('other.org', { classes: [], ids: [], hrefs: [] }));
+    expect(selectors(elsewhere).sort()).toEqual(['[data-ad-slot]', '[data-other-slot]']);
+    expect(elsewhere.filter((r) => r.selector === '[data-ad-slot]')).toHaveLength(1);
+    // Asking again (the engine's rules are cached) gives the same answer.
+    expect(selectors(pageRules(excepted, INFO, page('www.example.com', { classes: [], ids: [], hrefs: [] })))).toEqual(['[data-other-slot]']);
+  });
+
+  it('honours a $generichide exception: no generic rule for the site, its own rules still', () => {
+    const withGenerichide = compile(`${LIST}\n@@||example.com^$generichide`);
+    const onSite = texts(pageRules(withGenerichide, INFO, page('www.example.com')));
+    // Neither class/id/href-keyed generic rules nor untokenised ones.
+    expect(onSite).not.toContain('###ad_main');
+    expect(onSite).not.toContain('##a[href^="https://ads.example.com/"]');
+    expect(onSite).not.toContain('##[data-ad-slot]');
+    expect(onSite.sort()).toEqual(['example.com##.promo-slot', 'example.com##div:has-text(Sponsored)'].sort());
+    expect(pageRules(withGenerichide, INFO, page('www.example.com', { first: false }))).toEqual([]);
+    expect(texts(pageRules(withGenerichide, INFO, page('other.org'))).sort()).toEqual(
       [
         '##.ad-banner',
         '###ad_main',
@@ -199,6 +213,9 @@ describe('pageRules: exceptions and rules that are not detectors', () => {
         '~example.com##[data-not-example]',
       ].sort(),
     );
+    // Without the exception the same site does get the generic rules.
+    expect(texts(pageRules(engine, INFO, page('www.example.com')))).toContain('##[data-ad-slot]');
+    expect(texts(pageRules(engine, INFO, page('www.example.com')))).toContain('###ad_main');
   });
 });
 
@@ -206,7 +223,7 @@ const EASYLIST = '.cache/filter-lists/easylist.txt';
 
 describe('pageRules with the real EasyList', () => {
   it.skipIf(!existsSync(EASYLIST))('returns a few rules for the page tokens, never the whole list', { timeout: 60_000 }, () => {
-    const easylist = FiltersEngine.parse(readFileSync(EASYLIST, 'utf8'), ENGINE_OPTIONS);
+    const easylist = compile(readFileSync(EASYLIST, 'utf8'));
     expect(easylist.cosmetics.getFilters().length).toBeGreaterThan(20_000);
     const rules = pageRules(
       easylist,

@@ -36,7 +36,7 @@ export function pageRules(engine: FiltersEngine, info: FilterListInfo, page: Pag
   const seen = new Set<string>();
   const rules: FilterRule[] = [];
   for (const filter of filters) {
-    if (filter.isScriptInject() || filter.isUnhide() || filter.isHtmlFiltering()) continue;
+    if (filter.isScriptInject() || filter.hasCustomStyle() || filter.isUnhide() || filter.isHtmlFiltering()) continue;
     const text = filter.rawLine ?? filter.toString();
     if (seen.has(text)) continue;
     seen.add(text);
@@ -62,8 +62,9 @@ function untokenisedGenericRules(engine: FiltersEngine): CosmeticFilter[] {
   if (!rules) {
     // getGenericRules() is private in the typings; it is the engine's own split (adblocker 2.x), pinned by the lock file.
     const bucket = engine.cosmetics as unknown as { getGenericRules(): CosmeticFilter[] };
-    const exceptable = new Set(bucket.getGenericRules());
-    rules = engine.cosmetics.genericRules.getFilters().filter((f) => !exceptable.has(f) && !f.hasHostnameConstraint());
+    // getFilters() builds new objects on every call: compare by id, not identity.
+    const exceptable = new Set(bucket.getGenericRules().map((f) => f.getId()));
+    rules = engine.cosmetics.genericRules.getFilters().filter((f) => !exceptable.has(f.getId()) && !f.hasHostnameConstraint());
     baseRulesCache.set(engine, rules);
   }
   return rules;

@@ -59,7 +59,7 @@ function respond(body: string, status = 200) {
   return vi.fn<typeof fetch>(async () => new Response(body, { status }));
 }
 
-describe('refreshEasyList', () => {
+describe('refreshEasyList', { timeout: 30_000 }, () => {
   it('downloads, compiles and stores the list', async () => {
     const text = easyListText('202506151200');
     expect(text.length).toBeGreaterThan(200_000);

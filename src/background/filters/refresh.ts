@@ -1,7 +1,7 @@
 import { FiltersEngine } from '@ghostery/adblocker';
 import type { FilterListInfo } from '../../common/types';
 import { resetEngine } from './engine';
-import { EASYLIST_URL, ENGINE_OPTIONS, listVersion, looksLikeEasyList } from './list-text.js';
+import { detectionLines, EASYLIST_URL, ENGINE_OPTIONS, listVersion, looksLikeEasyList } from './list-text.js';
 import { writeStoredList } from './stored-list';
 
 export const REFRESH_ALARM = 'adtally-filter-lists-refresh';
@@ -19,7 +19,7 @@ export async function refreshEasyList(fetchList: typeof fetch = fetch): Promise<
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     const text = await response.text();
     if (!looksLikeEasyList(text)) throw new Error('the download is not EasyList');
-    const engine = FiltersEngine.parse(text, ENGINE_OPTIONS);
+    const engine = FiltersEngine.parse(detectionLines(text), ENGINE_OPTIONS);
     const sha256 = await sha256Hex(text);
     const info: FilterListInfo = {
       id: 'easylist',

@@ -17,9 +17,14 @@ export function attributeAd(el: Element): Attribution {
   const base = el.ownerDocument.baseURI;
   const link = el.matches('a[href]') ? el : el.querySelector('a[href]');
   const landingUrl = link ? unwrapLandingUrl(link.getAttribute('href') ?? '', base) : null;
-  const creative = el.matches('iframe[src], img[src], video[src]') ? el : el.querySelector('iframe[src], img[src], video[src], video source[src]');
-  const creativeSrc = creative?.getAttribute('src') ?? null;
-  const creativeUrl = creativeSrc && !creativeSrc.startsWith('data:') ? absolute(creativeSrc, base) : null;
+  // The first creative with a real source: lazy-loading placeholders are data: images, frames start as about:blank.
+  const candidates = [el, ...el.querySelectorAll('iframe[src], img[src], video[src], video source[src]')];
+  const creativeSrc =
+    candidates
+      .filter((c) => c.matches('iframe[src], img[src], video[src], source[src]'))
+      .map((c) => c.getAttribute('src') ?? '')
+      .find((src) => src && !src.startsWith('data:') && !src.startsWith('about:')) ?? null;
+  const creativeUrl = creativeSrc ? absolute(creativeSrc, base) : null;
   const headlineEl = el.querySelector('h1, h2, h3, h4, h5, h6, [role="heading"]') ?? link;
   const headline = (headlineEl?.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, MAX_HEADLINE);
   return { landingUrl, creativeUrl, headline, fingerprint: fingerprintOf({ landingUrl, creativeUrl, headline }) };

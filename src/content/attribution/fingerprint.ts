@@ -6,6 +6,9 @@ import { normaliseUrl } from './landing-url';
  * source URL (iframe or image, cache-busters removed) and its headline text.
  */
 export function fingerprintOf(parts: { landingUrl: string | null; creativeUrl: string | null; headline: string }): string {
+  // An ad the page cannot see into (a cross-origin frame with no URL, an empty slot) has no fingerprint:
+  // giving all of them one would make every such creative look like the same one.
+  if (!parts.landingUrl && !parts.creativeUrl && !parts.headline.trim()) return '';
   const text = [normaliseUrl(parts.landingUrl), normaliseUrl(parts.creativeUrl), parts.headline.trim().toLowerCase()].join('\n');
   return `fp-${cyrb53(text).toString(16).padStart(14, '0')}`;
 }

@@ -4,9 +4,10 @@
  */
 import type { AdKind } from '../../common/types';
 import { adaptersFor } from './adapters/index';
-import { matchFilterRules } from './filter-rules';
+import { matchFilterRules, ruleMatching } from './filter-rules';
 import { adNetworkOfFrameSrc } from './frame-hosts';
 import { containerOfLabel, findLabels } from './labels';
+import { renderedLabelText } from './label-text';
 import { SELECTOR_SIGNATURES } from './signatures';
 import { NO_CONTEXT } from './types';
 import type { DetectContext, Detection } from './types';
@@ -25,9 +26,16 @@ export function detectAds(root: Element | Document, ctx: DetectContext = NO_CONT
     if (!matches.has(element) && hasCreative(element)) matches.set(element, { element, rule, kind, network });
   };
 
+  const units: Element[] = [];
+  const owned: Element[] = [];
   for (const adapter of adaptersFor(ctx.platform)) {
+    owned.push(...(adapter.owns?.(root) ?? []));
     // Adapters know their platform's markup, including units with no creative element (text ads).
-    for (const d of adapter.detect(root, ctx)) if (!matches.has(d.element)) matches.set(d.element, d);
+    for (const d of adapter.detect(root, ctx)) {
+      if (matches.has(d.element)) continue;
+      matches.set(d.element, d);
+      units.push(d.element);
+    }
   }
   for (const sig of SELECTOR_SIGNATURES) {
     for (const el of selfAndDescendants(root, sig.selector)) add(el, `sig:${sig.id}`, sig.kind, sig.network);
@@ -38,12 +46,24 @@ export function detectAds(root: Element | Document, ctx: DetectContext = NO_CONT
     if (network) add(frame, 'sig:ad-frame-host', 'display', network);
   }
   for (const { element, rule } of matchFilterRules(root, ctx.filterRules)) add(element, rule, 'display', null);
-  for (const label of findLabels(root)) {
-    if (!ctx.isRendered(label.labelElement)) continue;
-    const container = containerOfLabel(label);
+  // A label counts only when a person can read it: checkVisibility misses text pushed off-screen, clipped
+  // "visually hidden" text and zero-size ghosts, which label-text.ts reads as a person would.
+  const labels = findLabels(root).filter(
+    (label) => ctx.isRendered(label.labelElement) && renderedLabelText(label.labelElement, ctx.isRendered).trim() !== '',
+  );
+  const labelElements = labels.map((label) => label.labelElement);
+  for (const label of labels) {
+    const container = containerOfLabel(label, labelElements);
     if (container) add(container, `label:${label.label}`, label.kind, null);
   }
-  return outermost([...matches.values()]);
+  // An adapter's unit is the platform's own boundary of one ad: a generic match that wraps adapter units
+  // (a "Sponsored" caption over a carousel) or sits inside one must not merge or split them.
+  const all = [...matches.values()].filter(
+    (d) =>
+      units.includes(d.element) ||
+      !(units.some((unit) => unit.contains(d.element) || d.element.contains(unit)) || owned.some((region) => region.contains(d.element))),
+  );
+  return outermost(all);
 }
 
 // An ad must hold something a person can see as one: EasyList also hides empty slots, placeholders and
@@ -82,31 +102,26 @@ function outerAncestor(el: Element, byElement: Map<Element, Detection>): Detecti
   return found;
 }
 
+const SIGNATURES_COMBINED = SELECTOR_SIGNATURES.map((s) => s.selector).join(',');
+
 /**
- * Detection after a mutation: the ads in the added subtree, plus an ancestor that became an ad because the
+ * Detection after a mutation: the ads in the added subtree (only it: rescanning its parent would rescan a
+ * whole feed for every post, quadratic in its length), plus an ancestor that became an ad because the
  * subtree gave it its creative (an ad tag filling a slot that was empty at the first scan). Ancestors are
- * tested with `matches` against the selector layers only; labels are found from the subtree's parent.
+ * tested with one `matches` per layer; a label in the subtree finds its container by climbing out of it.
  */
 export function detectAround(added: Element, ctx: DetectContext = NO_CONTEXT): Detection[] {
-  const found = detectAds(added.parentElement ?? added, ctx);
+  const found = detectAds(added, ctx);
   if (!hasCreative(added)) return found;
   let outerMatch: Detection | null = null;
-  for (let el = added.parentElement?.parentElement ?? null; el && el !== el.ownerDocument.body; el = el.parentElement) {
-    const sig = SELECTOR_SIGNATURES.find((s) => el.matches(s.selector));
-    if (sig) {
+  for (let el = added.parentElement; el && el !== el.ownerDocument.body; el = el.parentElement) {
+    if (el.matches(SIGNATURES_COMBINED)) {
+      const sig = SELECTOR_SIGNATURES.find((s) => el.matches(s.selector))!;
       outerMatch = { element: el, rule: `sig:${sig.id}`, kind: sig.kind, network: sig.network };
       continue;
     }
-    const rule = ctx.filterRules.find((r) => r.selector !== null && safeMatches(el, r.selector));
+    const rule = ruleMatching(el, ctx.filterRules);
     if (rule) outerMatch = { element: el, rule: rule.rule, kind: 'display', network: null };
   }
   return outerMatch ? outermost([outerMatch, ...found]) : found;
-}
-
-function safeMatches(el: Element, selector: string): boolean {
-  try {
-    return el.matches(selector);
-  } catch {
-    return false;
-  }
 }

@@ -86,9 +86,10 @@ describe('matchFilterRules: procedural rules', () => {
 
   it('keeps going after a procedural rule and mixes both kinds', () => {
     const rules = [extended('div:has-text(Sponsored)'), plain('.ad-banner')];
+    // Plain rules run first, as one joined query; the order of matches does not matter to detectAds.
     expect(summary(matchFilterRules(document, rules))).toEqual([
-      ['post2', 'EasyList@1 ##div:has-text(Sponsored)'],
       ['banner', 'EasyList@1 ##.ad-banner'],
+      ['post2', 'EasyList@1 ##div:has-text(Sponsored)'],
     ]);
   });
 });

@@ -76,7 +76,7 @@ export function findDisclosureLabel(
   const reader = new LabelReader(el, isRendered, options);
   reader.read(el);
   for (const [candidate, text] of reader.texts) {
-    if (text.visible.length > MAX_CAPTION_CHARS || !LETTER.test(text.visible)) continue;
+    if (!LETTER.test(text.visible) || collapse(text.visible).length > MAX_CAPTION_CHARS) continue;
     if (!captionMatches(text, wanted)) continue;
     if (reader.inRunningText(candidate)) continue;
     return candidate;
@@ -150,7 +150,7 @@ const BLOCK_DISPLAY = /^(block|flex|grid|list-item|table|table-row|table-cell|ta
 
 /** One read of one subtree: style lookups and texts are computed once per element. */
 class LabelReader {
-  /** Every element read, with its text, in document order (parents after their children). */
+  /** Every element read, with its text; children come before their parents. */
   readonly texts = new Map<Element, ReadText>();
   /** Rendered elements, with a box, whose ARIA name was read. */
   readonly ariaNames = new Map<Element, string>();
@@ -254,18 +254,14 @@ class LabelReader {
       parent = parent.parentElement;
     }
     if (!parent || branch === this.root) return false;
-    // Words after it on the same line make it part of a sentence, unless a separator comes first
-    // ("Sponsored · acme.com"). A block after it starts a new line.
+    // Words after it in the same run of text make it part of a sentence, unless a separator comes first
+    // ("Sponsored · acme.com"). Words in an element of their own after it (a pager, a button) are another
+    // caption, and a block after it starts a new line.
     let following = '';
     const ownLine = BLOCK_DISPLAY.test(this.style(branch)?.display ?? '');
     for (let next = ownLine ? null : branch.nextSibling; next && following.length < 80; next = next.nextSibling) {
-      if (next instanceof Element) {
-        const display = this.style(next)?.display ?? '';
-        if (BLOCK_DISPLAY.test(display)) break;
-        following += this.texts.get(next)?.visible ?? '';
-      } else if (next.nodeType === Node.TEXT_NODE) {
-        following += next.nodeValue ?? '';
-      }
+      if (next.nodeType === Node.TEXT_NODE) following += next.nodeValue ?? '';
+      else if (next instanceof Element && BLOCK_DISPLAY.test(this.style(next)?.display ?? '')) break;
     }
     const firstLetter = following.search(LETTER);
     if (firstLetter >= 0 && !SEPARATORS.test(following.slice(0, firstLetter))) return true;
@@ -276,12 +272,19 @@ class LabelReader {
     return false;
   }
 
+  private readonly styles = new Map<Element, CSSStyleDeclaration | null>();
+
   private style(el: Element): CSSStyleDeclaration | null {
-    try {
-      return (this.view ?? globalThis).getComputedStyle(el);
-    } catch {
-      return null;
+    let style = this.styles.get(el);
+    if (style === undefined) {
+      try {
+        style = (this.view ?? globalThis).getComputedStyle(el);
+      } catch {
+        style = null;
+      }
+      this.styles.set(el, style);
     }
+    return style;
   }
 
   /** CSS that hides an element and everything in it, whatever its descendants say. */

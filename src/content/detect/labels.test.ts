@@ -55,8 +55,36 @@ describe('containerOfLabel', () => {
         <div id="ad" aria-label="Advertisement"><a href="https://x.example/">Go</a></div>
         <div id="card"><i aria-label="Advertisement"></i><p>copy</p></div>
       </main>`;
-    const containers = findLabels(document).map((m) => containerOfLabel(m)?.id);
+    const matches = findLabels(document);
+    const containers = matches.map((m) => containerOfLabel(m, matches.map((x) => x.labelElement))?.id);
     expect(containers).toEqual(['ad', 'card']);
+  });
+
+  it('climbs past a header line to the card that holds the creative, but not into a list of ads', () => {
+    document.body.innerHTML = `
+      <section id="feed">
+        <article id="post"><div class="meta"><b>Brand</b><span>Sponsored</span></div><div><a href="https://b.example/"><img src="/p.png"></a></div></article>
+        <article id="other"><div class="meta"><b>Brand 2</b><span>Sponsored</span></div><p>text only</p></article>
+      </section>`;
+    const matches = findLabels(document);
+    const containers = matches.map((m) => containerOfLabel(m, matches.map((x) => x.labelElement)));
+    expect(containers.map((c) => c?.id || c?.className)).toEqual(['post', 'meta']);
+  });
+
+  it('finds the card when the caption sits inside its link', () => {
+    document.body.innerHTML = '<ul><li id="item"><a href="https://b.example/"><div><span>Sponsored</span><span>Best deal</span></div></a></li><li><a href="/x">x</a></li></ul>';
+    const [match] = findLabels(document);
+    expect(containerOfLabel(match!)?.tagName).toBe('A');
+  });
+
+  it('ignores a label word that is one link of a tag list or menu', () => {
+    document.body.innerHTML = '<ul class="tags"><li><a href="/thema/politik">Politik</a></li><li><a href="/thema/werbung">Werbung</a></li></ul>';
+    expect(findLabels(document)).toEqual([]);
+  });
+
+  it('ignores a label word that ends a long sentence', () => {
+    document.body.innerHTML = '<div class="post">The moderators asked why this thread was labelled <b>Advertisement</b>.</div><a href="/x">x</a>';
+    expect(findLabels(document)).toEqual([]);
   });
 
   it('returns null for a detached label', () => {

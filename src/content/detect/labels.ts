@@ -33,7 +33,7 @@ export function findLabels(root: Element | Document): LabelMatch[] {
     if (!match || !parent || parent.closest('script,style,noscript,template,title')) continue;
     // The text must be the element's whole text, not one word of a sentence split across nodes.
     if (labelKind(parent.textContent)?.[0] !== match[0]) continue;
-    if (inRunningText(parent)) continue;
+    if (inRunningText(parent) || inLinkList(parent)) continue;
     found.push({ labelElement: parent, fromText: true, label: match[0], kind: match[1] });
   }
   const labelled = root instanceof Element && root.hasAttribute('aria-label') ? [root] : [];
@@ -47,20 +47,37 @@ export function findLabels(root: Element | Document): LabelMatch[] {
 // An aria-labelled element holding creative content is the ad itself; one without is a caption inside the ad.
 const CREATIVE_CONTENT = 'a[href],img,iframe,ins,video,picture,canvas';
 
+const holdsCreative = (el: Element) => el.matches(CREATIVE_CONTENT) || el.querySelector(CREATIVE_CONTENT) !== null;
+// How far above its first real container a caption may look for the creative it labels (a caption in a
+// post's author line, the creative two levels up).
+const MAX_EXTRA_CLIMB = 4;
+
 /**
  * The ad a label belongs to. A caption (visible text, or an aria-label on an element with no creative
  * content) sits inside the ad, so climb from it to the first ancestor that holds something besides the
- * label's own branch.
+ * label's own branch; if that holds no creative (the caption sits in a header line), keep climbing a few
+ * levels to the first ancestor that does, but never into one that holds another label (a list of ads).
  */
-export function containerOfLabel(match: LabelMatch): Element | null {
+export function containerOfLabel(match: LabelMatch, otherLabels: readonly Element[] = []): Element | null {
   const el = match.labelElement;
-  if (!match.fromText && (el.matches(CREATIVE_CONTENT) || el.querySelector(CREATIVE_CONTENT))) return el;
+  if (!match.fromText && holdsCreative(el)) return el;
   let branch: Element = match.labelElement;
+  let container: Element | null = null;
   for (let parent = branch.parentElement; parent; branch = parent, parent = parent.parentElement) {
-    if (parent === parent.ownerDocument.body || parent === parent.ownerDocument.documentElement) return null;
-    if (parent.childElementCount > 1 || hasOwnText(parent, branch)) return parent;
+    if (parent === parent.ownerDocument.body || parent === parent.ownerDocument.documentElement) return container;
+    if (!container && (parent.childElementCount > 1 || hasOwnText(parent, branch))) container = parent;
+    if (!container) continue;
+    if (parent !== container && otherLabels.some((o) => o !== el && parent.contains(o))) return container;
+    if (holdsCreative(parent)) return parent;
+    if (parent !== container && climbedTooFar(container, parent)) return container;
   }
-  return null;
+  return container;
+}
+
+function climbedTooFar(container: Element, ancestor: Element): boolean {
+  let depth = 0;
+  for (let el: Element | null = container; el && el !== ancestor; el = el.parentElement) depth++;
+  return depth > MAX_EXTRA_CLIMB;
 }
 
 const LETTER = /\p{L}/u;
@@ -91,5 +108,25 @@ function inRunningText(labelElement: Element): boolean {
   for (let next = branch.nextSibling; next; next = next.nextSibling) {
     if (next.nodeType === Node.TEXT_NODE && LETTER.test(next.nodeValue ?? '')) return true;
   }
-  return false;
+  // A sentence that ends with the word ("… was labelled <b>Advertisement</b>.") has a long run of words before it.
+  let before = '';
+  for (let prev = branch.previousSibling; prev; prev = prev.previousSibling) {
+    if (prev.nodeType === Node.TEXT_NODE) before = (prev.nodeValue ?? '') + before;
+  }
+  return before.replace(/\s+/g, ' ').trim().length > SENTENCE_LEAD;
+}
+
+// Longer than an account name before a "Sponsored" caption, shorter than most sentences.
+const SENTENCE_LEAD = 40;
+
+/**
+ * A label word that is a link in a list of links is a topic tag or a menu entry ("Werbung" in a news site's
+ * tag list, "Advertising" in a footer menu), not a caption.
+ */
+function inLinkList(labelElement: Element): boolean {
+  const link = labelElement.closest('a[href]');
+  // A sponsored item whose link holds the caption and a title is an ad; a link that is only the word is a tag.
+  if (link?.textContent?.trim() !== labelElement.textContent?.trim()) return false;
+  const list = link?.parentElement?.closest('ul, ol, menu, nav, [role="list"], [role="navigation"]');
+  return !!list && list.querySelectorAll('a[href]').length > 1;
 }

@@ -35,6 +35,11 @@ export interface PlatformAdapter {
   platforms: readonly string[];
   /** Every sponsored unit at or under root. Rules are "adapter:<id>/<unit>". */
   detect(root: Element | Document, ctx: DetectContext): Detection[];
+  /**
+   * Regions whose every ad the adapter finds itself (a recommendation widget): generic layers do not
+   * report anything inside them, since a filter list hides such widgets whole, organic cards included.
+   */
+  owns?(root: Element | Document): Element[];
 }
 
 export const NO_CONTEXT: DetectContext = { isRendered: () => true, platform: null, filterRules: [] };

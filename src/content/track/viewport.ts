@@ -47,6 +47,10 @@ export function watchViewport(registry: AdRegistry, exposure: ExposureTracker, s
       observer.observe(el);
       observed.add(el);
     },
+    unobserve: (el: Element) => {
+      observer.unobserve(el);
+      observed.delete(el);
+    },
     /** How many elements this page view's observer watches (0 once it ended): the leak check counts it. */
     get observedCount() {
       return observed.size;

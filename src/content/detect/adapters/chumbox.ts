@@ -14,6 +14,7 @@ const ID = 'chumbox';
 const TABOOLA_CARDS = '.videoCube, .trc_spotlight_item';
 const TABOOLA_PAID = '.syndicatedItem, [data-item-syndicated="true"]';
 const OUTBRAIN_CARDS = '.ob-dynamic-rec-container';
+const WIDGETS = '.trc_rbox_container, [id^="taboola-"], .OUTBRAIN, .ob-widget';
 const OUTBRAIN_PAID =
   '.ob-p, [data-paid="true"], .ob-rec-link-paid, a[href*="paid.outbrain.com"], a[data-redirect*="paid.outbrain.com"]';
 
@@ -33,5 +34,10 @@ export const chumbox: PlatformAdapter = {
       }
     }
     return out;
+  },
+  owns(root) {
+    const inside = [...root.querySelectorAll(WIDGETS)];
+    const around = root instanceof Element ? root.closest(WIDGETS) : null;
+    return around ? [around, ...inside] : inside;
   },
 };
