@@ -363,6 +363,14 @@ describe('detectAround: after a mutation', () => {
     expect(summary(detectAround(frame)).map((d) => [d.el, d.rule])).toEqual([['div-gpt-ad-7-0', 'sig:gpt-div']]);
   });
 
+  it('finds a box captioned "Advertisement" once its empty slot receives the creative', () => {
+    page('<section><div id="box"><div class="cap">Advertisement</div><div><div id="slot"></div></div></div><p>Story</p></section>');
+    expect(detectAds(document)).toEqual([]);
+    const frame = document.createElement('iframe');
+    byId('slot').appendChild(frame);
+    expect(summary(detectAround(frame)).map((d) => [d.el, d.rule])).toEqual([['box', 'label:advertisement']]);
+  });
+
   it('finds an ancestor that a filter-list rule selects once it holds a creative', () => {
     page('<div class="ad-box"><div><div id="host"></div></div></div>');
     const img = document.createElement('img');

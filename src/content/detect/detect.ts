@@ -6,7 +6,7 @@ import type { AdKind } from '../../common/types';
 import { adaptersFor } from './adapters/index';
 import { matchFilterRules, ruleMatching } from './filter-rules';
 import { adNetworkOfFrameSrc } from './frame-hosts';
-import { containerOfLabel, findLabels } from './labels';
+import { containerOfLabel, findLabels, labelKind } from './labels';
 import { renderedLabelText } from './label-text';
 import { SELECTOR_SIGNATURES } from './signatures';
 import { NO_CONTEXT } from './types';
@@ -103,6 +103,18 @@ function outerAncestor(el: Element, byElement: Map<Element, Detection>): Detecti
 }
 
 const SIGNATURES_COMBINED = SELECTOR_SIGNATURES.map((s) => s.selector).join(',');
+const MAX_CAPTION_DEPTH = 4;
+
+function captionChild(el: Element, added: Element, ctx: DetectContext): ReturnType<typeof labelKind> {
+  for (const child of el.children) {
+    if (child.contains(added)) continue;
+    const text = child.textContent ?? '';
+    if (text.length > 40) continue;
+    const label = labelKind(text);
+    if (label && ctx.isRendered(child)) return label;
+  }
+  return null;
+}
 
 /**
  * Detection after a mutation: the ads in the added subtree (only it: rescanning its parent would rescan a
@@ -114,7 +126,17 @@ export function detectAround(added: Element, ctx: DetectContext = NO_CONTEXT): D
   const found = detectAds(added, ctx);
   if (!hasCreative(added)) return found;
   let outerMatch: Detection | null = null;
-  for (let el = added.parentElement; el && el !== el.ownerDocument.body; el = el.parentElement) {
+  let depth = 0;
+  let captioned = false;
+  for (let el = added.parentElement; el && el !== el.ownerDocument.body; el = el.parentElement, depth++) {
+    // A box captioned "Advertisement" whose slot was empty at the first scan: its caption is a sibling
+    // branch of the creative that just arrived. Looked for a few levels up, among direct children only.
+    const caption: ReturnType<typeof labelKind> = !captioned && depth < MAX_CAPTION_DEPTH ? captionChild(el, added, ctx) : null;
+    if (caption) {
+      captioned = true;
+      outerMatch = { element: el, rule: `label:${caption[0]}`, kind: caption[1], network: null };
+      continue;
+    }
     if (el.matches(SIGNATURES_COMBINED)) {
       const sig = SELECTOR_SIGNATURES.find((s) => el.matches(s.selector))!;
       outerMatch = { element: el, rule: `sig:${sig.id}`, kind: sig.kind, network: sig.network };

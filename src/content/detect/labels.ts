@@ -14,7 +14,7 @@ const LABEL_KIND = new Map(DISCLOSURE_LABELS.map(([label, kind]) => [label, kind
 // Zero-width characters are stripped: platforms insert them to break naive matching (detection.md).
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g;
 
-function labelKind(text: string | null): [string, AdKind] | null {
+export function labelKind(text: string | null): [string, AdKind] | null {
   if (!text) return null;
   const normalised = text.replace(ZERO_WIDTH, '').trim().toLowerCase();
   if (normalised.length > 30) return null;
