@@ -106,8 +106,11 @@ const SIGNATURES_COMBINED = SELECTOR_SIGNATURES.map((s) => s.selector).join(',')
 const MAX_CAPTION_DEPTH = 4;
 
 function captionChild(el: Element, added: Element, ctx: DetectContext): ReturnType<typeof labelKind> {
+  // An ad box has a few children, its caption a few elements at most; a feed or list is skipped whole, or
+  // every post it gains would read the text of all the others (quadratic in the feed's length).
+  if (el.childElementCount > 10) return null;
   for (const child of el.children) {
-    if (child.contains(added)) continue;
+    if (child.childElementCount > 2 || child.contains(added)) continue;
     const text = child.textContent ?? '';
     if (text.length > 40) continue;
     const label = labelKind(text);
