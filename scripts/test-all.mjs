@@ -32,9 +32,9 @@ function suite(name, command, args, report, count, env) {
     results.push({ name, passed: 0, failed: 1 });
     return;
   }
-  const { passed, failed } = count(JSON.parse(readFileSync(report, 'utf8')));
+  const { passed, failed, flaky = 0 } = count(JSON.parse(readFileSync(report, 'utf8')));
   // A runner that exits non-zero with nothing failed (a crash after the report) still fails the run.
-  results.push({ name, passed, failed: failed || (ok ? 0 : 1) });
+  results.push({ name, passed, failed: failed || (ok ? 0 : 1), flaky });
 }
 
 check('typecheck', 'npx', ['tsc', '--noEmit']);
@@ -45,12 +45,15 @@ suite('unit (Vitest)', 'npx', ['vitest', 'run', '--reporter=default', '--reporte
   'test-results/unit.json', (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests + (r.numRuntimeErrorTestSuites ?? 0) }));
 if (built) {
   suite('e2e (Playwright: Chromium, Firefox)', 'npx', ['playwright', 'test', '--reporter=list,json'], 'test-results/e2e.json',
-    (r) => ({ passed: r.stats.expected + r.stats.flaky, failed: r.stats.unexpected }),
+    (r) => ({ passed: r.stats.expected + r.stats.flaky, failed: r.stats.unexpected, flaky: r.stats.flaky }),
     { PLAYWRIGHT_JSON_OUTPUT_NAME: 'test-results/e2e.json' });
 }
 
 console.log('\nSummary');
-for (const r of results) console.log(`  ${r.name}: ${r.passed} passed, ${r.failed} failed`);
+for (const r of results) {
+  const flaky = r.flaky ? ` (${r.flaky} passed only on retry: flaky, see the list above)` : '';
+  console.log(`  ${r.name}: ${r.passed} passed, ${r.failed} failed${flaky}`);
+}
 const passed = results.reduce((n, r) => n + r.passed, 0);
 const failed = results.reduce((n, r) => n + r.failed, 0);
 console.log(`${passed} passed, ${failed} failed`);

@@ -1,69 +1,23 @@
-import 'fake-indexeddb/auto';
-import { IDBFactory } from 'fake-indexeddb';
-import { openDB } from 'idb';
-import type { IDBPDatabase } from 'idb';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { StoredEvent } from '../../common/types';
+import { describe, expect, it } from 'vitest';
+import { storedEvent, useFreshDb } from '../../test-support/fresh-db';
 import { writeEvents } from './events';
-import { DB_NAME, DB_VERSION, upgrade } from './schema';
 import { readSiteTotals } from './site-totals';
-import type { AdTallyDB } from './schema';
 
-let db: IDBPDatabase<AdTallyDB>;
-
-beforeEach(async () => {
-  // A fresh, empty IndexedDB for every test.
-  vi.stubGlobal('indexedDB', new IDBFactory());
-  db = await openDB<AdTallyDB>(DB_NAME, DB_VERSION, {
-    upgrade: (database, oldVersion, _newVersion, tx) => upgrade(database, oldVersion, tx),
-  });
-});
-
-afterEach(() => {
-  db.close();
-  vi.unstubAllGlobals();
-});
-
-let counter = 0;
-function stored(overrides: Partial<StoredEvent> = {}): StoredEvent {
-  counter++;
-  return {
-    id: `ev-${counter}`,
-    type: 'impression',
-    time: Date.UTC(2025, 5, 15, 12, 0, 0),
-    pageViewId: 'pv-1',
-    adId: 'ad1',
-    rule: 'sig:gpt-div',
-    kind: 'display',
-    network: 'Google Ad Manager',
-    width: 300,
-    height: 250,
-    inFrame: false,
-    inferred: false,
-    focused: true,
-    dwellMs: 0,
-    fingerprint: 'fp-00000000000001',
-    landingUrl: null,
-    site: 'news.test',
-    day: '2025-06-15',
-    advertiser: null,
-    ...overrides,
-  };
-}
+const db = useFreshDb();
 
 describe('writeEvents', () => {
   it('stores the events and their daily totals per site', async () => {
     const batch = [
-      stored({ id: 'i1' }),
-      stored({ id: 'i2' }),
-      stored({ id: 'c1', type: 'click', inFrame: true }),
-      stored({ id: 'i3', day: '2025-06-16' }),
+      storedEvent({ id: 'i1' }),
+      storedEvent({ id: 'i2' }),
+      storedEvent({ id: 'c1', type: 'click', inFrame: true }),
+      storedEvent({ id: 'i3', day: '2025-06-16' }),
     ];
-    const ids = await writeEvents(db, batch);
+    const ids = await writeEvents(db(), batch);
     expect(ids.sort()).toEqual(['c1', 'i1', 'i2', 'i3']);
-    expect(await db.count('events')).toBe(4);
-    expect(await db.get('events', 'c1')).toEqual(batch[2]);
-    expect(await db.get('siteDays', ['news.test', '2025-06-15'])).toEqual({
+    expect(await db().count('events')).toBe(4);
+    expect(await db().get('events', 'c1')).toEqual(batch[2]);
+    expect(await db().get('siteDays', ['news.test', '2025-06-15'])).toEqual({
       site: 'news.test',
       day: '2025-06-15',
       impressions: 2,
@@ -71,7 +25,7 @@ describe('writeEvents', () => {
       clicks: 1,
       dwellMs: 0,
     });
-    expect(await db.get('siteDays', ['news.test', '2025-06-16'])).toEqual({
+    expect(await db().get('siteDays', ['news.test', '2025-06-16'])).toEqual({
       site: 'news.test',
       day: '2025-06-16',
       impressions: 1,
@@ -82,47 +36,47 @@ describe('writeEvents', () => {
   });
 
   it('adds to the totals already stored', async () => {
-    await writeEvents(db, [stored(), stored({ type: 'click' })]);
-    await writeEvents(db, [stored(), stored(), stored({ type: 'click' })]);
-    expect(await db.get('siteDays', ['news.test', '2025-06-15'])).toMatchObject({ impressions: 3, clicks: 2 });
-    expect(await db.count('events')).toBe(5);
+    await writeEvents(db(), [storedEvent(), storedEvent({ type: 'click' })]);
+    await writeEvents(db(), [storedEvent(), storedEvent(), storedEvent({ type: 'click' })]);
+    expect(await db().get('siteDays', ['news.test', '2025-06-15'])).toMatchObject({ impressions: 3, clicks: 2 });
+    expect(await db().count('events')).toBe(5);
   });
 
   it('is idempotent: the same batch written twice changes nothing and returns the ids both times', async () => {
-    const batch = [stored({ id: 'a' }), stored({ id: 'b', type: 'click' }), stored({ id: 'c', site: 'blog.test' })];
-    const first = await writeEvents(db, batch);
-    const eventsBefore = await db.getAll('events');
-    const daysBefore = await db.getAll('siteDays');
-    const second = await writeEvents(db, batch);
+    const batch = [storedEvent({ id: 'a' }), storedEvent({ id: 'b', type: 'click' }), storedEvent({ id: 'c', site: 'blog.test' })];
+    const first = await writeEvents(db(), batch);
+    const eventsBefore = await db().getAll('events');
+    const daysBefore = await db().getAll('siteDays');
+    const second = await writeEvents(db(), batch);
     expect(first.sort()).toEqual(['a', 'b', 'c']);
     expect(second.sort()).toEqual(['a', 'b', 'c']);
-    expect(await db.getAll('events')).toEqual(eventsBefore);
-    expect(await db.getAll('siteDays')).toEqual(daysBefore);
+    expect(await db().getAll('events')).toEqual(eventsBefore);
+    expect(await db().getAll('siteDays')).toEqual(daysBefore);
   });
 
   it('stores only the new events of a batch that overlaps a stored one', async () => {
-    await writeEvents(db, [stored({ id: 'a' }), stored({ id: 'b' })]);
-    const ids = await writeEvents(db, [stored({ id: 'b' }), stored({ id: 'c' })]);
+    await writeEvents(db(), [storedEvent({ id: 'a' }), storedEvent({ id: 'b' })]);
+    const ids = await writeEvents(db(), [storedEvent({ id: 'b' }), storedEvent({ id: 'c' })]);
     expect(ids.sort()).toEqual(['b', 'c']);
-    expect(await db.count('events')).toBe(3);
-    expect(await db.get('siteDays', ['news.test', '2025-06-15'])).toMatchObject({ impressions: 3 });
+    expect(await db().count('events')).toBe(3);
+    expect(await db().get('siteDays', ['news.test', '2025-06-15'])).toMatchObject({ impressions: 3 });
   });
 
   it('counts an id repeated inside one batch once, and returns it once', async () => {
-    const ids = await writeEvents(db, [stored({ id: 'dup' }), stored({ id: 'dup' }), stored({ id: 'other' })]);
+    const ids = await writeEvents(db(), [storedEvent({ id: 'dup' }), storedEvent({ id: 'dup' }), storedEvent({ id: 'other' })]);
     expect(ids.sort()).toEqual(['dup', 'other']);
-    expect(await db.count('events')).toBe(2);
-    expect(await db.get('siteDays', ['news.test', '2025-06-15'])).toMatchObject({ impressions: 2, clicks: 0 });
+    expect(await db().count('events')).toBe(2);
+    expect(await db().get('siteDays', ['news.test', '2025-06-15'])).toMatchObject({ impressions: 2, clicks: 0 });
   });
 
   it('counts viewable events in viewable, apart from impressions and clicks', async () => {
-    await writeEvents(db, [
-      stored({ id: 'i1' }),
-      stored({ id: 'v1', type: 'viewable' }),
-      stored({ id: 'v2', type: 'viewable', adId: 'ad2' }),
-      stored({ id: 'v3', type: 'viewable', site: 'blog.test' }),
+    await writeEvents(db(), [
+      storedEvent({ id: 'i1' }),
+      storedEvent({ id: 'v1', type: 'viewable' }),
+      storedEvent({ id: 'v2', type: 'viewable', adId: 'ad2' }),
+      storedEvent({ id: 'v3', type: 'viewable', site: 'blog.test' }),
     ]);
-    expect(await db.get('siteDays', ['news.test', '2025-06-15'])).toEqual({
+    expect(await db().get('siteDays', ['news.test', '2025-06-15'])).toEqual({
       site: 'news.test',
       day: '2025-06-15',
       impressions: 1,
@@ -130,18 +84,18 @@ describe('writeEvents', () => {
       clicks: 0,
       dwellMs: 0,
     });
-    expect(await db.get('siteDays', ['blog.test', '2025-06-15'])).toMatchObject({ impressions: 0, viewable: 1, clicks: 0 });
+    expect(await db().get('siteDays', ['blog.test', '2025-06-15'])).toMatchObject({ impressions: 0, viewable: 1, clicks: 0 });
     // A retried viewable event is counted once.
-    await writeEvents(db, [stored({ id: 'v1', type: 'viewable' })]);
-    expect(await db.get('siteDays', ['news.test', '2025-06-15'])).toMatchObject({ viewable: 2 });
-    expect((await db.get('events', 'v2'))?.type).toBe('viewable');
+    await writeEvents(db(), [storedEvent({ id: 'v1', type: 'viewable' })]);
+    expect(await db().get('siteDays', ['news.test', '2025-06-15'])).toMatchObject({ viewable: 2 });
+    expect((await db().get('events', 'v2'))?.type).toBe('viewable');
   });
 
   it('stores a dwell event and adds its dwellMs to the day', async () => {
-    const dwell = stored({ id: 'pv-1:ad1:dwell', type: 'dwell', dwellMs: 1_500 });
-    expect(await writeEvents(db, [dwell])).toEqual(['pv-1:ad1:dwell']);
-    expect(await db.get('events', 'pv-1:ad1:dwell')).toEqual(dwell);
-    expect(await db.get('siteDays', ['news.test', '2025-06-15'])).toEqual({
+    const dwell = storedEvent({ id: 'pv-1:ad1:dwell', type: 'dwell', dwellMs: 1_500 });
+    expect(await writeEvents(db(), [dwell])).toEqual(['pv-1:ad1:dwell']);
+    expect(await db().get('events', 'pv-1:ad1:dwell')).toEqual(dwell);
+    expect(await db().get('siteDays', ['news.test', '2025-06-15'])).toEqual({
       site: 'news.test',
       day: '2025-06-15',
       impressions: 0,
@@ -152,51 +106,51 @@ describe('writeEvents', () => {
   });
 
   it('replaces a dwell event re-sent with the same id and a larger dwellMs; the total grows by the difference only', async () => {
-    await writeEvents(db, [stored({ id: 'pv-1:ad1:dwell', type: 'dwell', dwellMs: 1_500 })]);
-    const grown = stored({ id: 'pv-1:ad1:dwell', type: 'dwell', dwellMs: 4_000, time: Date.UTC(2025, 5, 15, 12, 0, 3) });
-    expect(await writeEvents(db, [grown])).toEqual(['pv-1:ad1:dwell']);
-    expect(await db.count('events')).toBe(1);
-    expect(await db.get('events', 'pv-1:ad1:dwell')).toEqual(grown);
-    expect(await db.get('siteDays', ['news.test', '2025-06-15'])).toMatchObject({ impressions: 0, dwellMs: 4_000 });
-    expect(await readSiteTotals(db)).toEqual([{ site: 'news.test', impressions: 0, viewable: 0, clicks: 0, dwellMs: 4_000 }]);
+    await writeEvents(db(), [storedEvent({ id: 'pv-1:ad1:dwell', type: 'dwell', dwellMs: 1_500 })]);
+    const grown = storedEvent({ id: 'pv-1:ad1:dwell', type: 'dwell', dwellMs: 4_000, time: Date.UTC(2025, 5, 15, 12, 0, 3) });
+    expect(await writeEvents(db(), [grown])).toEqual(['pv-1:ad1:dwell']);
+    expect(await db().count('events')).toBe(1);
+    expect(await db().get('events', 'pv-1:ad1:dwell')).toEqual(grown);
+    expect(await db().get('siteDays', ['news.test', '2025-06-15'])).toMatchObject({ impressions: 0, dwellMs: 4_000 });
+    expect(await readSiteTotals(db())).toEqual([{ site: 'news.test', impressions: 0, viewable: 0, clicks: 0, dwellMs: 4_000 }]);
 
-    await writeEvents(db, [stored({ id: 'pv-1:ad1:dwell', type: 'dwell', dwellMs: 4_250 })]);
-    expect(await db.get('siteDays', ['news.test', '2025-06-15'])).toMatchObject({ dwellMs: 4_250 });
-    expect((await db.get('events', 'pv-1:ad1:dwell'))?.dwellMs).toBe(4_250);
+    await writeEvents(db(), [storedEvent({ id: 'pv-1:ad1:dwell', type: 'dwell', dwellMs: 4_250 })]);
+    expect(await db().get('siteDays', ['news.test', '2025-06-15'])).toMatchObject({ dwellMs: 4_250 });
+    expect((await db().get('events', 'pv-1:ad1:dwell'))?.dwellMs).toBe(4_250);
   });
 
   it.each([
     ['smaller', 900],
     ['equal', 1_500],
   ])('ignores a dwell event re-sent with the same id and a %s dwellMs', async (_name, dwellMs) => {
-    const first = stored({ id: 'pv-1:ad1:dwell', type: 'dwell', dwellMs: 1_500 });
-    await writeEvents(db, [first]);
-    const daysBefore = await db.getAll('siteDays');
-    const again = stored({ id: 'pv-1:ad1:dwell', type: 'dwell', dwellMs, time: Date.UTC(2025, 5, 15, 12, 0, 9) });
-    expect(await writeEvents(db, [again])).toEqual(['pv-1:ad1:dwell']);
-    expect(await db.get('events', 'pv-1:ad1:dwell')).toEqual(first);
-    expect(await db.getAll('siteDays')).toEqual(daysBefore);
-    expect(await db.get('siteDays', ['news.test', '2025-06-15'])).toMatchObject({ dwellMs: 1_500 });
+    const first = storedEvent({ id: 'pv-1:ad1:dwell', type: 'dwell', dwellMs: 1_500 });
+    await writeEvents(db(), [first]);
+    const daysBefore = await db().getAll('siteDays');
+    const again = storedEvent({ id: 'pv-1:ad1:dwell', type: 'dwell', dwellMs, time: Date.UTC(2025, 5, 15, 12, 0, 9) });
+    expect(await writeEvents(db(), [again])).toEqual(['pv-1:ad1:dwell']);
+    expect(await db().get('events', 'pv-1:ad1:dwell')).toEqual(first);
+    expect(await db().getAll('siteDays')).toEqual(daysBefore);
+    expect(await db().get('siteDays', ['news.test', '2025-06-15'])).toMatchObject({ dwellMs: 1_500 });
   });
 
   it('keeps the dwell of different ads apart and sums them in the day', async () => {
-    await writeEvents(db, [
-      stored({ id: 'pv-1:ad1:dwell', type: 'dwell', dwellMs: 1_000 }),
-      stored({ id: 'pv-1:ad2:dwell', type: 'dwell', adId: 'ad2', dwellMs: 2_000 }),
+    await writeEvents(db(), [
+      storedEvent({ id: 'pv-1:ad1:dwell', type: 'dwell', dwellMs: 1_000 }),
+      storedEvent({ id: 'pv-1:ad2:dwell', type: 'dwell', adId: 'ad2', dwellMs: 2_000 }),
     ]);
-    await writeEvents(db, [stored({ id: 'pv-1:ad2:dwell', type: 'dwell', adId: 'ad2', dwellMs: 2_500 })]);
-    expect(await db.get('siteDays', ['news.test', '2025-06-15'])).toMatchObject({ dwellMs: 3_500 });
-    expect(await db.count('events')).toBe(2);
+    await writeEvents(db(), [storedEvent({ id: 'pv-1:ad2:dwell', type: 'dwell', adId: 'ad2', dwellMs: 2_500 })]);
+    expect(await db().get('siteDays', ['news.test', '2025-06-15'])).toMatchObject({ dwellMs: 3_500 });
+    expect(await db().count('events')).toBe(2);
   });
 
   it('writes a dwell and an impression in one batch', async () => {
-    const ids = await writeEvents(db, [
-      stored({ id: 'i1', type: 'impression' }),
-      stored({ id: 'pv-1:ad1:dwell', type: 'dwell', dwellMs: 2_345 }),
+    const ids = await writeEvents(db(), [
+      storedEvent({ id: 'i1', type: 'impression' }),
+      storedEvent({ id: 'pv-1:ad1:dwell', type: 'dwell', dwellMs: 2_345 }),
     ]);
     expect(ids.sort()).toEqual(['i1', 'pv-1:ad1:dwell']);
-    expect(await db.count('events')).toBe(2);
-    expect(await db.get('siteDays', ['news.test', '2025-06-15'])).toEqual({
+    expect(await db().count('events')).toBe(2);
+    expect(await db().get('siteDays', ['news.test', '2025-06-15'])).toEqual({
       site: 'news.test',
       day: '2025-06-15',
       impressions: 1,
@@ -205,27 +159,27 @@ describe('writeEvents', () => {
       dwellMs: 2_345,
     });
     // The same batch retried changes nothing.
-    await writeEvents(db, [
-      stored({ id: 'i1', type: 'impression' }),
-      stored({ id: 'pv-1:ad1:dwell', type: 'dwell', dwellMs: 2_345 }),
+    await writeEvents(db(), [
+      storedEvent({ id: 'i1', type: 'impression' }),
+      storedEvent({ id: 'pv-1:ad1:dwell', type: 'dwell', dwellMs: 2_345 }),
     ]);
-    expect(await db.get('siteDays', ['news.test', '2025-06-15'])).toMatchObject({ impressions: 1, dwellMs: 2_345 });
+    expect(await db().get('siteDays', ['news.test', '2025-06-15'])).toMatchObject({ impressions: 1, dwellMs: 2_345 });
   });
 
   it('keeps the largest of two dwell values for one id in one batch', async () => {
-    await writeEvents(db, [
-      stored({ id: 'pv-1:ad1:dwell', type: 'dwell', dwellMs: 1_000 }),
-      stored({ id: 'pv-1:ad1:dwell', type: 'dwell', dwellMs: 3_000 }),
-      stored({ id: 'pv-1:ad1:dwell', type: 'dwell', dwellMs: 2_000 }),
+    await writeEvents(db(), [
+      storedEvent({ id: 'pv-1:ad1:dwell', type: 'dwell', dwellMs: 1_000 }),
+      storedEvent({ id: 'pv-1:ad1:dwell', type: 'dwell', dwellMs: 3_000 }),
+      storedEvent({ id: 'pv-1:ad1:dwell', type: 'dwell', dwellMs: 2_000 }),
     ]);
-    expect((await db.get('events', 'pv-1:ad1:dwell'))?.dwellMs).toBe(3_000);
-    expect(await db.get('siteDays', ['news.test', '2025-06-15'])).toMatchObject({ dwellMs: 3_000 });
+    expect((await db().get('events', 'pv-1:ad1:dwell'))?.dwellMs).toBe(3_000);
+    expect(await db().get('siteDays', ['news.test', '2025-06-15'])).toMatchObject({ dwellMs: 3_000 });
   });
 
   it('adds dwell to a day row written before version 3 (no dwellMs field)', async () => {
-    await db.put('siteDays', { site: 'news.test', day: '2025-06-15', impressions: 4, viewable: 1, clicks: 2 });
-    await writeEvents(db, [stored({ id: 'pv-1:ad1:dwell', type: 'dwell', dwellMs: 700 }), stored({ id: 'i9' })]);
-    expect(await db.get('siteDays', ['news.test', '2025-06-15'])).toEqual({
+    await db().put('siteDays', { site: 'news.test', day: '2025-06-15', impressions: 4, viewable: 1, clicks: 2 });
+    await writeEvents(db(), [storedEvent({ id: 'pv-1:ad1:dwell', type: 'dwell', dwellMs: 700 }), storedEvent({ id: 'i9' })]);
+    expect(await db().get('siteDays', ['news.test', '2025-06-15'])).toEqual({
       site: 'news.test',
       day: '2025-06-15',
       impressions: 5,
@@ -236,8 +190,8 @@ describe('writeEvents', () => {
   });
 
   it('writes nothing for an empty batch', async () => {
-    expect(await writeEvents(db, [])).toEqual([]);
-    expect(await db.count('events')).toBe(0);
-    expect(await db.count('siteDays')).toBe(0);
+    expect(await writeEvents(db(), [])).toEqual([]);
+    expect(await db().count('events')).toBe(0);
+    expect(await db().count('siteDays')).toBe(0);
   });
 });
