@@ -5,7 +5,8 @@
 import type { Page } from '@playwright/test';
 import { launchWithExtension } from '../scripts/launch-chromium.mjs';
 import { scrollThrough } from '../scripts/visit.mjs';
-import { detectionsOf } from './accuracy/measure';
+import { cssPath } from '../src/common/css-path';
+import { detectionsOf, pageState } from './accuracy/measure';
 import { expect, test } from './fixtures';
 import { eventsFor, storedEvents } from './stored-events';
 
@@ -83,11 +84,7 @@ test('an SPA navigation starts a new page view; a fragment jump does not; 50 nav
     await page.waitForTimeout(60);
   }
   await page.waitForTimeout(1000);
-  const state = await serviceWorker.evaluate(async (pattern) => {
-    const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number }[]>; sendMessage(id: number, m: object, o: object): Promise<{ observed: number; pageViews: number; ads: unknown[] }> } } }).chrome;
-    const [tab] = await api.tabs.query({ url: pattern });
-    return api.tabs.sendMessage(tab!.id!, { type: 'listDetections' }, { frameId: 0 });
-  }, '*://measure.test/*');
+  const state = await pageState(serviceWorker, '*://measure.test/*');
   expect(state.pageViews).toBe(52);
   // One ad on the page, one observed target: the 51 ended page views left nothing running.
   expect(state.ads).toHaveLength(1);
@@ -168,14 +165,7 @@ test('clicks inside cross-origin iframes are reported by the frame; in a frame t
   const ads = await detectionsOf(serviceWorker, '*://measure.test/*');
   const adIds: Record<string, string> = {};
   for (const f of ['#ad-frame', '#ad-sandboxed', '#ad-loading']) {
-    const path = await page.evaluate((sel) => {
-      const parts: string[] = [];
-      for (let el: Element | null = document.querySelector(sel); el; el = el.parentElement) {
-        const parent: Element | null = el.parentElement;
-        parts.unshift(parent ? `${el.tagName.toLowerCase()}:nth-child(${Array.prototype.indexOf.call(parent.children, el) + 1})` : el.tagName.toLowerCase());
-      }
-      return parts.join('>');
-    }, f);
+    const path = await page.$eval(f, cssPath);
     adIds[f] = ads.find((a) => a.path === path)?.adId ?? `missing ${f}`;
   }
   // The script-less frame first: focus then moves from the page into it (a window blur). Focus moving from one

@@ -1,24 +1,14 @@
 /**
  * The two configurations under test, launched with the same flags: bare Chromium, and Chromium with AdTally.
- * The flags are those of scripts/launch-chromium.mjs (every host to 127.0.0.1, background networking off);
- * they are repeated here so that both configurations provably differ only by the two extension flags. Each
- * launch is a fresh temporary profile.
+ * The flags are scripts/launch-chromium.mjs's BROWSER_FLAGS (every host to 127.0.0.1, background networking
+ * off), so both configurations differ only by the two extension flags. Each launch is a fresh temporary
+ * profile.
  */
 import { chromium } from '@playwright/test';
 import { existsSync } from 'node:fs';
+import { BROWSER_FLAGS as COMMON_FLAGS, CHROMIUM_PATH } from '../../scripts/launch-chromium.mjs';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-const COMMON_FLAGS = [
-  '--host-resolver-rules=MAP * 127.0.0.1',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+export { CHROMIUM_PATH };
 
 export const CONFIGS = ['bare', 'adtally'];
 

@@ -1,4 +1,5 @@
 import type { BrowserContext, Page, Worker } from '@playwright/test';
+import type { ResponseOf, TabMessages } from '../../src/common/messages';
 import type { DetectedAd } from '../../src/common/types';
 import { scrollThrough } from '../../scripts/visit.mjs';
 import type { CorpusPage } from './corpus';
@@ -11,15 +12,22 @@ export interface PageResult extends PageScore {
   truth: number;
 }
 
-/** Asks the top frame of the page's tab, through the service worker, which ads it found and why. */
-export async function detectionsOf(serviceWorker: Worker, urlPattern: string): Promise<DetectedAd[]> {
+type PageState = ResponseOf<TabMessages, 'listDetections'>;
+
+/** Asks the top frame of the page's tab, through the service worker, for its page view's state. */
+export async function pageState(serviceWorker: Worker, urlPattern: string): Promise<PageState> {
   return serviceWorker.evaluate(async (pattern) => {
-    type Api = { tabs: { query(q: object): Promise<{ id?: number }[]>; sendMessage(id: number, m: object, o: object): Promise<{ ads: DetectedAd[] }> } };
+    type Api = { tabs: { query(q: object): Promise<{ id?: number }[]>; sendMessage(id: number, m: object, o: object): Promise<PageState> } };
     const api = (globalThis as unknown as { chrome: Api }).chrome;
     const [tab] = await api.tabs.query({ url: pattern });
     if (tab?.id === undefined) throw new Error(`no tab for ${pattern}`);
-    return (await api.tabs.sendMessage(tab.id, { type: 'listDetections' }, { frameId: 0 })).ads;
+    return api.tabs.sendMessage(tab.id, { type: 'listDetections' }, { frameId: 0 });
   }, urlPattern);
+}
+
+/** The ads the page's top frame found, and why. */
+export async function detectionsOf(serviceWorker: Worker, urlPattern: string): Promise<DetectedAd[]> {
+  return (await pageState(serviceWorker, urlPattern)).ads;
 }
 
 /** Loads one corpus page with AdTally, lets detection settle, and scores what it found against the truth. */
