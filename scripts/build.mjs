@@ -16,6 +16,7 @@ const entryPoints = {
   content: 'src/content/index.ts',
   frame: 'src/content/frame.ts',
   popup: 'src/popup/index.tsx',
+  options: 'src/options/index.tsx',
 };
 
 const started = Date.now();

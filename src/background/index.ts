@@ -6,17 +6,34 @@
 import browser from 'webextension-polyfill';
 import type { Runtime } from 'webextension-polyfill';
 import { REFRESH_ALARM, REFRESH_PERIOD_MINUTES, refreshEasyList } from './filters/refresh';
+import { getDb } from './db/open';
 import { route } from './router';
 import { readSettings } from './settings';
+import { applyRetention, RETENTION_ALARM, RETENTION_PERIOD_MINUTES } from './storage/retention';
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => route(message, sender));
 
 // The bundled list is current at install; the first refresh comes a week later, then weekly.
+// Retention runs a minute after install or update (an update may bring a new limit), then daily.
 browser.runtime.onInstalled.addListener(() => {
   void browser.alarms.create(REFRESH_ALARM, { delayInMinutes: REFRESH_PERIOD_MINUTES, periodInMinutes: REFRESH_PERIOD_MINUTES });
+  void browser.alarms.create(RETENTION_ALARM, { delayInMinutes: 1, periodInMinutes: RETENTION_PERIOD_MINUTES });
 });
 browser.alarms.onAlarm.addListener(async (alarm) => {
+  if (alarm.name === RETENTION_ALARM) await runRetention();
   if (alarm.name !== REFRESH_ALARM || !(await readSettings()).filterListUpdates) return;
   const result = await refreshEasyList();
   if (!result.ok) console.warn('AdTally: filter list refresh failed, keeping the last good list:', result.error);
 });
+// A shorter retention limit applies at once, not at the next daily run.
+browser.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && 'settings' in changes) void runRetention();
+});
+
+async function runRetention(): Promise<void> {
+  try {
+    await applyRetention(await getDb(), (await readSettings()).retentionDays, Date.now());
+  } catch (error) {
+    console.warn('AdTally: retention could not run, will try again:', error);
+  }
+}

@@ -4,6 +4,7 @@ import { CONTENT_MESSAGE_TYPES, UI_MESSAGE_TYPES } from '../common/messages';
 import { handleEvents } from './handlers/events';
 import { handleFrameClick } from './handlers/frame-click';
 import { handlePageRules } from './handlers/page-rules';
+import { handleDeleteData, handleExportAggregates, handleExportEvents, handleImportEvents } from './handlers/data';
 import { handleGetStats } from './handlers/stats';
 
 type Handler = (message: Record<string, unknown>, sender: Runtime.MessageSender) => Promise<unknown>;
@@ -13,7 +14,11 @@ const HANDLERS: Record<string, Handler> = {
   events: (m, sender) => handleEvents({ events: m.events }, sender),
   pageRules: (m, sender) => handlePageRules(m, sender),
   frameClick: (m, sender) => handleFrameClick({ time: m.time, landingUrl: m.landingUrl }, sender),
-  getStats: (m) => handleGetStats({ tabId: m.tabId }),
+  getStats: (m) => handleGetStats({ tabId: m.tabId, days: m.days }),
+  exportEvents: (m) => handleExportEvents({ after: m.after, limit: m.limit }),
+  exportAggregates: () => handleExportAggregates(),
+  importEvents: (m) => handleImportEvents({ lines: m.lines }),
+  deleteData: (m) => handleDeleteData({ site: m.site }),
 };
 
 function isExtensionPage(sender: Runtime.MessageSender): boolean {

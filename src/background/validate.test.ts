@@ -23,6 +23,7 @@ function valid(): AdEvent {
     dwellMs: 0,
     fingerprint: 'fp-00a1b2c3d4e5f6',
     landingUrl: 'https://shop.example/offer?id=7',
+    pageUrl: 'https://news.test/world/story.html',
   };
 }
 

@@ -1,9 +1,10 @@
 /**
- * Validation of what content scripts send (convention 2: distrust senders). A content script runs inside
- * pages AdTally does not control, so every field is checked before anything is stored.
+ * Validation of what comes from outside the background (convention 2: distrust senders): events from
+ * content scripts, which run inside pages AdTally does not control, and lines of an imported file. Every
+ * field is checked before anything is stored, and a rejection names the field.
  */
 import { AD_KINDS } from '../common/types';
-import type { AdEvent } from '../common/types';
+import type { AdEvent, StoredEvent } from '../common/types';
 
 const EVENT_TYPES = new Set(['impression', 'viewable', 'click', 'dwell']);
 const KINDS = new Set<string>(AD_KINDS);
@@ -16,42 +17,76 @@ const MAX_DWELL_MS = 24 * 3600_000;
 
 const isId = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 64;
 const isText = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
-const isSize = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 100_000;
+const isSize = (v: unknown): boolean => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 100_000;
+const isHttpUrl = (v: unknown): boolean => isText(v, 4096) && /^https?:\/\//.test(v);
+const isNullOr = (check: (v: unknown) => boolean) => (v: unknown) => v === null || check(v);
+
+type Check = (value: unknown, now: number) => boolean;
+
+/** Every field of an AdEvent and what it must be; the order is the order problems are reported in. */
+const EVENT_FIELDS: Record<keyof AdEvent, Check> = {
+  id: isId,
+  type: (v) => typeof v === 'string' && EVENT_TYPES.has(v),
+  time: (v, now) => typeof v === 'number' && Number.isFinite(v) && v >= EARLIEST && v <= now + MAX_FUTURE_MS,
+  pageViewId: isId,
+  adId: isId,
+  rule: (v) => isText(v, 1000),
+  kind: (v) => typeof v === 'string' && KINDS.has(v),
+  network: isNullOr((v) => isText(v, 100)),
+  width: isSize,
+  height: isSize,
+  inFrame: (v) => typeof v === 'boolean',
+  inferred: (v) => typeof v === 'boolean',
+  focused: (v) => typeof v === 'boolean',
+  dwellMs: (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= MAX_DWELL_MS,
+  fingerprint: (v) => isText(v, 64),
+  landingUrl: isNullOr(isHttpUrl),
+  // Any string: an address AdTally cannot use is replaced by the tab's (see page-address.ts), never a lost event.
+  pageUrl: (v) => isText(v, 65_536),
+};
+
+/** The fields of an event as stored and exported: an import file must carry all of them. */
+const STORED_FIELDS: Record<keyof StoredEvent, Check> = {
+  ...(({ pageUrl: _, ...rest }) => rest)(EVENT_FIELDS),
+  site: (v) => isText(v, 253) && /^[a-z0-9.:[\]_-]+$/.test(v),
+  day: (v) => typeof v === 'string' && /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(v),
+  advertiser: isNullOr((v) => isText(v, 253) && v.length > 0),
+  pageUrl: isNullOr(isHttpUrl),
+};
+
+function problemWith(fields: Record<string, Check>, value: unknown, now: number): string | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'not a JSON object';
+  const e = value as Record<string, unknown>;
+  for (const [field, check] of Object.entries(fields)) {
+    if (!(field in e)) return `"${field}" is missing`;
+    if (!check(e[field], now)) return `"${field}" is not valid`;
+  }
+  return null;
+}
 
 export function isValidEvent(value: unknown, now: number): value is AdEvent {
-  if (typeof value !== 'object' || value === null) return false;
-  const e = value as Record<string, unknown>;
-  return (
-    isId(e.id) &&
-    typeof e.type === 'string' &&
-    EVENT_TYPES.has(e.type) &&
-    typeof e.time === 'number' &&
-    Number.isFinite(e.time) &&
-    e.time >= EARLIEST &&
-    e.time <= now + MAX_FUTURE_MS &&
-    isId(e.pageViewId) &&
-    isId(e.adId) &&
-    isText(e.rule, 1000) &&
-    typeof e.kind === 'string' &&
-    KINDS.has(e.kind) &&
-    (e.network === null || isText(e.network, 100)) &&
-    isSize(e.width) &&
-    isSize(e.height) &&
-    typeof e.inFrame === 'boolean' &&
-    typeof e.inferred === 'boolean' &&
-    typeof e.focused === 'boolean' &&
-    typeof e.dwellMs === 'number' &&
-    Number.isFinite(e.dwellMs) &&
-    e.dwellMs >= 0 &&
-    e.dwellMs <= MAX_DWELL_MS &&
-    isText(e.fingerprint, 64) &&
-    (e.landingUrl === null || (isText(e.landingUrl, 4096) && /^https?:\/\//.test(e.landingUrl)))
-  );
+  return problemWith(EVENT_FIELDS, value, now) === null;
+}
+
+/**
+ * Why an imported line cannot be stored, or null when it can. Times may be far in the past (an old export)
+ * but not more than a day in the future of this machine's clock.
+ */
+export function storedEventProblem(value: unknown, now: number): string | null {
+  return problemWith(STORED_FIELDS, value, now + 24 * 3600_000);
 }
 
 /** Keeps only the fields AdTally defines, so a hostile page cannot smuggle extra data into the database. */
 export function pickEventFields(e: AdEvent): AdEvent {
-  const { id, type, time, pageViewId, adId, rule, kind, network, width, height, inFrame, inferred, focused, dwellMs } = e;
-  const { fingerprint, landingUrl } = e;
-  return { id, type, time, pageViewId, adId, rule, kind, network, width, height, inFrame, inferred, focused, dwellMs, fingerprint, landingUrl };
+  return pick(e, EVENT_FIELDS) as unknown as AdEvent;
+}
+
+/** The same for an imported event. */
+export function pickStoredFields(e: StoredEvent): StoredEvent {
+  return pick(e, STORED_FIELDS) as unknown as StoredEvent;
+}
+
+function pick(e: object, fields: object): Record<string, unknown> {
+  const source = e as Record<string, unknown>;
+  return Object.fromEntries(Object.keys(fields).map((key) => [key, source[key]]));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCtr } from './format';
+import { formatBytes, formatCtr } from './format';
 
 describe('formatCtr', () => {
   it('shows the click-through rate as a percentage with one decimal', () => {
@@ -13,5 +13,15 @@ describe('formatCtr', () => {
   it('shows an em dash when there were no impressions', () => {
     expect(formatCtr(0, 0)).toBe('—');
     expect(formatCtr(3, 0)).toBe('—');
+  });
+});
+
+describe('formatBytes', () => {
+  it('uses decimal units with one decimal above 1 kB', () => {
+    expect(formatBytes(0)).toBe('0 B');
+    expect(formatBytes(999)).toBe('999 B');
+    expect(formatBytes(1500)).toBe('1.5 kB');
+    expect(formatBytes(23_400_000)).toBe('23.4 MB');
+    expect(formatBytes(1_234_000_000)).toBe('1.2 GB');
   });
 });

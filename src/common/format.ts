@@ -3,3 +3,16 @@ export function formatCtr(clicks: number, impressions: number): string {
   if (impressions <= 0) return '—';
   return `${((clicks / impressions) * 100).toFixed(1)}%`;
 }
+
+/** A size in bytes for people: 0 B, 512 B, 1.5 kB, 23.4 MB, 1.2 GB (decimal units, as disks are sold). */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1000) return `${Math.max(0, Math.round(bytes))} B`;
+  const units = ['kB', 'MB', 'GB', 'TB'];
+  let value = bytes / 1000;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  return `${value.toFixed(1)} ${units[unit]}`;
+}

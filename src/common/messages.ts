@@ -2,7 +2,13 @@
  * The one message protocol between AdTally's parts (architecture convention 1).
  * Every message is `{type, ...payload}`; each type names its payload and its response.
  */
-import type { AdEvent, DetectedAd, FilterRule, SiteStats } from './types';
+import type { AdEvent, Creative, DayRange, DayTotals, DetectedAd, FilterRule, SiteStats, StoredEvent, WriteProblem } from './types';
+
+/** Where an export page ended: the next page starts after this event (time order, ties by id). */
+export interface EventPosition {
+  time: number;
+  id: string;
+}
 
 export interface ContentMessages {
   /**
@@ -24,8 +30,31 @@ export interface ContentMessages {
 }
 
 export interface UiMessages {
-  /** Per-site totals, sorted by impressions; `site` is the site of the tab the popup was opened for. */
-  getStats: { payload: { tabId: number | null }; response: { rows: SiteStats[]; currentSite: string | null } };
+  /**
+   * Per-site totals over the days, sorted by impressions; `currentSite` is the site of the tab the popup was
+   * opened for; `writeProblem` says when events could not be saved.
+   */
+  getStats: {
+    payload: { tabId: number | null; days: DayRange };
+    response: { rows: SiteStats[]; currentSite: string | null; writeProblem: WriteProblem | null };
+  };
+  /** Raw events in time order, a page at a time (exports); `total` is how many are stored, for progress. */
+  exportEvents: {
+    payload: { after: EventPosition | null; limit: number };
+    response: { events: StoredEvent[]; next: EventPosition | null; total: number };
+  };
+  /** Every daily-total row and every creative record (the aggregates export). */
+  exportAggregates: { payload: object; response: { totals: DayTotals[]; creatives: Creative[] } };
+  /**
+   * Lines of an NDJSON export, parsed by the page, validated and stored here. `line` is the 1-based line
+   * number in the file, for error reports. Events already stored are left as they are.
+   */
+  importEvents: {
+    payload: { lines: { line: number; value: unknown }[] };
+    response: { added: number; alreadyStored: number; errors: { line: number; reason: string }[] };
+  };
+  /** Deletes one site's events, or everything when `site` is null. */
+  deleteData: { payload: { site: string | null }; response: { deleted: number } };
 }
 
 /** Sent by the background to a tab's top frame. */
@@ -55,4 +84,4 @@ export type ResponseOf<P extends AnyProtocol, K extends keyof P> = P[K] extends 
 /** Message types a content script may send; anything else from a tab is dropped (convention 2). */
 export const CONTENT_MESSAGE_TYPES: ReadonlySet<string> = new Set<keyof ContentMessages>(['events', 'pageRules', 'frameClick']);
 /** Message types only extension pages (popup, dashboard) may send. */
-export const UI_MESSAGE_TYPES: ReadonlySet<string> = new Set<keyof UiMessages>(['getStats']);
+export const UI_MESSAGE_TYPES: ReadonlySet<string> = new Set<keyof UiMessages>(['getStats', 'exportEvents', 'exportAggregates', 'importEvents', 'deleteData']);

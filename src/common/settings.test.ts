@@ -1,33 +1,51 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, withDefaults } from './settings';
+import { DEFAULT_SETTINGS, validSettingsChange, withDefaults } from './settings';
+
+const DEFAULTS = { filterListUpdates: true, pageAddress: 'path', retentionDays: 0 };
 
 describe('withDefaults', () => {
   it('gives the defaults when nothing is stored', () => {
-    expect(withDefaults(undefined)).toEqual({ filterListUpdates: true });
-    expect(withDefaults({})).toEqual({ filterListUpdates: true });
+    expect(withDefaults(undefined)).toEqual(DEFAULTS);
+    expect(withDefaults({})).toEqual(DEFAULTS);
   });
 
-  it('keeps a stored value of the right type', () => {
-    expect(withDefaults({ filterListUpdates: false })).toEqual({ filterListUpdates: false });
-    expect(withDefaults({ filterListUpdates: true })).toEqual({ filterListUpdates: true });
+  it('keeps stored values the settings allow', () => {
+    expect(withDefaults({ filterListUpdates: false })).toEqual({ ...DEFAULTS, filterListUpdates: false });
+    expect(withDefaults({ pageAddress: 'site', retentionDays: 90 })).toEqual({ ...DEFAULTS, pageAddress: 'site', retentionDays: 90 });
+    expect(withDefaults({ pageAddress: 'full' }).pageAddress).toBe('full');
   });
 
-  it('ignores a value of the wrong type', () => {
-    expect(withDefaults({ filterListUpdates: 'false' })).toEqual({ filterListUpdates: true });
-    expect(withDefaults({ filterListUpdates: 0 })).toEqual({ filterListUpdates: true });
-    expect(withDefaults({ filterListUpdates: null })).toEqual({ filterListUpdates: true });
+  it('ignores values the settings do not allow', () => {
+    expect(withDefaults({ filterListUpdates: 'false' })).toEqual(DEFAULTS);
+    expect(withDefaults({ filterListUpdates: 0 })).toEqual(DEFAULTS);
+    expect(withDefaults({ filterListUpdates: null })).toEqual(DEFAULTS);
+    expect(withDefaults({ pageAddress: 'everything' })).toEqual(DEFAULTS);
+    expect(withDefaults({ retentionDays: 17 })).toEqual(DEFAULTS);
+    expect(withDefaults({ retentionDays: '30' })).toEqual(DEFAULTS);
   });
 
   it('drops keys it does not know', () => {
     const settings = withDefaults({ filterListUpdates: false, theme: 'dark', extra: 1 });
-    expect(settings).toEqual({ filterListUpdates: false });
-    expect(Object.keys(settings)).toEqual(['filterListUpdates']);
+    expect(Object.keys(settings).sort()).toEqual(['filterListUpdates', 'pageAddress', 'retentionDays']);
   });
 
   it('returns a fresh object, leaving the defaults untouched', () => {
     const settings = withDefaults({ filterListUpdates: false });
     expect(settings).not.toBe(DEFAULT_SETTINGS);
-    expect(DEFAULT_SETTINGS).toEqual({ filterListUpdates: true });
-    expect(withDefaults(undefined)).not.toBe(DEFAULT_SETTINGS);
+    expect(DEFAULT_SETTINGS).toEqual(DEFAULTS);
+  });
+});
+
+describe('validSettingsChange', () => {
+  it('accepts a change of allowed values', () => {
+    expect(validSettingsChange({ retentionDays: 30 })).toEqual({ retentionDays: 30 });
+    expect(validSettingsChange({ pageAddress: 'site', filterListUpdates: false })).toEqual({ pageAddress: 'site', filterListUpdates: false });
+  });
+
+  it('rejects unknown keys, wrong values and empty changes', () => {
+    expect(validSettingsChange({ retentionDays: 31 })).toBeNull();
+    expect(validSettingsChange({ colour: 'red' })).toBeNull();
+    expect(validSettingsChange({})).toBeNull();
+    expect(validSettingsChange(null)).toBeNull();
   });
 });

@@ -43,16 +43,29 @@ export interface AdEvent {
   fingerprint: string;
   /** Click-through target, unwrapped from redirectors; null when the page cannot see it. */
   landingUrl: string | null;
+  /** Address of the page the ad was on, when the event happened; the background stores as much of it as the user allows. */
+  pageUrl: string;
 }
 
 /** An event as stored: what the content script sent plus what the background derived. */
-export interface StoredEvent extends AdEvent {
+export interface StoredEvent extends Omit<AdEvent, 'pageUrl'> {
+  /**
+   * The page address as far as the `pageAddress` setting allows at write time: null for "site only"; the
+   * URL without query and fragment (the default); or the full URL. Events stored before version 4 lack it.
+   */
+  pageUrl?: string | null;
   /** Registrable domain of the top-level page (see site.ts). */
   site: string;
   /** Local calendar day of `time`, YYYY-MM-DD, the key of the daily aggregates. */
   day: string;
   /** Registrable domain of the landing URL, derived in the background; null when unknown. */
   advertiser: string | null;
+}
+
+/** Local calendar days, YYYY-MM-DD, both included; an absent end is open. */
+export interface DayRange {
+  from?: string;
+  to?: string;
 }
 
 /** One row of the per-site table the popup shows. */
@@ -96,4 +109,51 @@ export interface DetectedAd {
   network: string | null;
   width: number;
   height: number;
+}
+
+/** The ways the daily totals are cut: `all` is one row per day over everything (the dashboard's chart). */
+export type Dimension = 'all' | 'site' | 'advertiser' | 'network' | 'kind';
+
+export interface Totals {
+  impressions: number;
+  viewable: number;
+  clicks: number;
+  /** Time ads were in view, milliseconds. */
+  dwellMs: number;
+}
+
+/** One record per ad fingerprint: the same creative wherever it was shown. */
+export interface Creative extends Totals {
+  fingerprint: string;
+  /** Epoch milliseconds of the first and the latest event stored for it. */
+  firstSeen: number;
+  lastSeen: number;
+  /** Attribution as last seen (a creative keeps its landing page; an unknown field keeps the earlier value). */
+  kind: AdKind;
+  network: string | null;
+  advertiser: string | null;
+  landingUrl: string | null;
+  /** The rule that found it, for explaining the count. */
+  rule: string;
+  width: number;
+  height: number;
+}
+
+/** Sums of the events of one day for one value of one dimension (one site, one advertiser …). */
+export interface DayTotals extends Totals {
+  dimension: Dimension;
+  /** The site, advertiser domain, network name or kind; '' when unknown (an ad whose advertiser is hidden). */
+  key: string;
+  /** Local calendar day, YYYY-MM-DD. */
+  day: string;
+}
+
+/** A database write that failed, as the popup shows it (see background/storage/write-health.ts). */
+export interface WriteProblem {
+  /** A sentence for people: what happened and what AdTally does about it. */
+  message: string;
+  /** The browser's error, for bug reports. */
+  detail: string;
+  /** Epoch milliseconds of the first failure since the last good write. */
+  since: number;
 }

@@ -21,6 +21,7 @@ function event(id: string): AdEvent {
     dwellMs: 0,
     fingerprint: 'fp-00000000000001',
     landingUrl: null,
+    pageUrl: 'https://news.test/world/story.html',
   };
 }
 

@@ -165,5 +165,6 @@ function eventFor(ad: Ad, type: AdEventType, pageViewId: string, attribution: At
     dwellMs: 0,
     fingerprint: attribution.fingerprint,
     landingUrl: attribution.landingUrl,
+    pageUrl: location.href,
   };
 }

@@ -4,6 +4,7 @@
  */
 import browser from 'webextension-polyfill';
 import type { ResponseOf, UiMessage, UiMessages } from '../common/messages';
+import type { DayRange } from '../common/types';
 
 export type Stats = ResponseOf<UiMessages, 'getStats'>;
 
@@ -18,7 +19,13 @@ async function popupTabId(): Promise<number | null> {
   return tab?.id ?? null;
 }
 
-export async function loadStats(): Promise<Stats> {
-  const message: UiMessage = { type: 'getStats', tabId: await popupTabId() };
+export async function loadStats(days: DayRange = {}): Promise<Stats> {
+  const message: UiMessage = { type: 'getStats', tabId: await popupTabId(), days };
   return (await browser.runtime.sendMessage(message)) as Stats;
+}
+
+/** Opens AdTally's options page (data, privacy, export and import) in a tab. */
+export function openOptions(): void {
+  void browser.runtime.openOptionsPage();
+  window.close();
 }

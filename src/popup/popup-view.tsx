@@ -1,19 +1,24 @@
-import type { SiteStats } from '../common/types';
+import type { SiteStats, WriteProblem } from '../common/types';
 import { StatsTable } from './stats-table';
 
 export type PopupState =
   | { status: 'loading' }
   | { status: 'error'; message: string }
-  | { status: 'ready'; rows: SiteStats[]; currentSite: string | null };
+  | { status: 'ready'; rows: SiteStats[]; currentSite: string | null; writeProblem: WriteProblem | null };
 
-/** The whole popup as a pure render of its state. */
-export function PopupView({ state }: { state: PopupState }) {
+/** The whole popup as a pure render of its state; `onOpenOptions` opens the options page. */
+export function PopupView({ state, onOpenOptions }: { state: PopupState; onOpenOptions?: () => void }) {
   return (
     <main>
       <header class="bar">
         <h1>AdTally</h1>
         <span class="tagline">ads you saw and clicked, counted on this device</span>
       </header>
+      {state.status === 'ready' && state.writeProblem && (
+        <p class="note error" role="alert" title={state.writeProblem.detail}>
+          {state.writeProblem.message}
+        </p>
+      )}
       {state.status === 'loading' && <p class="note">Loading…</p>}
       {state.status === 'error' && (
         <p class="note error" role="alert">
@@ -25,6 +30,13 @@ export function PopupView({ state }: { state: PopupState }) {
       )}
       {state.status === 'ready' && state.rows.length > 0 && (
         <StatsTable rows={state.rows} currentSite={state.currentSite} />
+      )}
+      {onOpenOptions && (
+        <footer class="links">
+          <button type="button" class="link" onClick={onOpenOptions}>
+            Data, privacy and export
+          </button>
+        </footer>
       )}
     </main>
   );

@@ -52,6 +52,13 @@ export function storedEvent(overrides: Partial<StoredEvent> = {}): StoredEvent {
     site: 'news.test',
     day: '2025-06-15',
     advertiser: null,
+    pageUrl: 'https://news.test/world/story.html',
     ...overrides,
   };
+}
+
+/** One site's totals for one day, shaped as the pre-version-4 `siteDays` rows were; undefined when none. */
+export async function siteDay(db: IDBPDatabase<AdTallyDB>, site: string, day: string) {
+  const row = await db.get('totals', ['site', site, day]);
+  return row && { site, day, impressions: row.impressions, viewable: row.viewable, clicks: row.clicks, dwellMs: row.dwellMs };
 }

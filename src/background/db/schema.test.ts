@@ -7,7 +7,7 @@ import type { StoredEvent } from '../../common/types';
 import { writeEvents } from './events';
 import { DB_NAME, DB_VERSION, upgrade } from './schema';
 import type { AdTallyDB } from './schema';
-import { readSiteTotals } from './site-totals';
+import { readSiteTotals, readTotalsBy } from './totals';
 
 /*
  * The schemas AdTally shipped, written out here as they were, so an edit to an old upgrade step in schema.ts
@@ -26,6 +26,12 @@ function createVersion2(db: IDBPDatabase, oldVersion: number) {
   if (oldVersion < 1) createVersion1(db);
   db.createObjectStore('filterLists', { keyPath: 'id' });
 }
+
+function createVersion3(db: IDBPDatabase, oldVersion: number, tx: { objectStore(name: string): IDBPObjectStoreLike }) {
+  if (oldVersion < 2) createVersion2(db, oldVersion);
+  tx.objectStore('events').createIndex('fingerprint', 'fingerprint');
+}
+type IDBPObjectStoreLike = { createIndex(name: string, keyPath: string): unknown };
 
 /** An event as versions 1 and 2 stored it: none of the fields version 3 added. */
 function oldEvent(id: string, overrides: Record<string, unknown> = {}) {
@@ -57,12 +63,24 @@ const OLD_DAYS = [
   { site: 'blog.test', day: '2025-06-14', impressions: 1, viewable: 0, clicks: 0 },
 ];
 
-async function writeOldRows(db: IDBPDatabase) {
+/** Events as version 3 stored them: with fingerprint, landing URL, advertiser and dwell, but no page address. */
+const V3_EVENTS = [
+  oldEvent('v3-1', { fingerprint: 'fp-v3a', landingUrl: 'https://shop.example/p', advertiser: 'shop.example', inferred: false, focused: true, dwellMs: 0, day: '2025-06-15', time: Date.UTC(2025, 5, 15, 13) }),
+  oldEvent('pv-v3:ad1:dwell', { type: 'dwell', fingerprint: 'fp-v3a', landingUrl: 'https://shop.example/p', advertiser: 'shop.example', inferred: false, focused: true, dwellMs: 2500, time: Date.UTC(2025, 5, 15, 14) }),
+  oldEvent('v3-3', { type: 'viewable', kind: 'native', network: 'Taboola', fingerprint: 'fp-v3b', landingUrl: null, advertiser: null, inferred: false, focused: false, dwellMs: 0, site: 'blog.test', day: '2025-06-14', time: Date.UTC(2025, 5, 14, 9) }),
+];
+const V3_DAYS = [
+  { site: 'news.test', day: '2025-06-15', impressions: 2, viewable: 0, clicks: 1, dwellMs: 2500 },
+  { site: 'blog.test', day: '2025-06-14', impressions: 1, viewable: 1, clicks: 0, dwellMs: 0 },
+];
+
+async function writeRows(db: IDBPDatabase, events: object[], days: object[]) {
   const tx = db.transaction(['events', 'siteDays'], 'readwrite');
-  for (const e of OLD_EVENTS) await tx.objectStore('events').put(e);
-  for (const d of OLD_DAYS) await tx.objectStore('siteDays').put(d);
+  for (const e of events) await tx.objectStore('events').put(e);
+  for (const d of days) await tx.objectStore('siteDays').put(d);
   await tx.done;
 }
+const writeOldRows = (db: IDBPDatabase) => writeRows(db, OLD_EVENTS, OLD_DAYS);
 
 const openCurrent = () =>
   openDB<AdTallyDB>(DB_NAME, DB_VERSION, {
@@ -81,60 +99,50 @@ function newEvent(overrides: Partial<StoredEvent> = {}): StoredEvent {
     fingerprint: 'fp-0000000000abcd',
     landingUrl: 'https://shop.example/',
     advertiser: 'shop.example',
+    pageUrl: 'https://news.test/a',
     ...overrides,
   };
 }
 
-/** What every upgraded database must hold: the old rows untouched, and the version-3 stores and indexes working. */
-async function expectUpgraded(db: IDBPDatabase<AdTallyDB>) {
+const CURRENT_STORES = ['creatives', 'events', 'filterLists', 'totals'];
+
+/** Checks the stores and indexes of the current schema. */
+async function expectCurrentShape(db: IDBPDatabase<AdTallyDB>) {
   expect(db.version).toBe(DB_VERSION);
-  expect([...db.objectStoreNames].sort()).toEqual(['events', 'filterLists', 'siteDays']);
-
-  // Every row is still there, as it was.
-  expect(await db.getAll('events')).toEqual(OLD_EVENTS);
-  expect(await db.getAll('siteDays')).toEqual([...OLD_DAYS].sort((a, b) => a.site.localeCompare(b.site)));
-  // The old indexes still answer.
-  expect((await db.getAllFromIndex('events', 'site', 'blog.test')).map((e) => e.id)).toEqual(['e3']);
-  expect((await db.getAllFromIndex('events', 'pageViewId', 'pv-old')).map((e) => e.id).sort()).toEqual(['e1', 'e2']);
-  expect(await db.countFromIndex('events', 'time', IDBKeyRange.lowerBound(0))).toBe(3);
-  expect((await db.getAllFromIndex('siteDays', 'day', '2025-06-14')).map((d) => d.site)).toEqual(['blog.test']);
-
-  // The fingerprint index exists and is queryable: old events have no fingerprint, so they are not in it.
-  const tx = db.transaction('events');
-  expect([...tx.store.indexNames].sort()).toEqual(['fingerprint', 'pageViewId', 'site', 'time']);
-  expect(tx.store.index('fingerprint').keyPath).toBe('fingerprint');
+  expect([...db.objectStoreNames].sort()).toEqual(CURRENT_STORES);
+  const tx = db.transaction(['events', 'totals', 'creatives', 'filterLists']);
+  expect(tx.objectStore('events').keyPath).toBe('id');
+  expect([...tx.objectStore('events').indexNames].sort()).toEqual(['fingerprint', 'pageViewId', 'site', 'time']);
+  expect(tx.objectStore('totals').keyPath).toEqual(['dimension', 'key', 'day']);
+  expect([...tx.objectStore('totals').indexNames]).toEqual(['dimensionDay']);
+  expect(tx.objectStore('totals').index('dimensionDay').keyPath).toEqual(['dimension', 'day']);
+  expect(tx.objectStore('creatives').keyPath).toBe('fingerprint');
+  expect([...tx.objectStore('creatives').indexNames]).toEqual(['lastSeen']);
+  expect(tx.objectStore('filterLists').keyPath).toBe('id');
   await tx.done;
-  expect(await db.countFromIndex('events', 'fingerprint')).toBe(0);
-  await writeEvents(db, [
-    newEvent({ id: 'n1' }),
-    newEvent({ id: 'n2', pageViewId: 'pv-new-2' }),
-    newEvent({ id: 'n3', fingerprint: 'fp-0000000000ffff' }),
-  ]);
-  expect((await db.getAllFromIndex('events', 'fingerprint', 'fp-0000000000abcd')).map((e) => e.id).sort()).toEqual(['n1', 'n2']);
-  expect(await db.countFromIndex('events', 'fingerprint', 'fp-0000000000ffff')).toBe(1);
+}
 
-  // The new events add to the old day rows (which have no dwellMs).
-  expect(await db.get('siteDays', ['news.test', '2025-06-15'])).toEqual({
-    site: 'news.test',
-    day: '2025-06-15',
-    impressions: 4,
-    viewable: 0,
-    clicks: 1,
-    dwellMs: 0,
-  });
-  expect(await readSiteTotals(db)).toEqual([
-    { site: 'news.test', impressions: 4, viewable: 0, clicks: 1, dwellMs: 0 },
-    { site: 'blog.test', impressions: 1, viewable: 0, clicks: 0, dwellMs: 0 },
-  ]);
-
-  // The filterLists store works.
-  const list = {
-    id: 'easylist',
-    info: { id: 'easylist', name: 'EasyList', version: '1', source: 'https://easylist.to/', obtained: '2025-06-01', sha256: 'ab', cosmeticFilters: 1 },
-    engine: new Uint8Array([1, 2, 3]),
-  };
-  await db.put('filterLists', list);
-  expect(await db.get('filterLists', 'easylist')).toEqual(list);
+/**
+ * What every upgraded database must hold: the old events untouched, the per-site totals exactly the old
+ * siteDays rows, the other dimensions and the creatives summed from the old events, and writes working.
+ */
+async function expectUpgraded(db: IDBPDatabase<AdTallyDB>, events: object[], days: typeof V3_DAYS | typeof OLD_DAYS) {
+  await expectCurrentShape(db);
+  expect((await db.getAll('events')).sort((a, b) => a.id.localeCompare(b.id))).toEqual([...events].sort((a, b) => ((a as { id: string }).id).localeCompare((b as { id: string }).id)));
+  // The per-site totals are the rows users were shown, one for one.
+  for (const day of days) {
+    expect(await db.get('totals', ['site', day.site, day.day])).toEqual({ dimension: 'site', key: day.site, day: day.day, impressions: day.impressions, viewable: day.viewable, clicks: day.clicks, dwellMs: (day as { dwellMs?: number }).dwellMs ?? 0 });
+  }
+  expect(await db.countFromIndex('totals', 'dimensionDay', IDBKeyRange.bound(['site', ''], ['site', '\uffff']))).toBe(days.length);
+  // The day totals over everything equal the sum of the sites.
+  const sites = await readSiteTotals(db);
+  const all = await readTotalsBy(db, 'all');
+  const sum = (f: 'impressions' | 'viewable' | 'clicks') => sites.reduce((n, r) => n + r[f], 0);
+  expect(all.get('')).toMatchObject({ impressions: sum('impressions'), viewable: sum('viewable'), clicks: sum('clicks') });
+  // Other dimensions come from the events.
+  const kinds = await readTotalsBy(db, 'kind');
+  const typed = events as { type: string; kind: string }[];
+  expect(kinds.get('display')?.impressions ?? 0).toBe(typed.filter((e) => e.kind === 'display' && e.type === 'impression').length);
 }
 
 beforeEach(() => {
@@ -147,20 +155,14 @@ afterEach(() => {
 });
 
 describe('schema upgrade', () => {
-  it('is at version 3', () => {
-    expect(DB_VERSION).toBe(3);
+  it('is at version 4', () => {
+    expect(DB_VERSION).toBe(4);
   });
 
   it('creates every store and index in a new database', async () => {
     const db = await openCurrent();
-    expect([...db.objectStoreNames].sort()).toEqual(['events', 'filterLists', 'siteDays']);
-    const tx = db.transaction(['events', 'siteDays', 'filterLists']);
-    expect(tx.objectStore('events').keyPath).toBe('id');
-    expect([...tx.objectStore('events').indexNames].sort()).toEqual(['fingerprint', 'pageViewId', 'site', 'time']);
-    expect(tx.objectStore('siteDays').keyPath).toEqual(['site', 'day']);
-    expect([...tx.objectStore('siteDays').indexNames]).toEqual(['day']);
-    expect(tx.objectStore('filterLists').keyPath).toBe('id');
-    await tx.done;
+    await expectCurrentShape(db);
+    expect(await db.count('totals')).toBe(0);
     db.close();
   });
 
@@ -171,13 +173,15 @@ describe('schema upgrade', () => {
     v1.close();
 
     const db = await openCurrent();
-    await expectUpgraded(db);
+    await expectUpgraded(db, OLD_EVENTS, OLD_DAYS);
+    // Version-1 events had no fingerprint: no creatives, and the fingerprint index leaves them out.
+    expect(await db.count('creatives')).toBe(0);
+    expect(await db.countFromIndex('events', 'fingerprint')).toBe(0);
     db.close();
   });
 
   it('upgrades a version-2 database and keeps every row, filter lists included', async () => {
     const v2 = await openDB(DB_NAME, 2, { upgrade: (db, oldVersion) => createVersion2(db, oldVersion) });
-    expect([...v2.objectStoreNames].sort()).toEqual(['events', 'filterLists', 'siteDays']);
     await writeOldRows(v2);
     const stored = { id: 'old-list', info: { id: 'old-list' }, engine: new Uint8Array([9]) };
     await v2.put('filterLists', stored);
@@ -185,31 +189,60 @@ describe('schema upgrade', () => {
 
     const db = await openCurrent();
     expect(await db.get('filterLists', 'old-list')).toEqual(stored);
-    await db.delete('filterLists', 'old-list');
-    await expectUpgraded(db);
+    await expectUpgraded(db, OLD_EVENTS, OLD_DAYS);
     db.close();
   });
 
-  it('upgrades a version-1 database that went through version 2', async () => {
+  it('upgrades a version-3 database: totals per site as shown, advertisers, networks and creatives from the events', async () => {
+    const v3 = await openDB(DB_NAME, 3, { upgrade: (db, oldVersion, _n, tx) => createVersion3(db, oldVersion, tx as never) });
+    await writeRows(v3, V3_EVENTS, V3_DAYS);
+    v3.close();
+
+    const db = await openCurrent();
+    await expectUpgraded(db, V3_EVENTS, V3_DAYS);
+    expect(await db.get('totals', ['advertiser', 'shop.example', '2025-06-15'])).toEqual({ dimension: 'advertiser', key: 'shop.example', day: '2025-06-15', impressions: 1, viewable: 0, clicks: 0, dwellMs: 2500 });
+    expect(await db.get('totals', ['network', 'Taboola', '2025-06-14'])).toMatchObject({ viewable: 1 });
+    expect(await db.get('creatives', 'fp-v3a')).toMatchObject({ impressions: 1, dwellMs: 2500, firstSeen: Date.UTC(2025, 5, 15, 13), lastSeen: Date.UTC(2025, 5, 15, 14), advertiser: 'shop.example' });
+    expect(await db.get('creatives', 'fp-v3b')).toMatchObject({ viewable: 1, kind: 'native', network: 'Taboola' });
+
+    // New writes add to the migrated rows; a re-sent dwell of an old page view grows it by the difference.
+    await writeEvents(db, [newEvent({ id: 'n1', fingerprint: 'fp-v3a' }), { ...(V3_EVENTS[1] as unknown as StoredEvent), dwellMs: 4000 }]);
+    expect(await readSiteTotals(db)).toEqual([
+      { site: 'news.test', impressions: 3, viewable: 0, clicks: 1, dwellMs: 4000 },
+      { site: 'blog.test', impressions: 1, viewable: 1, clicks: 0, dwellMs: 0 },
+    ]);
+    expect(await db.get('creatives', 'fp-v3a')).toMatchObject({ impressions: 2, dwellMs: 4000 });
+    db.close();
+  });
+
+  it('upgrades a version-1 database that went through versions 2 and 3', async () => {
     const v1 = await openDB(DB_NAME, 1, { upgrade: (db) => createVersion1(db) });
     await writeOldRows(v1);
     v1.close();
     const v2 = await openDB(DB_NAME, 2, { upgrade: (db, oldVersion) => createVersion2(db, oldVersion) });
     expect(await v2.count('events')).toBe(3);
     v2.close();
+    const v3 = await openDB(DB_NAME, 3, { upgrade: (db, oldVersion, _n, tx) => createVersion3(db, oldVersion, tx as never) });
+    await writeRows(v3, V3_EVENTS, []);
+    v3.close();
 
     const db = await openCurrent();
-    await expectUpgraded(db);
+    await expectCurrentShape(db);
+    expect(await db.count('events')).toBe(OLD_EVENTS.length + V3_EVENTS.length);
+    expect(await readSiteTotals(db)).toEqual([
+      { site: 'news.test', impressions: 1, viewable: 0, clicks: 1, dwellMs: 0 },
+      { site: 'blog.test', impressions: 1, viewable: 0, clicks: 0, dwellMs: 0 },
+    ]);
     db.close();
   });
 
   it('reopens a current database without changing it', async () => {
     const first = await openCurrent();
     await writeEvents(first, [newEvent({ id: 'k1' })]);
+    const before = { events: await first.getAll('events'), totals: await first.getAll('totals'), creatives: await first.getAll('creatives') };
     first.close();
     const again = await openCurrent();
-    expect((await again.getAllFromIndex('events', 'fingerprint', 'fp-0000000000abcd')).map((e) => e.id)).toEqual(['k1']);
-    expect([...again.objectStoreNames].sort()).toEqual(['events', 'filterLists', 'siteDays']);
+    expect({ events: await again.getAll('events'), totals: await again.getAll('totals'), creatives: await again.getAll('creatives') }).toEqual(before);
     again.close();
   });
 });

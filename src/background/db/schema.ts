@@ -1,23 +1,21 @@
 /**
  * The one schema module (architecture convention 8): every store, index and upgrade step of AdTally's
  * IndexedDB database, which lives in the extension's own origin, out of reach of the pages it measures.
+ *
+ * Three kinds of data, all written in the same transaction (see events.ts):
+ * - `events`: every raw event, as the content script measured it plus what the background derived;
+ * - `totals`: daily sums per site, advertiser, network, kind and over everything, which every first screen
+ *   reads, so the popup never scans raw events;
+ * - `creatives`: one record per ad fingerprint, for frequency ("how often was this creative seen").
  */
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import type { FilterListInfo, StoredEvent } from '../../common/types';
+import type { Creative, DayTotals, Dimension, FilterListInfo, StoredEvent, Totals } from '../../common/types';
+import { addCounts, contributionsOf, creativeOf, mergeCreative, ZERO_COUNTS } from './aggregates';
+
+export type { DayTotals };
 
 export const DB_NAME = 'adtally';
-export const DB_VERSION = 3;
-
-/** Totals for one site on one local day; kept in the same transaction as the events they sum. */
-export interface SiteDay {
-  site: string;
-  day: string;
-  impressions: number;
-  viewable: number;
-  clicks: number;
-  /** Added in version 3; rows written before count as 0. */
-  dwellMs?: number;
-}
+export const DB_VERSION = 4;
 
 /** A filter list refreshed at run time: the compiled engine and what it is. */
 export interface StoredFilterList {
@@ -36,24 +34,32 @@ export interface AdTallyDB extends DBSchema {
     value: StoredEvent;
     indexes: { time: number; site: string; pageViewId: string; fingerprint: string };
   };
-  siteDays: {
-    key: [string, string];
-    value: SiteDay;
-    indexes: { day: string };
+  totals: {
+    key: [Dimension, string, string];
+    value: DayTotals;
+    /** A dimension over a range of days: the popup's table and the dashboard's charts. */
+    indexes: { dimensionDay: [Dimension, string] };
+  };
+  creatives: {
+    key: string;
+    value: Creative;
+    indexes: { lastSeen: number };
   };
 }
 
 type UpgradeTx = IDBPTransaction<AdTallyDB, StoreNames<AdTallyDB>[], 'versionchange'>;
+/** Stores of earlier versions that the current schema no longer has; only upgrade steps touch them. */
+type LegacyTx = IDBPTransaction<unknown, string[], 'versionchange'>;
 
 /** Upgrade steps by the version they create; each runs once, in order, for a database older than it. */
-const UPGRADES: Record<number, (db: IDBPDatabase<AdTallyDB>, tx: UpgradeTx) => void> = {
+const UPGRADES: Record<number, (db: IDBPDatabase<AdTallyDB>, tx: UpgradeTx) => Promise<void> | void> = {
   1: (db) => {
     const events = db.createObjectStore('events', { keyPath: 'id' });
     events.createIndex('time', 'time');
     events.createIndex('site', 'site');
     events.createIndex('pageViewId', 'pageViewId');
-    const siteDays = db.createObjectStore('siteDays', { keyPath: ['site', 'day'] });
-    siteDays.createIndex('day', 'day');
+    const legacy = db as unknown as IDBPDatabase;
+    legacy.createObjectStore('siteDays', { keyPath: ['site', 'day'] }).createIndex('day', 'day');
   },
   2: (db) => {
     db.createObjectStore('filterLists', { keyPath: 'id' });
@@ -62,8 +68,65 @@ const UPGRADES: Record<number, (db: IDBPDatabase<AdTallyDB>, tx: UpgradeTx) => v
   3: (_db, tx) => {
     tx.objectStore('events').createIndex('fingerprint', 'fingerprint');
   },
+  // Daily totals per site, advertiser, network and kind, and one record per creative, built from what is stored.
+  4: async (db, tx) => {
+    db.createObjectStore('totals', { keyPath: ['dimension', 'key', 'day'] }).createIndex('dimensionDay', ['dimension', 'day']);
+    db.createObjectStore('creatives', { keyPath: 'fingerprint' }).createIndex('lastSeen', 'lastSeen');
+    await backfillAggregates(tx);
+    db.deleteObjectStore('siteDays' as never);
+  },
 };
 
-export function upgrade(db: IDBPDatabase<AdTallyDB>, oldVersion: number, tx: UpgradeTx): void {
-  for (let version = oldVersion + 1; version <= DB_VERSION; version++) UPGRADES[version]?.(db, tx);
+export async function upgrade(db: IDBPDatabase<AdTallyDB>, oldVersion: number, tx: UpgradeTx): Promise<void> {
+  for (let version = oldVersion + 1; version <= DB_VERSION; version++) await UPGRADES[version]?.(db, tx);
+}
+
+/**
+ * Version 4's new stores, filled from the version-3 data in the upgrade transaction. The per-site rows are
+ * copied from the old `siteDays` store as they were (they are what users have been shown); the other
+ * dimensions and the creatives are summed from the raw events, which every earlier version kept in full.
+ */
+async function backfillAggregates(tx: UpgradeTx): Promise<void> {
+  const rows = new Map<string, DayTotals>();
+  const add = (dimension: Dimension, key: string, day: string, counts: Totals) => {
+    const id = `${dimension}\u0000${key}\u0000${day}`;
+    const row = rows.get(id) ?? { dimension, key, day, ...ZERO_COUNTS };
+    rows.set(id, { ...row, ...addCounts(row, counts) });
+  };
+  for (const old of (await (tx as unknown as LegacyTx).objectStore('siteDays').getAll()) as OldSiteDay[]) {
+    const counts = { impressions: old.impressions, viewable: old.viewable, clicks: old.clicks, dwellMs: old.dwellMs ?? 0 };
+    add('site', old.site, old.day, counts);
+    add('all', '', old.day, counts);
+  }
+  const creatives = new Map<string, Creative>();
+  let cursor = await tx.objectStore('events').openCursor();
+  while (cursor) {
+    const event = withV3Defaults(cursor.value);
+    for (const c of contributionsOf(event, event.dwellMs)) if (c.dimension !== 'site' && c.dimension !== 'all') add(c.dimension, c.key, event.day, c.counts);
+    const creative = creativeOf(event, event.dwellMs);
+    if (creative) creatives.set(creative.fingerprint, mergeCreative(creatives.get(creative.fingerprint), creative));
+    cursor = await cursor.continue();
+  }
+  for (const row of rows.values()) await tx.objectStore('totals').put(row);
+  for (const creative of creatives.values()) await tx.objectStore('creatives').put(creative);
+}
+
+interface OldSiteDay {
+  site: string;
+  day: string;
+  impressions: number;
+  viewable: number;
+  clicks: number;
+  dwellMs?: number;
+}
+
+/** Events stored by versions 1 and 2 lack the fields version 3 added; read them with neutral values. */
+function withV3Defaults(event: StoredEvent): StoredEvent {
+  return {
+    ...event,
+    dwellMs: event.dwellMs ?? 0,
+    fingerprint: event.fingerprint ?? '',
+    advertiser: event.advertiser ?? null,
+    landingUrl: event.landingUrl ?? null,
+  };
 }

@@ -1,14 +1,18 @@
 import type { Runtime } from 'webextension-polyfill';
 import type { ResponseOf, ContentMessages } from '../../common/messages';
 import { localDay } from '../../common/day';
+import { pageAddressFor } from '../../common/page-address';
 import { siteOf } from '../../common/site';
 import { getDb } from '../db/open';
 import { writeEvents } from '../db/events';
+import { readSettings } from '../settings';
+import { reportWriteFailure, reportWriteSuccess } from '../storage/write-health';
 import { isValidEvent, MAX_BATCH, pickEventFields } from '../validate';
 
 /**
  * Stores a batch from a top frame's outbox. The site comes from the sender's tab, never from the payload:
  * a page cannot file its events under another site, and ads in iframes belong to the page that shows them.
+ * A failed write is recorded for the popup and thrown back, so the outbox keeps the batch and retries.
  */
 export async function handleEvents(
   payload: { events: unknown },
@@ -26,7 +30,20 @@ export async function handleEvents(
     // Only top frames of web pages report events; anything else is dropped whole.
     return { stored: [], rejected: [...valid.map((e) => e.id), ...rejected] };
   }
-  const stored = valid.map((e) => ({ ...pickEventFields(e), site, day: localDay(e.time), advertiser: siteOf(e.landingUrl ?? undefined) }));
-  const ids = await writeEvents(await getDb(), stored);
-  return { stored: ids, rejected };
+  const { pageAddress } = await readSettings();
+  const stored = valid.map((e) => ({
+    ...pickEventFields(e),
+    site,
+    day: localDay(e.time),
+    advertiser: siteOf(e.landingUrl ?? undefined),
+    pageUrl: pageAddressFor(e.pageUrl, sender.tab?.url, site, pageAddress),
+  }));
+  try {
+    const result = await writeEvents(await getDb(), stored);
+    await reportWriteSuccess();
+    return { stored: result.stored, rejected };
+  } catch (error) {
+    await reportWriteFailure(error);
+    throw error;
+  }
 }

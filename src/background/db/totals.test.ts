@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { storedEvent, useFreshDb } from '../../test-support/fresh-db';
 import { writeEvents } from './events';
-import { readSiteTotals, sortByImpressions } from './site-totals';
+import { readDailySeries, readSiteTotals, readTotalsBy, sortByImpressions } from './totals';
 
 const db = useFreshDb();
 
@@ -70,10 +70,50 @@ describe('readSiteTotals with viewable and dwell', () => {
     expect(await readSiteTotals(db())).toEqual([{ site: 'a.test', impressions: 1, viewable: 0, clicks: 0, dwellMs: 2_500 }]);
   });
 
-  it('reads day rows written before version 3 (no dwellMs) as 0 dwell', async () => {
-    await db().put('siteDays', { site: 'old.test', day: '2025-01-02', impressions: 3, viewable: 1, clicks: 1 });
-    await writeEvents(db(), [storedEvent({ site: 'old.test', day: '2025-06-15', type: 'dwell', id: 'pv:ad9:dwell', dwellMs: 300 })]);
-    expect(await readSiteTotals(db())).toEqual([{ site: 'old.test', impressions: 3, viewable: 1, clicks: 1, dwellMs: 300 }]);
+});
+
+describe('date ranges and dimensions', () => {
+  const week = () =>
+    writeEvents(db(), [
+      storedEvent({ site: 'a.test', day: '2025-06-10', advertiser: 'shop.example', network: 'Taboola', kind: 'native' }),
+      storedEvent({ site: 'a.test', day: '2025-06-12', advertiser: 'shop.example', type: 'click' }),
+      storedEvent({ site: 'b.test', day: '2025-06-12', advertiser: null }),
+      storedEvent({ site: 'b.test', day: '2025-06-16', advertiser: 'other.example', type: 'viewable' }),
+    ]);
+
+  it('keeps only the days in the range, both ends included', async () => {
+    await week();
+    expect(await readSiteTotals(db(), { from: '2025-06-12', to: '2025-06-12' })).toEqual([
+      { site: 'b.test', impressions: 1, viewable: 0, clicks: 0, dwellMs: 0 },
+      { site: 'a.test', impressions: 0, viewable: 0, clicks: 1, dwellMs: 0 },
+    ]);
+    expect((await readSiteTotals(db(), { from: '2025-06-11' })).map((r) => [r.site, r.impressions, r.viewable, r.clicks])).toEqual([
+      ['b.test', 1, 1, 0],
+      ['a.test', 0, 0, 1],
+    ]);
+    expect((await readSiteTotals(db(), { to: '2025-06-10' })).map((r) => r.site)).toEqual(['a.test']);
+    expect(await readSiteTotals(db(), { from: '2025-07-01' })).toEqual([]);
+  });
+
+  it('sums per advertiser, network and kind, with unknown values under ""', async () => {
+    await week();
+    const byAdvertiser = await readTotalsBy(db(), 'advertiser');
+    expect(Object.fromEntries([...byAdvertiser].map(([k, t]) => [k, [t.impressions, t.viewable, t.clicks]]))).toEqual({
+      '': [1, 0, 0],
+      'other.example': [0, 1, 0],
+      'shop.example': [1, 0, 1],
+    });
+    expect([...(await readTotalsBy(db(), 'network')).keys()].sort()).toEqual(['Google Ad Manager', 'Taboola']);
+    expect((await readTotalsBy(db(), 'kind')).get('native')).toEqual({ impressions: 1, viewable: 0, clicks: 0, dwellMs: 0 });
+  });
+
+  it('gives a daily series over everything, oldest first', async () => {
+    await week();
+    expect(await readDailySeries(db(), 'all', '', { from: '2025-06-11' })).toEqual([
+      { day: '2025-06-12', impressions: 1, viewable: 0, clicks: 1, dwellMs: 0 },
+      { day: '2025-06-16', impressions: 0, viewable: 1, clicks: 0, dwellMs: 0 },
+    ]);
+    expect((await readDailySeries(db(), 'site', 'a.test')).map((r) => r.day)).toEqual(['2025-06-10', '2025-06-12']);
   });
 });
 

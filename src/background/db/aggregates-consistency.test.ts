@@ -1,0 +1,159 @@
+/**
+ * The aggregates must always equal what the raw events sum to, through every write, re-sent dwell, import
+ * and deletion. Each test ends by rebuilding the totals and creatives from the events alone and comparing.
+ */
+import type { IDBPDatabase } from 'idb';
+import { describe, expect, it } from 'vitest';
+import type { StoredEvent } from '../../common/types';
+import { storedEvent, useFreshDb } from '../../test-support/fresh-db';
+import { addCounts, contributionsOf, creativeOf, mergeCreative, ZERO_COUNTS } from './aggregates';
+import type { Creative } from './aggregates';
+import { deleteAllEvents, deleteEvents, writeEvents } from './events';
+import type { AdTallyDB, DayTotals } from './schema';
+
+const db = useFreshDb();
+
+/** Totals and creatives as they should be, from the stored raw events alone. */
+async function rebuiltFromEvents(database: IDBPDatabase<AdTallyDB>) {
+  const totals = new Map<string, DayTotals>();
+  const creatives = new Map<string, Creative>();
+  for (const event of await database.getAll('events')) {
+    for (const c of contributionsOf(event, event.dwellMs)) {
+      const id = `${c.dimension}|${c.key}|${event.day}`;
+      const row = totals.get(id) ?? { dimension: c.dimension, key: c.key, day: event.day, ...ZERO_COUNTS };
+      totals.set(id, { ...row, ...addCounts(row, c.counts) });
+    }
+    const creative = creativeOf(event, event.dwellMs);
+    if (creative) creatives.set(creative.fingerprint, mergeCreative(creatives.get(creative.fingerprint), creative));
+  }
+  const sortTotals = (rows: DayTotals[]) => rows.sort((a, b) => `${a.dimension}|${a.key}|${a.day}`.localeCompare(`${b.dimension}|${b.key}|${b.day}`));
+  return {
+    totals: sortTotals([...totals.values()].filter((r) => r.impressions || r.viewable || r.clicks || r.dwellMs)),
+    creatives: [...creatives.values()].sort((a, b) => a.fingerprint.localeCompare(b.fingerprint)),
+  };
+}
+
+async function expectConsistent() {
+  const expected = await rebuiltFromEvents(db());
+  const totals = (await db().getAll('totals')).sort((a, b) => `${a.dimension}|${a.key}|${a.day}`.localeCompare(`${b.dimension}|${b.key}|${b.day}`));
+  expect(totals).toEqual(expected.totals);
+  expect(await db().getAll('creatives')).toEqual(expected.creatives);
+}
+
+/** A small deterministic random generator, so a failure can be replayed. */
+function random(seed: number) {
+  return () => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
+}
+
+function randomEvents(count: number, rand: () => number): StoredEvent[] {
+  const pick = <T>(items: T[]) => items[Math.floor(rand() * items.length)];
+  return Array.from({ length: count }, (_, i) => {
+    const type = pick(['impression', 'impression', 'viewable', 'click', 'dwell'] as const);
+    const day = pick(['2025-06-14', '2025-06-15', '2025-06-16']);
+    return storedEvent({
+      id: type === 'dwell' ? `pv-${i % 7}:ad${i % 3}:dwell` : `r-${i}-${Math.floor(rand() * 1e9)}`,
+      type,
+      time: Date.UTC(2025, 5, 14) + Math.floor(rand() * 3 * 86_400_000),
+      day,
+      dwellMs: type === 'dwell' ? Math.floor(rand() * 10_000) : 0,
+      site: pick(['a.test', 'b.test', 'c.test']),
+      advertiser: pick([null, 'shop.example', 'brand.example']),
+      network: pick([null, 'Google Ad Manager', 'Taboola']),
+      kind: pick(['display', 'native', 'search'] as const),
+      fingerprint: pick(['', 'fp-1', 'fp-2', 'fp-3']),
+      landingUrl: pick([null, 'https://shop.example/a']),
+    });
+  });
+}
+
+describe('aggregates stay equal to the raw events', () => {
+  it('through writes in several batches, retries and re-sent dwell', async () => {
+    const rand = random(7);
+    const events = randomEvents(400, rand);
+    for (let i = 0; i < events.length; i += 37) {
+      const batch = events.slice(i, i + 37);
+      await writeEvents(db(), batch);
+      if (rand() < 0.5) await writeEvents(db(), batch); // a retry after a lost acknowledgement
+    }
+    expect(await db().count('events')).toBeGreaterThan(300);
+    await expectConsistent();
+  });
+
+  it('through imports that overlap what is stored', async () => {
+    const rand = random(11);
+    const events = randomEvents(300, rand);
+    await writeEvents(db(), events.slice(0, 200));
+    const { added } = await writeEvents(db(), events.slice(100), 'import');
+    await expectConsistent();
+    const again = await writeEvents(db(), events, 'import');
+    expect(again.added).toBe(0);
+    expect(added).toBeGreaterThan(0);
+    await expectConsistent();
+  });
+
+  it('through deleting one site, and everything older than a time, in small chunks', async () => {
+    const rand = random(3);
+    await writeEvents(db(), randomEvents(400, rand));
+    const bSite = (await db().getAllFromIndex('events', 'site', 'b.test')).length;
+    expect(await deleteEvents(db(), { site: 'b.test' }, 50)).toBe(bSite);
+    expect(await db().countFromIndex('events', 'site', 'b.test')).toBe(0);
+    expect(await db().count('totals', IDBKeyRange.bound(['site', 'b.test', ''], ['site', 'b.test', '\uffff']))).toBe(0);
+    await expectConsistent();
+
+    const cutoff = Date.UTC(2025, 5, 15, 12);
+    const older = (await db().getAll('events')).filter((e) => e.time < cutoff).length;
+    expect(older).toBeGreaterThan(0);
+    expect(await deleteEvents(db(), { before: cutoff }, 64)).toBe(older);
+    expect((await db().getAll('events')).every((e) => e.time >= cutoff)).toBe(true);
+    await expectConsistent();
+    // Creatives keep the exact first sighting among what remains.
+    for (const creative of await db().getAll('creatives')) expect(creative.firstSeen).toBeGreaterThanOrEqual(cutoff);
+  });
+
+  it('deletes a creative whose every event is gone, and empties everything on delete-all', async () => {
+    await writeEvents(db(), [storedEvent({ site: 'x.test', fingerprint: 'fp-only-x' }), storedEvent({ site: 'y.test', fingerprint: 'fp-both' }), storedEvent({ site: 'x.test', fingerprint: 'fp-both' })]);
+    await deleteEvents(db(), { site: 'x.test' });
+    expect(await db().get('creatives', 'fp-only-x')).toBeUndefined();
+    expect(await db().get('creatives', 'fp-both')).toMatchObject({ impressions: 1 });
+    await expectConsistent();
+    await deleteAllEvents(db());
+    expect([await db().count('events'), await db().count('totals'), await db().count('creatives')]).toEqual([0, 0, 0]);
+  });
+});
+
+describe('creatives', () => {
+  it('keeps one record per fingerprint with first and last seen, counts and the newest attribution', async () => {
+    await writeEvents(db(), [
+      storedEvent({ fingerprint: 'fp-9', time: 2_000_000_000_000, landingUrl: 'https://old.example/', advertiser: 'old.example' }),
+      storedEvent({ fingerprint: 'fp-9', time: 2_000_000_500_000, type: 'click', site: 'blog.test', landingUrl: null, advertiser: null }),
+    ]);
+    await writeEvents(db(), [storedEvent({ fingerprint: 'fp-9', time: 1_999_000_000_000, type: 'viewable', landingUrl: 'https://older.example/' })]);
+    expect(await db().get('creatives', 'fp-9')).toMatchObject({
+      firstSeen: 1_999_000_000_000,
+      lastSeen: 2_000_000_500_000,
+      impressions: 1,
+      viewable: 1,
+      clicks: 1,
+      // The latest event had no landing URL; the newest known one is kept.
+      landingUrl: 'https://old.example/',
+      advertiser: 'old.example',
+    });
+    // Opaque ads (no fingerprint) have no creative record.
+    await writeEvents(db(), [storedEvent({ fingerprint: '' })]);
+    expect(await db().count('creatives')).toBe(1);
+  });
+});
+
+describe('import mode', () => {
+  it('never changes a stored event, not even a larger dwell', async () => {
+    const dwell = storedEvent({ id: 'pv:ad:dwell', type: 'dwell', dwellMs: 1000 });
+    await writeEvents(db(), [dwell]);
+    const result = await writeEvents(db(), [{ ...dwell, dwellMs: 5000 }, storedEvent({ id: 'new-one' })], 'import');
+    expect(result).toEqual({ stored: ['pv:ad:dwell', 'new-one'], added: 1 });
+    expect((await db().get('events', 'pv:ad:dwell'))?.dwellMs).toBe(1000);
+    await expectConsistent();
+  });
+});

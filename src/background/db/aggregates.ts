@@ -1,0 +1,89 @@
+/**
+ * What one stored event adds to the aggregates: the daily totals of each dimension and the record of its
+ * creative. Pure, so the write path, the deletions and the version-4 upgrade all sum the same way.
+ */
+import type { Creative, Dimension, StoredEvent, Totals } from '../../common/types';
+
+export type { Creative, Dimension, Totals };
+
+export const DIMENSIONS: readonly Dimension[] = ['all', 'site', 'advertiser', 'network', 'kind'];
+
+export const ZERO_COUNTS: Totals = Object.freeze({ impressions: 0, viewable: 0, clicks: 0, dwellMs: 0 });
+
+export interface Contribution {
+  dimension: Dimension;
+  key: string;
+  counts: Totals;
+}
+
+/**
+ * The counts one event adds. `dwellMs` is the time in view it adds: for a dwell event re-sent as the ad's
+ * time in view grows, only the growth over the stored value.
+ */
+export function countsOf(type: StoredEvent['type'], dwellMs: number): Totals {
+  return {
+    impressions: type === 'impression' ? 1 : 0,
+    viewable: type === 'viewable' ? 1 : 0,
+    clicks: type === 'click' ? 1 : 0,
+    dwellMs: type === 'dwell' ? dwellMs : 0,
+  };
+}
+
+/** The daily-total rows one event adds to, with what it adds to each. */
+export function contributionsOf(event: StoredEvent, dwellMs: number): Contribution[] {
+  const counts = countsOf(event.type, dwellMs);
+  return [
+    { dimension: 'all', key: '', counts },
+    { dimension: 'site', key: event.site, counts },
+    { dimension: 'advertiser', key: event.advertiser ?? '', counts },
+    { dimension: 'network', key: event.network ?? '', counts },
+    { dimension: 'kind', key: event.kind, counts },
+  ];
+}
+
+export function addCounts(a: Totals, b: Totals, sign: 1 | -1 = 1): Totals {
+  return {
+    impressions: a.impressions + sign * b.impressions,
+    viewable: a.viewable + sign * b.viewable,
+    clicks: a.clicks + sign * b.clicks,
+    dwellMs: a.dwellMs + sign * b.dwellMs,
+  };
+}
+
+export function isZero(t: Totals): boolean {
+  return t.impressions === 0 && t.viewable === 0 && t.clicks === 0 && t.dwellMs === 0;
+}
+
+/** The creative record one event alone would make; null for ads with no fingerprint (opaque creatives). */
+export function creativeOf(event: StoredEvent, dwellMs: number): Creative | null {
+  if (!event.fingerprint) return null;
+  return {
+    fingerprint: event.fingerprint,
+    firstSeen: event.time,
+    lastSeen: event.time,
+    ...countsOf(event.type, dwellMs),
+    kind: event.kind,
+    network: event.network,
+    advertiser: event.advertiser,
+    landingUrl: event.landingUrl,
+    rule: event.rule,
+    width: event.width,
+    height: event.height,
+  };
+}
+
+/** Two records of one creative as one: counts summed, seen-times widened, the newer attribution kept. */
+export function mergeCreative(existing: Creative | undefined, added: Creative): Creative {
+  if (!existing) return added;
+  const newer = added.lastSeen >= existing.lastSeen ? added : existing;
+  const older = newer === added ? existing : added;
+  return {
+    ...newer,
+    ...addCounts(existing, added),
+    firstSeen: Math.min(existing.firstSeen, added.firstSeen),
+    lastSeen: Math.max(existing.lastSeen, added.lastSeen),
+    network: newer.network ?? older.network,
+    advertiser: newer.advertiser ?? older.advertiser,
+    landingUrl: newer.landingUrl ?? older.landingUrl,
+  };
+}

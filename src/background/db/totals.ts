@@ -1,0 +1,46 @@
+/**
+ * Reading the daily totals: every first screen (the popup's table, the dashboard's chart and top lists)
+ * reads these few rows, never the raw events, so it stays fast at millions of events.
+ */
+import type { IDBPDatabase } from 'idb';
+import type { DayRange, SiteStats } from '../../common/types';
+import { addCounts, ZERO_COUNTS } from './aggregates';
+import type { Dimension, Totals } from './aggregates';
+import type { AdTallyDB } from './schema';
+
+/** The index range of one dimension's rows over a range of days (both ends included, open ends allowed). */
+function rangeOf(dimension: Dimension, days: DayRange): IDBKeyRange {
+  // '' sorts before every day and '\uffff' after, so an open end covers all days.
+  return IDBKeyRange.bound([dimension, days.from ?? ''], [dimension, days.to ?? '\uffff']);
+}
+
+/** Each key of a dimension (each site, each advertiser …) with its totals over the range. */
+export async function readTotalsBy(db: IDBPDatabase<AdTallyDB>, dimension: Dimension, days: DayRange = {}): Promise<Map<string, Totals>> {
+  const sums = new Map<string, Totals>();
+  for (const row of await db.getAllFromIndex('totals', 'dimensionDay', rangeOf(dimension, days))) {
+    sums.set(row.key, addCounts(sums.get(row.key) ?? ZERO_COUNTS, row));
+  }
+  return sums;
+}
+
+/** The popup's table: per-site totals over the range, most impressions first. */
+export async function readSiteTotals(db: IDBPDatabase<AdTallyDB>, days: DayRange = {}): Promise<SiteStats[]> {
+  const sums = await readTotalsBy(db, 'site', days);
+  return sortByImpressions([...sums].map(([site, t]) => ({ site, impressions: t.impressions, viewable: t.viewable, clicks: t.clicks, dwellMs: t.dwellMs })));
+}
+
+/** One key's totals per day, oldest first: a chart's series ('all' and '' for everything). */
+export async function readDailySeries(
+  db: IDBPDatabase<AdTallyDB>,
+  dimension: Dimension,
+  key: string,
+  days: DayRange = {},
+): Promise<(Totals & { day: string })[]> {
+  const rows = await db.getAll('totals', IDBKeyRange.bound([dimension, key, days.from ?? ''], [dimension, key, days.to ?? '\uffff']));
+  return rows.map((r) => ({ day: r.day, impressions: r.impressions, viewable: r.viewable, clicks: r.clicks, dwellMs: r.dwellMs }));
+}
+
+/** Most impressions first; ties by clicks, then by site name so the order is stable. */
+export function sortByImpressions(rows: SiteStats[]): SiteStats[] {
+  return rows.sort((a, b) => b.impressions - a.impressions || b.clicks - a.clicks || a.site.localeCompare(b.site));
+}

@@ -1,0 +1,43 @@
+/**
+ * The options page's one connection to the extension (convention 11): settings in storage.local, data
+ * through messages to the background, and the browser's storage estimate. Components call these and never
+ * `browser.*` themselves.
+ */
+import browser from 'webextension-polyfill';
+import type { ResponseOf, UiMessage, UiMessages } from '../common/messages';
+import { validSettingsChange, withDefaults } from '../common/settings';
+import type { Settings } from '../common/settings';
+
+export async function send<K extends keyof UiMessages>(message: UiMessage & { type: K }): Promise<ResponseOf<UiMessages, K>> {
+  return (await browser.runtime.sendMessage(message)) as ResponseOf<UiMessages, K>;
+}
+
+export async function loadSettings(): Promise<Settings> {
+  return withDefaults((await browser.storage.local.get('settings')).settings as Record<string, unknown> | undefined);
+}
+
+export async function saveSettings(change: Partial<Settings>): Promise<Settings> {
+  const valid = validSettingsChange(change);
+  if (!valid) throw new Error('That setting value is not allowed.');
+  const settings = { ...(await loadSettings()), ...valid };
+  await browser.storage.local.set({ settings });
+  return settings;
+}
+
+export interface StorageState {
+  usedBytes: number | null;
+  persisted: boolean | null;
+}
+
+/**
+ * How much the extension's origin stores, and whether the browser keeps it under storage pressure. Asks
+ * for persistence once: with `unlimitedStorage` Chromium grants it silently; Firefox may ask the user.
+ */
+export async function storageState(): Promise<StorageState> {
+  const storage = navigator.storage;
+  if (!storage?.estimate) return { usedBytes: null, persisted: null };
+  let persisted = (await storage.persisted?.()) ?? null;
+  if (persisted === false && storage.persist) persisted = await storage.persist().catch(() => false);
+  const { usage } = await storage.estimate();
+  return { usedBytes: usage ?? null, persisted };
+}

@@ -1,0 +1,48 @@
+/**
+ * Exports raw events a page at a time, so a year of data never sits in one message or one transaction;
+ * each page becomes a Blob (which Chromium keeps out of the JavaScript heap, on disk when large) and the
+ * file is saved through a download link.
+ */
+import { csvHeader, csvRows } from '../common/data-files/csv';
+import { ndjsonLines } from '../common/data-files/ndjson';
+import type { EventPosition, ResponseOf, UiMessages } from '../common/messages';
+import { send } from './client';
+
+export type ExportFormat = 'csv' | 'ndjson' | 'aggregates';
+
+const PAGE = 5000;
+
+export async function buildExport(format: ExportFormat, onProgress: (done: number, total: number) => void): Promise<Blob> {
+  if (format === 'aggregates') {
+    const aggregates = await send({ type: 'exportAggregates' });
+    onProgress(1, 1);
+    return new Blob([JSON.stringify({ format: 'adtally-aggregates', version: 1, exported: new Date().toISOString(), ...aggregates }, null, 1)], { type: 'application/json' });
+  }
+  const parts: Blob[] = format === 'csv' ? [new Blob([csvHeader()])] : [];
+  let after: EventPosition | null = null;
+  let done = 0;
+  for (;;) {
+    const page: ResponseOf<UiMessages, 'exportEvents'> = await send({ type: 'exportEvents', after, limit: PAGE });
+    done += page.events.length;
+    parts.push(new Blob([format === 'csv' ? csvRows(page.events) : ndjsonLines(page.events)]));
+    onProgress(done, Math.max(page.total, done));
+    if (!page.next) break;
+    after = page.next;
+  }
+  return new Blob(parts, { type: format === 'csv' ? 'text/csv' : 'application/x-ndjson' });
+}
+
+export function exportFileName(format: ExportFormat, now = new Date()): string {
+  const stamp = now.toISOString().slice(0, 10);
+  return format === 'aggregates' ? `adtally-aggregates-${stamp}.json` : `adtally-events-${stamp}.${format === 'csv' ? 'csv' : 'ndjson'}`;
+}
+
+export function saveBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  // The download has its own reference; the URL can go once the click has been handled.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}

@@ -1,0 +1,62 @@
+/**
+ * Imports an NDJSON export: the file is read as a stream, split into numbered lines, and sent to the
+ * background in batches, which validates and stores them (already stored events stay as they are).
+ */
+import { NdjsonReader } from '../common/data-files/ndjson';
+import type { LineError, ParsedLine } from '../common/data-files/ndjson';
+import { send } from './client';
+
+const BATCH = 5000;
+/** Enough to find and fix the problem; the total count is always given. */
+export const MAX_ERRORS_SHOWN = 100;
+
+export interface ImportReport {
+  lines: number;
+  added: number;
+  alreadyStored: number;
+  errorCount: number;
+  /** The first MAX_ERRORS_SHOWN problems, by line. */
+  errors: LineError[];
+}
+
+export async function importFile(file: Blob, onProgress: (readBytes: number, totalBytes: number) => void): Promise<ImportReport> {
+  const report: ImportReport = { lines: 0, added: 0, alreadyStored: 0, errorCount: 0, errors: [] };
+  const noteErrors = (errors: LineError[]) => {
+    report.errorCount += errors.length;
+    report.errors.push(...errors.slice(0, MAX_ERRORS_SHOWN - report.errors.length));
+  };
+  let batch: ParsedLine[] = [];
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const result = await send({ type: 'importEvents', lines: batch });
+    report.added += result.added;
+    report.alreadyStored += result.alreadyStored;
+    noteErrors(result.errors);
+    batch = [];
+  };
+  const take = async ({ lines, errors }: { lines: ParsedLine[]; errors: LineError[] }) => {
+    report.lines += lines.length + errors.length;
+    noteErrors(errors);
+    for (const line of lines) {
+      batch.push(line);
+      if (batch.length >= BATCH) await flush();
+    }
+  };
+  const reader = new NdjsonReader();
+  const decoder = new TextDecoder();
+  const stream = file.stream().getReader();
+  let read = 0;
+  for (;;) {
+    const { done, value } = await stream.read();
+    if (done) break;
+    read += value.byteLength;
+    await take(reader.push(decoder.decode(value, { stream: true })));
+    onProgress(read, file.size);
+  }
+  await take(reader.push(decoder.decode()));
+  await take(reader.end());
+  await flush();
+  report.errors.sort((a, b) => a.line - b.line);
+  onProgress(file.size, file.size);
+  return report;
+}
