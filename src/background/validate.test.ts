@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AD_KINDS } from '../common/types';
 import type { AdEvent } from '../common/types';
-import { isValidEvent, pickEventFields } from './validate';
+import { isValidEvent, pickEventFields, pickStoredFields, storedEventProblem } from './validate';
 
 const NOW = Date.UTC(2025, 5, 15, 12, 0, 0);
 
@@ -174,5 +174,43 @@ describe('pickEventFields', () => {
     expect(picked.landingUrl).toBeNull();
     expect(picked).not.toHaveProperty('advertiser');
     expect(picked).not.toHaveProperty('extra');
+  });
+});
+
+describe('storedEventProblem (import lines)', () => {
+  const line = () => ({
+    ...valid(),
+    site: 'news.test',
+    day: '2025-06-15',
+    advertiser: 'shop.example',
+    pageUrl: 'https://news.test/world',
+  });
+
+  it('accepts an exported event, also an old one far in the past and one without page address', () => {
+    expect(storedEventProblem(line(), NOW)).toBeNull();
+    expect(storedEventProblem({ ...line(), time: Date.UTC(2024, 2, 1), pageUrl: null, advertiser: null }, NOW)).toBeNull();
+  });
+
+  it.each([
+    ['site', 'News Site!', '"site" is not valid'],
+    ['day', '15/06/2025', '"day" is not valid'],
+    ['day', '2025-02-31x', '"day" is not valid'],
+    ['advertiser', '', '"advertiser" is not valid'],
+    ['pageUrl', 'javascript:alert(1)', '"pageUrl" is not valid'],
+    ['time', NOW + 2 * 24 * 3600_000, '"time" is not valid'],
+    ['landingUrl', 'ftp://x', '"landingUrl" is not valid'],
+  ])('names the field: %s = %s', (field, value, reason) => {
+    expect(storedEventProblem({ ...line(), [field]: value }, NOW)).toBe(reason);
+  });
+
+  it('names a missing field and rejects what is not an object', () => {
+    const { advertiser: _, ...rest } = line();
+    expect(storedEventProblem(rest, NOW)).toBe('"advertiser" is missing');
+    expect(storedEventProblem([line()], NOW)).toBe('not a JSON object');
+    expect(storedEventProblem(null, NOW)).toBe('not a JSON object');
+  });
+
+  it('keeps only the format fields', () => {
+    expect(Object.keys(pickStoredFields({ ...line(), extra: 1 } as never))).not.toContain('extra');
   });
 });

@@ -17,10 +17,8 @@ export async function readEventPage(
   const index = tx.store.index('time');
   let cursor = await index.openCursor(after ? IDBKeyRange.lowerBound(after.time) : null);
   // Skip what the previous page already gave: same time and an id not after the last one.
-  if (cursor && after && cursor.key === after.time && cursor.primaryKey <= after.id) {
-    cursor = await cursor.continuePrimaryKey(after.time, after.id);
-    if (cursor && cursor.key === after.time && cursor.primaryKey === after.id) cursor = await cursor.continue();
-  }
+  if (cursor && after && cursor.key === after.time && cursor.primaryKey < after.id) cursor = await cursor.continuePrimaryKey(after.time, after.id);
+  if (cursor && after && cursor.key === after.time && cursor.primaryKey === after.id) cursor = await cursor.continue();
   const events: StoredEvent[] = [];
   while (cursor && events.length < limit) {
     events.push(cursor.value);

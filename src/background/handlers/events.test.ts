@@ -1,0 +1,99 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Runtime } from 'webextension-polyfill';
+import type { AdEvent } from '../../common/types';
+import { useFreshDb } from '../../test-support/fresh-db';
+
+/** storage.local as a plain object, so settings and the write-problem record can be set and read. */
+const local: Record<string, unknown> = {};
+vi.mock('webextension-polyfill', () => ({
+  default: {
+    storage: {
+      local: {
+        get: (key: string) => Promise.resolve(key in local ? { [key]: local[key] } : {}),
+        set: (items: Record<string, unknown>) => Promise.resolve(void Object.assign(local, items)),
+        remove: (key: string) => Promise.resolve(void delete local[key]),
+      },
+    },
+  },
+}));
+
+const db = useFreshDb();
+const failing = { error: null as Error | null };
+vi.mock('../db/open', () => ({ getDb: () => (failing.error ? Promise.reject(failing.error) : Promise.resolve(db())) }));
+
+const { handleEvents } = await import('./events');
+
+const tab = (url: string): Runtime.MessageSender => ({ tab: { url } as never, frameId: 0, id: 'adtally' });
+
+function event(overrides: Partial<AdEvent> = {}): AdEvent {
+  return {
+    id: `e-${Math.random()}`,
+    type: 'impression',
+    time: Date.now() - 1000,
+    pageViewId: 'pv-1',
+    adId: 'ad1',
+    rule: 'sig:gpt-div',
+    kind: 'display',
+    network: null,
+    width: 300,
+    height: 250,
+    inFrame: false,
+    inferred: false,
+    focused: true,
+    dwellMs: 0,
+    fingerprint: 'fp-1',
+    landingUrl: 'https://shop.example/offer',
+    pageUrl: 'https://www.news.test/story?id=7&u=42#c',
+    ...overrides,
+  };
+}
+
+beforeEach(() => {
+  for (const key of Object.keys(local)) delete local[key];
+  failing.error = null;
+});
+
+describe('handleEvents', () => {
+  it('stores the page address as the setting allows: without query by default', async () => {
+    const e = event();
+    await handleEvents({ events: [e] }, tab('https://www.news.test/story?id=7&u=42'));
+    expect(await db().get('events', e.id)).toMatchObject({ site: 'news.test', pageUrl: 'https://www.news.test/story', advertiser: 'shop.example' });
+  });
+
+  it.each([
+    ['site', null],
+    ['full', 'https://www.news.test/story?id=7&u=42#c'],
+  ])('stores the page address for the %s setting', async (pageAddress, expected) => {
+    local.settings = { pageAddress };
+    const e = event();
+    await handleEvents({ events: [e] }, tab('https://www.news.test/story'));
+    expect((await db().get('events', e.id))?.pageUrl).toBe(expected);
+  });
+
+  it('files a page address of another site under the tab address instead', async () => {
+    const e = event({ pageUrl: 'https://elsewhere.test/x' });
+    await handleEvents({ events: [e] }, tab('https://www.news.test/real?q=1'));
+    expect((await db().get('events', e.id))?.pageUrl).toBe('https://www.news.test/real');
+  });
+
+  it('records a failed write for the popup, throws so the outbox keeps the batch, and clears it after a good write', async () => {
+    failing.error = new DOMException('Quota exceeded', 'QuotaExceededError');
+    const e = event();
+    await expect(handleEvents({ events: [e] }, tab('https://news.test/'))).rejects.toThrow('Quota exceeded');
+    expect(local.writeProblem).toMatchObject({ message: expect.stringContaining('disk is full'), detail: 'QuotaExceededError: Quota exceeded' });
+    const since = (local.writeProblem as { since: number }).since;
+    // A second failure keeps the time of the first.
+    await expect(handleEvents({ events: [e] }, tab('https://news.test/'))).rejects.toThrow();
+    expect((local.writeProblem as { since: number }).since).toBe(since);
+
+    failing.error = null;
+    expect(await handleEvents({ events: [e] }, tab('https://news.test/'))).toEqual({ stored: [e.id], rejected: [] });
+    expect(local.writeProblem).toBeUndefined();
+  });
+
+  it('describes other database errors plainly too', async () => {
+    failing.error = new DOMException('The database connection is closing.', 'InvalidStateError');
+    await expect(handleEvents({ events: [event()] }, tab('https://news.test/'))).rejects.toThrow();
+    expect(local.writeProblem).toMatchObject({ message: expect.stringContaining('database reported an error'), detail: expect.stringContaining('InvalidStateError') });
+  });
+});
