@@ -1,8 +1,10 @@
 // ESLint: typescript-eslint's recommended rules plus the architecture's import boundaries (convention 3):
-// content, background and each UI folder import only common/, never each other.
+// content, background and each UI folder import only common/, never each other; the UI folders (popup,
+// dashboard, options) also share src/ui/ (code for extension pages only), which imports only common/.
 import tseslint from 'typescript-eslint';
 
-const parts = ['content', 'background', 'popup', 'dashboard', 'options'];
+const parts = ['content', 'background', 'popup', 'dashboard', 'options', 'ui'];
+const UI_PAGES = ['popup', 'dashboard', 'options'];
 const boundary = (part) => ({
   files: [`src/${part}/**/*.{ts,tsx}`],
   rules: {
@@ -10,8 +12,11 @@ const boundary = (part) => ({
       'error',
       {
         patterns: parts
-          .filter((other) => other !== part)
-          .map((other) => ({ group: [`**/${other}/**`, `**/${other}`], message: `src/${part} may import only src/common and its own folder.` })),
+          .filter((other) => other !== part && !(other === 'ui' && UI_PAGES.includes(part)))
+          .map((other) => ({
+            group: [`**/${other}/**`, `**/${other}`],
+            message: `src/${part} may import only src/common${UI_PAGES.includes(part) ? ', src/ui' : ''} and its own folder.`,
+          })),
       },
     ],
   },

@@ -45,4 +45,38 @@ export class PopupPage {
     }
     return rows;
   }
+
+  async setRange(label: 'Today' | '7 days' | '30 days' | 'All time'): Promise<void> {
+    await this.page.getByRole('group', { name: 'Date range' }).getByRole('button', { name: label }).click();
+    await this.page.locator(`.range button[aria-pressed=true]`, { hasText: label }).waitFor();
+  }
+
+  /** Clicks a column header (again: the other way) and returns its aria-sort afterwards. */
+  async sortBy(column: 'Site' | 'Impressions' | 'Viewable' | 'Clicks' | 'CTR'): Promise<string | null> {
+    await this.page.locator('table.stats thead th').filter({ hasText: column }).getByRole('button').click();
+    return this.page.locator('table.stats thead th').filter({ hasText: column }).getAttribute('aria-sort');
+  }
+
+  async search(text: string): Promise<void> {
+    await this.page.getByRole('searchbox', { name: 'Search sites' }).fill(text);
+  }
+
+  /** The current site's card as label → value, or null when there is none. */
+  async card(): Promise<Record<string, string> | null> {
+    const card = this.page.getByTestId('site-card');
+    if ((await card.count()) === 0) return null;
+    const entries: [string, string][] = [['site', ((await card.locator('h2').textContent()) ?? '').trim()]];
+    for (const item of await card.locator('dl > div').all()) {
+      entries.push([((await item.locator('dt').textContent()) ?? '').trim(), ((await item.locator('dd').textContent()) ?? '').trim()]);
+    }
+    return Object.fromEntries(entries);
+  }
+
+  async pauseOnThisSite(paused: boolean): Promise<void> {
+    await this.page.getByTestId('site-card').getByLabel('Pause on this site').setChecked(paused);
+  }
+
+  async pauseEverywhere(paused: boolean): Promise<void> {
+    await this.page.getByLabel('Pause everywhere').setChecked(paused);
+  }
 }

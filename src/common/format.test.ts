@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatCtr } from './format';
+import { formatBytes, formatCtr, formatDuration } from './format';
 
 describe('formatCtr', () => {
   it('shows the click-through rate as a percentage with one decimal', () => {
@@ -23,5 +23,14 @@ describe('formatBytes', () => {
     expect(formatBytes(1500)).toBe('1.5 kB');
     expect(formatBytes(23_400_000)).toBe('23.4 MB');
     expect(formatBytes(1_234_000_000)).toBe('1.2 GB');
+  });
+});
+
+describe('formatDuration', () => {
+  it('gives seconds, then minutes and seconds, then hours and minutes', () => {
+    expect(formatDuration(0)).toBe('0 s');
+    expect(formatDuration(42_400)).toBe('42 s');
+    expect(formatDuration(185_000)).toBe('3 min 05 s');
+    expect(formatDuration(2 * 3600_000 + 7 * 60_000 + 20_000)).toBe('2 h 07 min');
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, validSettingsChange, withDefaults } from './settings';
+import { DEFAULT_SETTINGS, isTracked, validSettingsChange, withDefaults } from './settings';
 
-const DEFAULTS = { filterListUpdates: true, pageAddress: 'path', retentionDays: 0 };
+const DEFAULTS = { filterListUpdates: true, pageAddress: 'path', retentionDays: 0, paused: false, pausedSites: [] };
 
 describe('withDefaults', () => {
   it('gives the defaults when nothing is stored', () => {
@@ -26,7 +26,7 @@ describe('withDefaults', () => {
 
   it('drops keys it does not know', () => {
     const settings = withDefaults({ filterListUpdates: false, theme: 'dark', extra: 1 });
-    expect(Object.keys(settings).sort()).toEqual(['filterListUpdates', 'pageAddress', 'retentionDays']);
+    expect(Object.keys(settings).sort()).toEqual(['filterListUpdates', 'pageAddress', 'paused', 'pausedSites', 'retentionDays']);
   });
 
   it('returns a fresh object, leaving the defaults untouched', () => {
@@ -47,5 +47,19 @@ describe('validSettingsChange', () => {
     expect(validSettingsChange({ colour: 'red' })).toBeNull();
     expect(validSettingsChange({})).toBeNull();
     expect(validSettingsChange(null)).toBeNull();
+  });
+});
+
+describe('isTracked', () => {
+  it('is false everywhere when paused, and on paused sites', () => {
+    const settings = withDefaults({ pausedSites: ['bank.test'] });
+    expect(isTracked(settings, 'news.test')).toBe(true);
+    expect(isTracked(settings, 'bank.test')).toBe(false);
+    expect(isTracked({ ...settings, paused: true }, 'news.test')).toBe(false);
+  });
+
+  it('accepts only lists of site names as paused sites', () => {
+    expect(withDefaults({ pausedSites: ['a.test', 7] }).pausedSites).toEqual([]);
+    expect(withDefaults({ pausedSites: 'a.test' }).pausedSites).toEqual([]);
   });
 });

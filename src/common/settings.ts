@@ -21,22 +21,35 @@ export interface Settings {
    * because nobody changed a default. Users who want less history choose a limit (docs/data-format.md).
    */
   retentionDays: number;
+  /** Tracking paused everywhere: no event is stored until it is resumed. */
+  paused: boolean;
+  /** Sites (registrable domains) where tracking is paused. */
+  pausedSites: string[];
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   filterListUpdates: true,
   pageAddress: 'path',
   retentionDays: 0,
+  paused: false,
+  pausedSites: [],
 });
 
 const ALLOWED: { [K in keyof Settings]: (value: unknown) => value is Settings[K] } = {
   filterListUpdates: (v): v is boolean => typeof v === 'boolean',
   pageAddress: (v): v is PageAddress => PAGE_ADDRESSES.includes(v as PageAddress),
   retentionDays: (v): v is number => RETENTION_CHOICES.includes(v as number),
+  paused: (v): v is boolean => typeof v === 'boolean',
+  pausedSites: (v): v is string[] => Array.isArray(v) && v.length <= 10_000 && v.every((s) => typeof s === 'string' && s.length > 0 && s.length <= 253),
 };
 
+/** Whether events on a site are to be recorded under these settings. */
+export function isTracked(settings: Settings, site: string): boolean {
+  return !settings.paused && !settings.pausedSites.includes(site);
+}
+
 export function withDefaults(stored: Record<string, unknown> | undefined): Settings {
-  const settings: Settings = { ...DEFAULT_SETTINGS };
+  const settings: Settings = { ...DEFAULT_SETTINGS, pausedSites: [...DEFAULT_SETTINGS.pausedSites] };
   for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]) {
     const value = stored?.[key];
     if (ALLOWED[key](value)) (settings as unknown as Record<string, unknown>)[key] = value;

@@ -5,23 +5,10 @@
  */
 import browser from 'webextension-polyfill';
 import type { ResponseOf, UiMessage, UiMessages } from '../common/messages';
-import { validSettingsChange, withDefaults } from '../common/settings';
-import type { Settings } from '../common/settings';
+export { loadSettings, saveSettings } from '../ui/settings-store';
 
 export async function send<K extends keyof UiMessages>(message: UiMessage & { type: K }): Promise<ResponseOf<UiMessages, K>> {
   return (await browser.runtime.sendMessage(message)) as ResponseOf<UiMessages, K>;
-}
-
-export async function loadSettings(): Promise<Settings> {
-  return withDefaults((await browser.storage.local.get('settings')).settings as Record<string, unknown> | undefined);
-}
-
-export async function saveSettings(change: Partial<Settings>): Promise<Settings> {
-  const valid = validSettingsChange(change);
-  if (!valid) throw new Error('That setting value is not allowed.');
-  const settings = { ...(await loadSettings()), ...valid };
-  await browser.storage.local.set({ settings });
-  return settings;
 }
 
 export interface StorageState {

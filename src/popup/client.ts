@@ -5,6 +5,11 @@
 import browser from 'webextension-polyfill';
 import type { ResponseOf, UiMessage, UiMessages } from '../common/messages';
 import type { DayRange } from '../common/types';
+import type { PopupControls } from './popup-view';
+import { DEFAULT_SORT, RANGE_CHOICES } from './table-view';
+import type { SortKey } from './table-view';
+
+const SORT_KEYS: SortKey[] = ['site', 'impressions', 'viewable', 'clicks', 'ctr'];
 
 export type Stats = ResponseOf<UiMessages, 'getStats'>;
 
@@ -28,4 +33,23 @@ export async function loadStats(days: DayRange = {}): Promise<Stats> {
 export function openOptions(): void {
   void browser.runtime.openOptionsPage();
   window.close();
+}
+
+const CONTROLS_KEY = 'adtally.popup.controls';
+
+/** The range and sort the person chose last time (the search starts empty), from the popup's localStorage. */
+export function readControls(): PopupControls {
+  const fallback: PopupControls = { range: 'all', sort: DEFAULT_SORT, search: '' };
+  try {
+    const saved = JSON.parse(localStorage.getItem(CONTROLS_KEY) ?? 'null') as Partial<PopupControls> | null;
+    const range = RANGE_CHOICES.some((r) => r.id === saved?.range) ? saved!.range! : fallback.range;
+    const sort = saved?.sort && SORT_KEYS.includes(saved.sort.key) ? { key: saved.sort.key, descending: !!saved.sort.descending } : fallback.sort;
+    return { range, sort, search: '' };
+  } catch {
+    return fallback;
+  }
+}
+
+export function rememberControls(controls: PopupControls): void {
+  localStorage.setItem(CONTROLS_KEY, JSON.stringify({ range: controls.range, sort: controls.sort }));
 }

@@ -2,13 +2,24 @@
 import { h, render } from 'preact';
 import { describe, expect, it } from 'vitest';
 import { PopupView } from './popup-view';
-import type { PopupState } from './popup-view';
+import type { PopupControls, PopupState } from './popup-view';
 
-function show(state: PopupState): HTMLElement {
+function show(state: PopupState, controls?: PopupControls): HTMLElement {
   const root = document.createElement('div');
-  render(h(PopupView, { state, onOpenOptions: () => {} }), root);
+  render(h(PopupView, { state, controls, onOpenOptions: () => {}, onTogglePause: () => {} }), root);
   return root;
 }
+
+const ready = (over: Partial<Extract<PopupState, { status: 'ready' }>> = {}): PopupState => ({
+  status: 'ready',
+  rows: [row, { site: 'blog.test', impressions: 9, viewable: 1, clicks: 0, dwellMs: 0 }],
+  currentSite: null,
+  writeProblem: null,
+  paused: false,
+  pausedSites: [],
+  ...over,
+});
+const siteCells = (root: HTMLElement) => [...root.querySelectorAll('table.stats tbody th')].map((th) => th.textContent);
 
 const row = { site: 'news.test', impressions: 4, viewable: 2, clicks: 1, dwellMs: 0 };
 
@@ -18,6 +29,8 @@ describe('PopupView', () => {
       status: 'ready',
       rows: [row],
       currentSite: null,
+      paused: false,
+      pausedSites: [],
       writeProblem: { message: 'AdTally cannot save new events: the disk is full.', detail: 'QuotaExceededError: x', since: 1 },
     });
     const alert = root.querySelector('[role=alert]');
@@ -27,8 +40,37 @@ describe('PopupView', () => {
   });
 
   it('shows no alert when writes are fine, and the link to the options page', () => {
-    const root = show({ status: 'ready', rows: [row], currentSite: null, writeProblem: null });
+    const root = show({ status: 'ready', rows: [row], currentSite: null, writeProblem: null, paused: false, pausedSites: [] });
     expect(root.querySelector('[role=alert]')).toBeNull();
     expect(root.querySelector('button.link')?.textContent).toContain('Data, privacy and export');
+  });
+
+  it('shows a card for the current site with its time in view and its pause state', () => {
+    const root = show(ready({ currentSite: 'news.test', rows: [{ ...row, dwellMs: 65_000 }], pausedSites: ['news.test'] }));
+    const card = root.querySelector('[data-testid=site-card]')!;
+    expect(card.querySelector('h2')?.textContent).toBe('news.test');
+    const metrics = Object.fromEntries([...card.querySelectorAll('dl div')].map((d) => [d.querySelector('dt')?.textContent, d.querySelector('dd')?.textContent]));
+    expect(metrics).toEqual({ Impressions: '4', Viewable: '2', Clicks: '1', CTR: '25.0%', 'Time in view': '1 min 05 s' });
+    expect((card.querySelector('input[type=checkbox]') as HTMLInputElement).checked).toBe(true);
+  });
+
+  it('shows zeros in the card for a current site without ads, and no card without a site', () => {
+    expect(show(ready({ currentSite: 'quiet.test' })).querySelector('[data-testid=site-card] dd')?.textContent).toBe('0');
+    expect(show(ready()).querySelector('[data-testid=site-card]')).toBeNull();
+  });
+
+  it('sorts and filters the table as the controls say, keeping the header texts', () => {
+    const root = show(ready(), { range: 'all', sort: { key: 'site', descending: false }, search: '' });
+    expect(siteCells(root)).toEqual(['blog.test', 'news.test']);
+    expect([...root.querySelectorAll('table.stats thead th')].map((th) => th.textContent)).toEqual(['Site', 'Impressions', 'Viewable', 'Clicks', 'CTR']);
+    expect(root.querySelector('th[aria-sort]')?.textContent).toBe('Site');
+    expect(siteCells(show(ready(), { range: 'all', sort: { key: 'impressions', descending: true }, search: 'NEWS' }))).toEqual(['news.test']);
+    expect(show(ready(), { range: 'all', sort: { key: 'impressions', descending: true }, search: 'zzz' }).textContent).toContain('No site matches');
+  });
+
+  it('says when tracking is paused everywhere, and explains an empty start', () => {
+    expect(show(ready({ paused: true })).querySelector('.paused')?.textContent).toContain('paused everywhere');
+    expect(show(ready({ rows: [] })).textContent).toContain('No ads counted yet');
+    expect(show(ready({ rows: [] }), { range: '7d', sort: { key: 'impressions', descending: true }, search: '' }).textContent).toContain('No ads counted in this period');
   });
 });

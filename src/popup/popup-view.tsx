@@ -1,22 +1,62 @@
 import type { SiteStats, WriteProblem } from '../common/types';
+import { SiteCard } from './site-card';
 import { StatsTable } from './stats-table';
+import { filterRows, RANGE_CHOICES, sortRows } from './table-view';
+import type { RangeChoice, Sort, SortKey } from './table-view';
 
 export type PopupState =
   | { status: 'loading' }
   | { status: 'error'; message: string }
-  | { status: 'ready'; rows: SiteStats[]; currentSite: string | null; writeProblem: WriteProblem | null };
+  | {
+      status: 'ready';
+      rows: SiteStats[];
+      currentSite: string | null;
+      writeProblem: WriteProblem | null;
+      paused: boolean;
+      pausedSites: string[];
+    };
 
-/** The whole popup as a pure render of its state; `onOpenOptions` opens the options page. */
-export function PopupView({ state, onOpenOptions }: { state: PopupState; onOpenOptions?: () => void }) {
+/** What the person chose to see; kept by the popup between openings. */
+export interface PopupControls {
+  range: RangeChoice;
+  sort: Sort;
+  search: string;
+}
+
+export interface PopupActions {
+  onRange?: (range: RangeChoice) => void;
+  onSort?: (key: SortKey) => void;
+  onSearch?: (text: string) => void;
+  onTogglePause?: () => void;
+  onTogglePauseSite?: (site: string) => void;
+  onOpenOptions?: () => void;
+}
+
+const DEFAULT_CONTROLS: PopupControls = { range: 'all', sort: { key: 'impressions', descending: true }, search: '' };
+
+/** The whole popup as a pure render of its state, the person's choices and the actions they can take. */
+export function PopupView({ state, controls = DEFAULT_CONTROLS, ...actions }: { state: PopupState; controls?: PopupControls } & PopupActions) {
+  const rangeLabel = RANGE_CHOICES.find((r) => r.id === controls.range)?.label ?? '';
   return (
     <main>
       <header class="bar">
         <h1>AdTally</h1>
         <span class="tagline">ads you saw and clicked, counted on this device</span>
+        {state.status === 'ready' && actions.onTogglePause && (
+          <label class="switch global">
+            <input type="checkbox" checked={state.paused} onChange={actions.onTogglePause} />
+            <span>Pause everywhere</span>
+          </label>
+        )}
       </header>
       {state.status === 'ready' && state.writeProblem && (
         <p class="note error" role="alert" title={state.writeProblem.detail}>
           {state.writeProblem.message}
+        </p>
+      )}
+      {state.status === 'ready' && state.paused && (
+        <p class="note paused" role="status">
+          Tracking is paused everywhere: no ads are counted until you resume.
         </p>
       )}
       {state.status === 'loading' && <p class="note">Loading…</p>}
@@ -25,19 +65,55 @@ export function PopupView({ state, onOpenOptions }: { state: PopupState; onOpenO
           Could not read AdTally's data: {state.message}
         </p>
       )}
-      {state.status === 'ready' && state.rows.length === 0 && (
-        <p class="note">No ads counted yet. Browse a site with ads and they will appear here, per site.</p>
+      {state.status === 'ready' && state.currentSite && (
+        <SiteCard
+          site={state.currentSite}
+          stats={state.rows.find((r) => r.site === state.currentSite)}
+          rangeLabel={rangeLabel}
+          paused={state.paused || state.pausedSites.includes(state.currentSite)}
+          pausedEverywhere={state.paused}
+          onTogglePause={() => actions.onTogglePauseSite?.(state.currentSite!)}
+        />
       )}
-      {state.status === 'ready' && state.rows.length > 0 && (
-        <StatsTable rows={state.rows} currentSite={state.currentSite} />
-      )}
-      {onOpenOptions && (
+      {state.status === 'ready' && <Table state={state} controls={controls} actions={actions} />}
+      {actions.onOpenOptions && (
         <footer class="links">
-          <button type="button" class="link" onClick={onOpenOptions}>
+          <button type="button" class="link" onClick={actions.onOpenOptions}>
             Data, privacy and export
           </button>
         </footer>
       )}
     </main>
+  );
+}
+
+function Table({ state, controls, actions }: { state: Extract<PopupState, { status: 'ready' }>; controls: PopupControls; actions: PopupActions }) {
+  const shown = sortRows(filterRows(state.rows, controls.search), controls.sort);
+  return (
+    <section aria-label="All sites">
+      <div class="controls">
+        <div class="range" role="group" aria-label="Date range">
+          {RANGE_CHOICES.map((choice) => (
+            <button type="button" key={choice.id} aria-pressed={controls.range === choice.id} onClick={() => actions.onRange?.(choice.id)}>
+              {choice.label}
+            </button>
+          ))}
+        </div>
+        <input type="search" placeholder="Search sites" aria-label="Search sites" value={controls.search} onInput={(e) => actions.onSearch?.((e.target as HTMLInputElement).value)} />
+      </div>
+      {state.rows.length === 0 && <EmptyState range={controls.range} />}
+      {state.rows.length > 0 && shown.length === 0 && <p class="note">No site matches “{controls.search}”.</p>}
+      {shown.length > 0 && <StatsTable rows={shown} currentSite={state.currentSite} sort={controls.sort} onSort={actions.onSort} />}
+    </section>
+  );
+}
+
+function EmptyState({ range }: { range: RangeChoice }) {
+  if (range !== 'all') return <p class="note">No ads counted in this period. Choose a longer range, or browse a site with ads.</p>;
+  return (
+    <div class="note empty">
+      <p>No ads counted yet.</p>
+      <p>Browse a site with ads: each ad counts as an impression when at least half of it is on screen, and as viewable after a second in view. Numbers appear here per site.</p>
+    </div>
   );
 }

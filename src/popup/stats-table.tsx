@@ -1,19 +1,35 @@
 import type { SiteStats } from '../common/types';
 import { formatCtr } from '../common/format';
+import type { Sort, SortKey } from './table-view';
 
 /** Other tools read this table by these header texts: keep them stable (issue 2). */
 export const COLUMNS = ['Site', 'Impressions', 'Viewable', 'Clicks', 'CTR'] as const;
+const KEYS: Record<(typeof COLUMNS)[number], SortKey> = { Site: 'site', Impressions: 'impressions', Viewable: 'viewable', Clicks: 'clicks', CTR: 'ctr' };
 
-export function StatsTable({ rows, currentSite }: { rows: SiteStats[]; currentSite: string | null }) {
+/**
+ * The per-site table. Each header is a button that sorts by its column (again: the other way); the order
+ * is announced through aria-sort, and drawn with CSS so the header text stays exactly the column name.
+ */
+export function StatsTable({ rows, currentSite, sort, onSort }: { rows: SiteStats[]; currentSite: string | null; sort?: Sort; onSort?: (key: SortKey) => void }) {
   return (
     <table class="stats">
       <thead>
         <tr>
-          {COLUMNS.map((name) => (
-            <th scope="col" key={name}>
-              {name}
-            </th>
-          ))}
+          {COLUMNS.map((name) => {
+            const key = KEYS[name];
+            const active = sort?.key === key;
+            return (
+              <th scope="col" key={name} aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : undefined}>
+                {onSort ? (
+                  <button type="button" class="sort" onClick={() => onSort(key)} title={`Sort by ${name}`}>
+                    {name}
+                  </button>
+                ) : (
+                  name
+                )}
+              </th>
+            );
+          })}
         </tr>
       </thead>
       <tbody>
@@ -21,7 +37,9 @@ export function StatsTable({ rows, currentSite }: { rows: SiteStats[]; currentSi
           const current = row.site === currentSite;
           return (
             <tr key={row.site} class={current ? 'current' : undefined} aria-current={current ? 'page' : undefined}>
-              <th scope="row">{row.site}</th>
+              <th scope="row" title={row.site}>
+                {row.site}
+              </th>
               <td>{row.impressions.toLocaleString('en-US')}</td>
               <td>{row.viewable.toLocaleString('en-US')}</td>
               <td>{row.clicks.toLocaleString('en-US')}</td>

@@ -76,6 +76,18 @@ describe('handleEvents', () => {
     expect((await db().get('events', e.id))?.pageUrl).toBe('https://www.news.test/real');
   });
 
+  it('stores nothing while tracking is paused everywhere or on the site, and tells the outbox to forget it', async () => {
+    local.settings = { pausedSites: ['news.test'] };
+    const e = event();
+    expect(await handleEvents({ events: [e] }, tab('https://www.news.test/'))).toEqual({ stored: [], rejected: [e.id] });
+    const other = event({ pageUrl: 'https://blog.test/' });
+    expect((await handleEvents({ events: [other] }, tab('https://blog.test/'))).stored).toEqual([other.id]);
+    local.settings = { paused: true };
+    const third = event({ pageUrl: 'https://blog.test/' });
+    expect((await handleEvents({ events: [third] }, tab('https://blog.test/'))).stored).toEqual([]);
+    expect((await db().getAllKeys('events')).sort()).toEqual([other.id]);
+  });
+
   it('records a failed write for the popup, throws so the outbox keeps the batch, and clears it after a good write', async () => {
     failing.error = new DOMException('Quota exceeded', 'QuotaExceededError');
     const e = event();

@@ -2,6 +2,7 @@ import type { Runtime } from 'webextension-polyfill';
 import type { ResponseOf, ContentMessages } from '../../common/messages';
 import { localDay } from '../../common/day';
 import { pageAddressFor } from '../../common/page-address';
+import { isTracked } from '../../common/settings';
 import { siteOf } from '../../common/site';
 import { getDb } from '../db/open';
 import { writeEvents } from '../db/events';
@@ -30,13 +31,17 @@ export async function handleEvents(
     // Only top frames of web pages report events; anything else is dropped whole.
     return { stored: [], rejected: [...valid.map((e) => e.id), ...rejected] };
   }
-  const { pageAddress } = await readSettings();
+  const settings = await readSettings();
+  if (!isTracked(settings, site)) {
+    // Paused by the user: nothing is stored, and the outbox forgets the events (they will never be wanted).
+    return { stored: [], rejected: [...valid.map((e) => e.id), ...rejected] };
+  }
   const stored = valid.map((e) => ({
     ...pickEventFields(e),
     site,
     day: localDay(e.time),
     advertiser: siteOf(e.landingUrl ?? undefined),
-    pageUrl: pageAddressFor(e.pageUrl, sender.tab?.url, site, pageAddress),
+    pageUrl: pageAddressFor(e.pageUrl, sender.tab?.url, site, settings.pageAddress),
   }));
   try {
     const result = await writeEvents(await getDb(), stored);

@@ -1,0 +1,109 @@
+/**
+ * The popup in Chromium: date ranges over imported history, sorting by every column, search, the current
+ * site's card, and pausing (nothing recorded while paused, on one site or everywhere).
+ */
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { visitBlog, visitNews } from '../scripts/visit.mjs';
+import { localDay } from '../src/common/day';
+import { OptionsPage } from './pages/options-page';
+import { expect, tabIdOf, test } from './fixtures';
+import { storedEvents } from './stored-events';
+
+const DAY = 24 * 3600_000;
+
+/** An exported event line: `site` saw one event of `type` `daysAgo` days before now. */
+function line(n: number, site: string, type: 'impression' | 'viewable' | 'click', daysAgo: number) {
+  const time = Date.now() - daysAgo * DAY;
+  return JSON.stringify({
+    id: `hist-${n}`, type, time, day: localDay(time), site, pageUrl: `https://${site}/`, pageViewId: `pv-${n}`, adId: 'ad1',
+    rule: 'sig:gpt-div', kind: 'display', network: 'Google Ad Manager', width: 300, height: 250, inFrame: false, inferred: false,
+    focused: true, dwellMs: 0, fingerprint: `fp-${n}`, landingUrl: null, advertiser: null,
+  });
+}
+
+test('date ranges, sorting and search over a history', async ({ context, extensionId, popup }) => {
+  // today: a.test 3 impressions 1 click; 5 days ago: b.test 4 impressions; 20 days ago: c.test 6 impressions,
+  // 2 viewable; 100 days ago: d.test 10 impressions.
+  const history = [
+    ...[0, 1, 2].map((i) => line(i, 'a.test', 'impression', 0)),
+    line(3, 'a.test', 'click', 0),
+    ...[4, 5, 6, 7].map((i) => line(i, 'b.test', 'impression', 5)),
+    ...[8, 9, 10, 11, 12, 13].map((i) => line(i, 'c.test', 'impression', 20)),
+    line(14, 'c.test', 'viewable', 20),
+    line(15, 'c.test', 'viewable', 20),
+    ...Array.from({ length: 10 }, (_, i) => line(16 + i, 'd.test', 'impression', 100)),
+  ];
+  const file = join(tmpdir(), `adtally-history-${process.pid}.ndjson`);
+  writeFileSync(file, history.join('\n'));
+  const options = new OptionsPage(await context.newPage(), `chrome-extension://${extensionId}`);
+  await options.open();
+  expect((await options.import(file)).result).toContain(`${history.length} new events`);
+
+  await popup.open();
+  const sites = async () => (await popup.rows()).map((r) => r.site);
+  const impressions = async () => Object.fromEntries((await popup.rows()).map((r) => [r.site, r.impressions]));
+  expect(await impressions()).toEqual({ 'd.test': 10, 'c.test': 6, 'b.test': 4, 'a.test': 3 });
+  await popup.setRange('30 days');
+  expect(await impressions()).toEqual({ 'c.test': 6, 'b.test': 4, 'a.test': 3 });
+  await popup.setRange('7 days');
+  expect(await impressions()).toEqual({ 'b.test': 4, 'a.test': 3 });
+  await popup.setRange('Today');
+  expect(await popup.rows()).toEqual([{ site: 'a.test', impressions: 3, viewable: 0, clicks: 1, ctr: '33.3%', current: false }]);
+
+  // The range is remembered when the popup opens again.
+  await popup.open();
+  expect(await sites()).toEqual(['a.test']);
+  await popup.setRange('All time');
+
+  expect(await popup.sortBy('Site')).toBe('ascending');
+  expect(await sites()).toEqual(['a.test', 'b.test', 'c.test', 'd.test']);
+  expect(await popup.sortBy('Site')).toBe('descending');
+  expect(await sites()).toEqual(['d.test', 'c.test', 'b.test', 'a.test']);
+  expect(await popup.sortBy('Viewable')).toBe('descending');
+  expect((await sites())[0]).toBe('c.test');
+  expect(await popup.sortBy('CTR')).toBe('descending');
+  expect((await sites())[0]).toBe('a.test');
+  expect(await popup.sortBy('Impressions')).toBe('descending');
+  expect(await sites()).toEqual(['d.test', 'c.test', 'b.test', 'a.test']);
+  expect(await popup.sortBy('Impressions')).toBe('ascending');
+  expect(await sites()).toEqual(['a.test', 'b.test', 'c.test', 'd.test']);
+  expect(await popup.headers()).toEqual(['Site', 'Impressions', 'Viewable', 'Clicks', 'CTR']);
+
+  await popup.search('C.TE');
+  expect(await sites()).toEqual(['c.test']);
+  await popup.search('nothing-like-this');
+  expect(await popup.rows()).toEqual([]);
+  await expect(popup.page.getByText('No site matches')).toBeVisible();
+});
+
+test('pausing a site or everywhere records nothing there; the card shows the current site', async ({ page, port, popup, serviceWorker }) => {
+  // A page of news.test without ads, so nothing is counted before the pause.
+  await page.goto(`http://news.test:${port}/no-such-page.html`);
+  const newsTab = await tabIdOf(serviceWorker, '*://news.test/*');
+  await popup.open(newsTab);
+  expect(await popup.card()).toMatchObject({ site: 'news.test', Impressions: '0', Clicks: '0', CTR: '—' });
+  await popup.pauseOnThisSite(true);
+  // Paused before the visit: the whole visit to news.test (scrolls, dwell, two clicks) stores nothing.
+  await visitNews(page, port);
+  await visitBlog(page, port);
+  await expect.poll(async () => (await storedEvents(serviceWorker)).filter((e) => e.site === 'blog.test').length).toBeGreaterThan(0);
+  expect((await storedEvents(serviceWorker)).filter((e) => e.site === 'news.test')).toEqual([]);
+  await popup.open(newsTab);
+  expect((await popup.rows()).map((r) => r.site)).toEqual(['blog.test']);
+
+  // Paused everywhere: another visit to blog.test adds nothing.
+  await popup.pauseEverywhere(true);
+  await expect(popup.page.getByText('Tracking is paused everywhere')).toBeVisible();
+  const before = (await storedEvents(serviceWorker)).length;
+  await visitBlog(page, port);
+  await page.waitForTimeout(2500); // more than the outbox's 1 s flush interval
+  expect((await storedEvents(serviceWorker)).length).toBe(before);
+
+  // Resumed: counting starts again.
+  await popup.open();
+  await popup.pauseEverywhere(false);
+  await visitBlog(page, port);
+  await expect.poll(async () => (await storedEvents(serviceWorker)).length).toBeGreaterThan(before);
+});

@@ -1,0 +1,48 @@
+import { formatCtr, formatDuration } from '../common/format';
+import type { SiteStats } from '../common/types';
+
+/** The site of the current tab at a glance, with its own pause switch. */
+export function SiteCard({
+  site,
+  stats,
+  rangeLabel,
+  paused,
+  pausedEverywhere,
+  onTogglePause,
+}: {
+  site: string;
+  stats: SiteStats | undefined;
+  rangeLabel: string;
+  paused: boolean;
+  pausedEverywhere: boolean;
+  onTogglePause: () => void;
+}) {
+  const s = stats ?? { site, impressions: 0, viewable: 0, clicks: 0, dwellMs: 0 };
+  const metrics: [string, string][] = [
+    ['Impressions', s.impressions.toLocaleString('en-US')],
+    ['Viewable', s.viewable.toLocaleString('en-US')],
+    ['Clicks', s.clicks.toLocaleString('en-US')],
+    ['CTR', formatCtr(s.clicks, s.impressions)],
+    ['Time in view', formatDuration(s.dwellMs)],
+  ];
+  return (
+    <section class="card" aria-label={`This site: ${site}`} data-testid="site-card">
+      <div class="card-head">
+        <h2>{site}</h2>
+        <span class="muted">{rangeLabel}</span>
+        <label class="switch">
+          <input type="checkbox" checked={paused} disabled={pausedEverywhere} onChange={onTogglePause} />
+          <span>Pause on this site</span>
+        </label>
+      </div>
+      <dl class="metrics">
+        {metrics.map(([label, value]) => (
+          <div key={label}>
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
