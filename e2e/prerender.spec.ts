@@ -68,8 +68,10 @@ test('a prerendered page counts nothing until it is activated, then its ads coun
 
     const page = (await browser.pages())[0] ?? (await browser.newPage());
     await page.goto(`http://measure.test:${server.port}/prerender.html`);
-    // Long enough for the prerender to load and for a content script in it to scan, ask for rules and flush.
-    await new Promise((r) => setTimeout(r, 3000));
+    // The prerendered page reports its load (a storage event retitles this page); then long enough
+    // for a content script in it to start, scan, ask for rules and flush.
+    await page.waitForFunction(() => document.title === 'prerendered page loaded', { timeout: 15_000 });
+    await new Promise((r) => setTimeout(r, 2000));
     expect(fromPrerendered(await seenMessages())).toEqual([]);
     expect(eventsFor(await serviceWorker.evaluate(readStoredEvents), 'impression', 'c=pre')).toEqual([]);
 
