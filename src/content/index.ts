@@ -10,27 +10,26 @@ import { Outbox } from './outbox';
 import { startPageView } from './page-view';
 import type { PageView } from './page-view';
 import type { RequestRules } from './scan';
-import { isContextInvalidated } from './track/frame-clicks';
+import { isContextInvalidated, runtimeAlive, sendOrStop } from './messaging';
 
 if (window.top === window) startTopFrame();
 
 function startTopFrame(): void {
+  // Aborted when the extension is reloaded, updated or disabled under this page ("Extension context
+  // invalidated"): every observer, listener and timer of this script stops, and a page view never starts again.
   const lifetime = new AbortController();
   const { signal } = lifetime;
+  const tearDown = () => lifetime.abort();
+  const toBackground = <T>(message: ContentMessage) => sendOrStop(() => browser.runtime.sendMessage(message) as Promise<T>, tearDown, () => runtimeAlive(browser));
   const outbox = new Outbox({
-    send: (events: AdEvent[]) => {
-      const message: ContentMessage = { type: 'events', events };
-      return browser.runtime.sendMessage(message) as Promise<ResponseOf<ContentMessages, 'events'>>;
-    },
-    isFatal: isContextInvalidated,
-    onFatal: () => lifetime.abort(),
+    send: (events: AdEvent[]) => toBackground<ResponseOf<ContentMessages, 'events'>>({ type: 'events', events }),
+    isFatal: (error) => isContextInvalidated(error) || !runtimeAlive(browser),
+    onFatal: tearDown,
   });
   signal.addEventListener('abort', () => outbox.stop(), { once: true });
 
-  const requestRules: RequestRules = (tokens) => {
-    const message: ContentMessage = { type: 'pageRules', ...tokens };
-    return browser.runtime.sendMessage(message) as Promise<ResponseOf<ContentMessages, 'pageRules'>>;
-  };
+  // A page whose outbox is empty learns of the invalidation here, at its next page view's first rules request.
+  const requestRules: RequestRules = (tokens) => toBackground<ResponseOf<ContentMessages, 'pageRules'>>({ type: 'pageRules', ...tokens });
 
   let pageView: PageView | null = null;
   let pageViews = 0;
@@ -73,5 +72,6 @@ function startTopFrame(): void {
     return undefined;
   };
   browser.runtime.onMessage.addListener(onMessage);
-  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onMessage), { once: true });
+  // Once Chrome has taken `runtime` from an invalidated script, the listener went with it (and touching it throws).
+  signal.addEventListener('abort', () => runtimeAlive(browser) && browser.runtime.onMessage.removeListener(onMessage), { once: true });
 }

@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import type { ContentMessage } from '../../common/messages';
 import { unwrapLandingUrl } from '../attribution/landing-url';
+import { runtimeAlive, sendOrStop } from '../messaging';
 
 /**
  * In a child frame (an ad creative's iframe, often cross-origin) AdTally detects nothing itself: the top frame
@@ -13,15 +14,9 @@ export function reportFrameClicks(signal: AbortSignal, onInvalidated: () => void
     const link = event.composedPath().find((t): t is HTMLAnchorElement => t instanceof HTMLAnchorElement && !!t.href);
     const landingUrl = link ? unwrapLandingUrl(link.href, document.baseURI) : null;
     const message: ContentMessage = { type: 'frameClick', time: Date.now(), landingUrl };
-    browser.runtime.sendMessage(message).catch((error: unknown) => {
-      if (isContextInvalidated(error)) onInvalidated();
-    });
+    // Any other failure (the service worker still starting) loses this one click.
+    sendOrStop(() => browser.runtime.sendMessage(message), onInvalidated, () => runtimeAlive(browser)).catch(() => {});
   };
   document.addEventListener('click', handle, { capture: true, signal });
   document.addEventListener('auxclick', handle, { capture: true, signal });
-}
-
-/** After an extension update or removal, old content scripts can no longer reach the extension. */
-export function isContextInvalidated(error: unknown): boolean {
-  return String((error as Error | undefined)?.message ?? error).includes('Extension context invalidated');
 }
