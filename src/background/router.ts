@@ -6,6 +6,7 @@ import { handleFrameClick } from './handlers/frame-click';
 import { handlePageRules } from './handlers/page-rules';
 import { handleDeleteData, handleExportAggregates, handleExportEvents, handleImportEvents } from './handlers/data';
 import { handleGetStats } from './handlers/stats';
+import { handleAddUserRule } from './handlers/user-rule';
 
 type Handler = (message: Record<string, unknown>, sender: Runtime.MessageSender) => Promise<unknown>;
 
@@ -13,6 +14,7 @@ type Handler = (message: Record<string, unknown>, sender: Runtime.MessageSender)
 const HANDLERS: Record<string, Handler> = {
   events: (m, sender) => handleEvents({ events: m.events }, sender),
   pageRules: (m, sender) => handlePageRules(m, sender),
+  addUserRule: (m, sender) => handleAddUserRule({ kind: m.kind, selector: m.selector }, sender),
   frameClick: (m, sender) => handleFrameClick({ time: m.time, landingUrl: m.landingUrl }, sender),
   getStats: (m) => handleGetStats({ tabId: m.tabId, days: m.days }),
   exportEvents: (m) => handleExportEvents({ after: m.after, limit: m.limit }),

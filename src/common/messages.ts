@@ -2,6 +2,7 @@
  * The one message protocol between AdTally's parts (architecture convention 1).
  * Every message is `{type, ...payload}`; each type names its payload and its response.
  */
+import type { UserRule } from './user-rules';
 import type { AdEvent, Creative, DayRange, DayTotals, DetectedAd, FilterRule, SiteStats, StoredEvent, WriteProblem } from './types';
 
 /** Where an export page ended: the next page starts after this event (time order, ties by id). */
@@ -23,8 +24,11 @@ export interface ContentMessages {
    */
   pageRules: {
     payload: { classes: string[]; ids: string[]; hrefs: string[]; first: boolean };
-    response: { rules: FilterRule[]; platform: string | null };
+    /** `userRules`: the user's own rules for this page's host, sent with the first answer only. */
+    response: { rules: FilterRule[]; platform: string | null; userRules: UserRule[] };
   };
+  /** A correction from the on-page audit, filed under the sender tab's hostname (never one from the payload). */
+  addUserRule: { payload: { kind: UserRule['kind']; selector: string }; response: { line: string } };
   /** A trusted click happened inside a child frame; the background tells the top frame, which knows the ad. */
   frameClick: { payload: { time: number; landingUrl: string | null }; response: { forwarded: boolean } };
 }
@@ -82,6 +86,6 @@ export type BackgroundMessage = ContentMessage | UiMessage;
 export type ResponseOf<P extends AnyProtocol, K extends keyof P> = P[K] extends { response: infer R } ? R : never;
 
 /** Message types a content script may send; anything else from a tab is dropped (convention 2). */
-export const CONTENT_MESSAGE_TYPES: ReadonlySet<string> = new Set<keyof ContentMessages>(['events', 'pageRules', 'frameClick']);
+export const CONTENT_MESSAGE_TYPES: ReadonlySet<string> = new Set<keyof ContentMessages>(['events', 'pageRules', 'frameClick', 'addUserRule']);
 /** Message types only extension pages (popup, dashboard) may send. */
 export const UI_MESSAGE_TYPES: ReadonlySet<string> = new Set<keyof UiMessages>(['getStats', 'exportEvents', 'exportAggregates', 'importEvents', 'deleteData']);

@@ -1,11 +1,12 @@
 import { detectAds, detectAround } from './detect/detect';
 import type { DetectContext, Detection, FilterRule } from './detect/types';
+import type { UserRule } from '../common/user-rules';
 import { isEmpty, TokenSurvey } from './page-tokens';
 import type { Tokens } from './page-tokens';
 import { isRendered } from './track/viewport';
 
 /** Asks the background for the rules that the given tokens (and, the first time, the page's host) call for. */
-export type RequestRules = (tokens: Tokens & { first: boolean }) => Promise<{ rules: FilterRule[]; platform: string | null }>;
+export type RequestRules = (tokens: Tokens & { first: boolean }) => Promise<{ rules: FilterRule[]; platform: string | null; userRules?: UserRule[] }>;
 
 /**
  * Runs detection over the whole document at start, then over subtrees the page adds, batched: pages add
@@ -22,7 +23,7 @@ export function watchForAds(
   requestRules: RequestRules,
   signal: AbortSignal,
 ): { rescan(element: Element): void } {
-  const ctx: DetectContext & { filterRules: FilterRule[] } = { isRendered, platform: null, filterRules: [] };
+  const ctx: DetectContext & { filterRules: FilterRule[] } = { isRendered, platform: null, filterRules: [], userRules: [] };
   void start(ctx, onDetected, requestRules, signal);
   // An element whose content changed (a recycled list node) is detected afresh with the rules known so far.
   return { rescan: (element) => element.isConnected && onDetected(detectAround(element, ctx)) };
@@ -40,7 +41,10 @@ async function start(
     if (!first && isEmpty(tokens)) return;
     const reply = await withTimeout(requestRules({ ...tokens, first }), RULES_TIMEOUT_MS).catch(() => null);
     if (!reply) return;
-    if (first) ctx.platform = reply.platform;
+    if (first) {
+      ctx.platform = reply.platform;
+      ctx.userRules = reply.userRules ?? [];
+    }
     for (const rule of reply.rules) {
       if (ruleTexts.has(rule.rule)) continue;
       ruleTexts.add(rule.rule);

@@ -3,6 +3,8 @@ import { parse } from 'tldts';
 import type { ContentMessages, ResponseOf } from '../../common/messages';
 import { getEngine } from '../filters/engine';
 import { pageRules } from '../filters/page-rules';
+import { userRulesFor } from '../../common/user-rules';
+import { readUserRules } from '../user-rules-store';
 
 const MAX_TOKENS = 20_000;
 const strings = (v: unknown): string[] =>
@@ -17,11 +19,12 @@ export async function handlePageRules(
   sender: Runtime.MessageSender,
 ): Promise<ResponseOf<ContentMessages, 'pageRules'>> {
   const url = sender.tab?.url;
-  if (!url || sender.frameId !== 0) return { rules: [], platform: null };
+  if (!url || sender.frameId !== 0) return { rules: [], platform: null, userRules: [] };
   const parsed = parse(url, { allowPrivateDomains: true });
   const platform = parsed.domainWithoutSuffix ?? null;
+  const userRules = payload.first === true && parsed.hostname ? userRulesFor(await readUserRules(), parsed.hostname) : [];
   const loaded = await getEngine();
-  if (!loaded || !parsed.hostname) return { rules: [], platform };
+  if (!loaded || !parsed.hostname) return { rules: [], platform, userRules };
   const rules = pageRules(loaded.engine, loaded.info, {
     url,
     hostname: parsed.hostname,
@@ -31,5 +34,5 @@ export async function handlePageRules(
     hrefs: strings(payload.hrefs),
     first: payload.first === true,
   });
-  return { rules, platform };
+  return { rules, platform, userRules };
 }

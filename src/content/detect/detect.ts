@@ -28,6 +28,15 @@ export function detectAds(root: Element | Document, ctx: DetectContext = NO_CONT
 
   const units: Element[] = [];
   const owned: Element[] = [];
+  // The user's own "this is an ad" rules come first and are trusted as they are, like an adapter's units.
+  for (const rule of ctx.userRules ?? []) {
+    if (rule.kind !== 'ad') continue;
+    for (const el of safeSelfAndDescendants(root, rule.selector)) {
+      if (matches.has(el)) continue;
+      matches.set(el, { element: el, rule: `user:${rule.line}`, kind: 'display', network: null });
+      units.push(el);
+    }
+  }
   for (const adapter of adaptersFor(ctx.platform)) {
     owned.push(...(adapter.owns?.(root) ?? []));
     // Adapters know their platform's markup, including units with no creative element (text ads).
@@ -63,7 +72,34 @@ export function detectAds(root: Element | Document, ctx: DetectContext = NO_CONT
       units.includes(d.element) ||
       !(units.some((unit) => unit.contains(d.element) || d.element.contains(unit)) || owned.some((region) => region.contains(d.element))),
   );
-  return outermost(all);
+  return withoutUserExclusions(outermost(all), ctx);
+}
+
+/**
+ * The user's "not an ad" rules overrule every layer: an element they match, or one inside it, is never an
+ * ad on this page (see common/user-rules.ts).
+ */
+function withoutUserExclusions(found: Detection[], ctx: DetectContext): Detection[] {
+  const exclusions = (ctx.userRules ?? []).filter((r) => r.kind === 'not-ad');
+  if (exclusions.length === 0) return found;
+  return found.filter((d) => !exclusions.some((r) => closestOrNull(d.element, r.selector)));
+}
+
+// A user's selector that the page's DOM engine rejects matches nothing, rather than stopping detection.
+function closestOrNull(el: Element, selector: string): Element | null {
+  try {
+    return el.closest(selector);
+  } catch {
+    return null;
+  }
+}
+
+function safeSelfAndDescendants(root: Element | Document, selector: string): Element[] {
+  try {
+    return selfAndDescendants(root, selector);
+  } catch {
+    return [];
+  }
 }
 
 // An ad must hold something a person can see as one: EasyList also hides empty slots, placeholders and
@@ -148,5 +184,5 @@ export function detectAround(added: Element, ctx: DetectContext = NO_CONTEXT): D
     const rule = ruleMatching(el, ctx.filterRules);
     if (rule) outerMatch = { element: el, rule: rule.rule, kind: 'display', network: null };
   }
-  return outerMatch ? outermost([outerMatch, ...found]) : found;
+  return outerMatch ? withoutUserExclusions(outermost([outerMatch, ...found]), ctx) : found;
 }

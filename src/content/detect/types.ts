@@ -1,4 +1,5 @@
 import type { AdKind, FilterRule } from '../../common/types';
+import type { UserRule } from '../../common/user-rules';
 
 export type { FilterRule } from '../../common/types';
 
@@ -6,7 +7,8 @@ export interface Detection {
   element: Element;
   /**
    * Why the element is an ad: "sig:<id>" (built-in signature), "label:<word>" (disclosure label),
-   * "adapter:<platform>/<unit>" (platform adapter) or "<list>@<version> <filter text>" (filter list).
+   * "adapter:<platform>/<unit>" (platform adapter), "<list>@<version> <filter text>" (filter list) or
+   * "user:<rule line>" (the user's own rule).
    */
   rule: string;
   kind: AdKind;
@@ -22,6 +24,8 @@ export interface DetectContext {
   platform: string | null;
   /** Filter-list rules that apply to this page. */
   filterRules: readonly FilterRule[];
+  /** The user's own rules for this page: ads AdTally missed, and elements that are not ads. */
+  userRules?: readonly UserRule[];
 }
 
 /**
