@@ -92,9 +92,11 @@ async function clickAd(page: Page, index: number) {
 /**
  * Stops the worker `kills` times while the pages produce events, for at least `minMs`, clicking an ad in each
  * of the first `clicks` rounds (a click sends its batch at once). A killing round waits for something to wake
- * the worker (a batch, a retry, a rules request) and stops it 0–300 ms later, while that message is being
- * handled. Every third round spares the worker for 1.5–3 s once it is woken, so that batches get through and
- * the outboxes' backoff (1 s, 2 s, 4 s … 30 s) resets, as between real idle stops.
+ * the worker (a batch, a retry, a rules request) and stops it while that message is being handled: either
+ * 0–300 ms after it woke, or as the next batch's transaction writes its totals (just before it commits; a
+ * stop then may leave the batch stored but unacknowledged). Every third round spares the worker for 1.5–3 s
+ * once it is woken, so that batches get through and the outboxes' backoff (1 s, 2 s, 4 s … 30 s) resets, as
+ * between real idle stops.
  */
 async function killWhileDelivering(
   killer: WorkerKiller,
@@ -103,6 +105,8 @@ async function killWhileDelivering(
 ) {
   const end = Date.now() + minMs;
   for (let round = 0; round < clicks || killer.kills < kills || Date.now() < end; round++) {
+    const atCommit = round % 2 === 1;
+    const commit = atCommit ? killer.nextTotalsWrite(3000) : null;
     if (round < clicks) await click(round);
     // Everything wakes the worker within a backoff's 30 s while a page has events to send.
     await killer.waitForStatus((s) => s === 'starting' || s === 'running', 35_000);
@@ -110,7 +114,8 @@ async function killWhileDelivering(
       await sleep(between(1500, 3000));
       continue;
     }
-    await sleep(between(0, 300));
+    if (commit) await commit;
+    else await sleep(between(0, 300));
     await killer.kill();
   }
 }
@@ -145,22 +150,24 @@ test('worker kills while a page records over 2,000 events: every event stored ex
   serviceWorker,
   extensionId,
 }) => {
-  const grid: Grid = { ads: 1000, over: 8000, steps: 10, seed: 1 };
+  // Ads keep arriving through most of the kills, so that most batches carry impressions and viewables.
+  const grid: Grid = { ads: 1200, over: 30_000, steps: 30, seed: 1 };
   const killer = await WorkerKiller.attach(context, page, extensionId);
   await markGlobalScope(serviceWorker);
 
   await page.goto(gridUrl(port, grid));
   await expect.poll(async () => (await tabStates(await killer.live()))[0]?.ads ?? 0, { timeout: 30_000 }).toBeGreaterThanOrEqual(firstStep(grid));
 
-  // Kill through the ads' arrival, their viewable second and a dwell report, clicking ads of the first step.
+  // Kill through the ads' arrival and their viewable second, clicking ads of the first step.
   const clicks = 40;
-  await killWhileDelivering(killer, { kills: 30, minMs: grid.over + 6000, clicks }, (round) => clickAd(page, round));
-  
+  await killWhileDelivering(killer, { kills: 40, minMs: grid.over + 3000, clicks }, (round) => clickAd(page, round));
+
   await waitForDetection(killer, 1, grid.ads);
+  await sleep(5500); // one more dwell report (every 5 s) covers the last ads to arrive
   await waitForDrainedOutboxes(killer, 1);
 
   const worker = await killer.live();
-  // The worker really was stopped: this one is a fresh global scope, and Playwright saw a start per stop.
+  // The worker really was stopped: this one is a fresh global scope, and DevTools saw a start per stop.
   expect(await isMarked(worker)).toBe(false);
   expect(killer.starts, 'worker starts seen by DevTools').toBeGreaterThanOrEqual(killer.kills);
 
@@ -205,6 +212,7 @@ test('twenty tabs recording at once through worker kills: exact counts per tab a
   await killWhileDelivering(killer, { kills: 30, minMs: 10_000, clicks }, (round) => clickAd(pages[round % TABS]!, Math.floor(round / TABS)));
 
   await waitForDetection(killer, TABS, grids[0]!.ads);
+  await sleep(5500); // one more dwell report (every 5 s) covers the last ads to arrive
   await waitForDrainedOutboxes(killer, TABS);
 
   const worker = await killer.live();

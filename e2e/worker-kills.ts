@@ -5,6 +5,10 @@
  * its running status, `startWorker` wakes it for the test's own reads. Playwright keeps one Worker object
  * for the extension's worker across stops and starts (the DevTools target survives), so a restart is told by
  * the status events and by a global set on the worker being gone.
+ *
+ * DevTools' Storage domain also reports each write to the extension's IndexedDB as it happens, so a stop can
+ * be timed to land as a batch's transaction finishes: the daily totals are written last, just before the
+ * commit, and a stop then often leaves a batch stored but never acknowledged, the case idempotency is for.
  */
 import type { BrowserContext, CDPSession, Page, Worker } from '@playwright/test';
 
@@ -23,6 +27,7 @@ export class WorkerKiller {
   starts = 0;
   private status: RunningStatus = 'stopped';
   private readonly waiters = new Set<() => void>();
+  private readonly writeWaiters = new Set<(store: string) => void>();
 
   private constructor(
     private readonly context: BrowserContext,
@@ -42,7 +47,11 @@ export class WorkerKiller {
         for (const wake of killer.waiters) wake();
       }
     });
+    cdp.on('Storage.indexedDBContentUpdated', (event: { objectStoreName: string }) => {
+      for (const wake of killer.writeWaiters) wake(event.objectStoreName);
+    });
     await cdp.send('ServiceWorker.enable');
+    await cdp.send('Storage.trackIndexedDBForStorageKey', { storageKey: killer.origin });
     return killer;
   }
 
@@ -78,6 +87,23 @@ export class WorkerKiller {
     await this.cdp.send('ServiceWorker.stopAllWorkers');
     await this.waitForStatus((s) => s === 'stopped', 10_000);
     if (wasAlive) this.kills++;
+  }
+
+  /**
+   * Resolves at the next write to an object store other than `events` (the totals, written after a batch's
+   * events, just before its transaction commits), or after `timeoutMs`. Resolves to whether one came.
+   */
+  nextTotalsWrite(timeoutMs: number): Promise<boolean> {
+    return new Promise((resolve) => {
+      const done = (seen: boolean) => {
+        clearTimeout(timer);
+        this.writeWaiters.delete(onWrite);
+        resolve(seen);
+      };
+      const onWrite = (store: string) => store !== 'events' && done(true);
+      const timer = setTimeout(() => done(false), timeoutMs);
+      this.writeWaiters.add(onWrite);
+    });
   }
 
   /** The extension's running service worker, started if it is stopped. */
