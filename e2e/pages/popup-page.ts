@@ -79,4 +79,9 @@ export class PopupPage {
   async pauseEverywhere(paused: boolean): Promise<void> {
     await this.page.getByLabel('Pause everywhere').setChecked(paused);
   }
+
+  async setAudit(on: boolean): Promise<void> {
+    const box = this.page.getByTestId('site-card').getByLabel('Audit this page', { exact: false });
+    await box.setChecked(on);
+  }
 }

@@ -64,6 +64,8 @@ export interface UiMessages {
 /** Sent by the background to a tab's top frame. */
 export interface TabMessages {
   childFrameClicked: { payload: { time: number; landingUrl: string | null }; response: void };
+  /** Turns the on-page audit on or off (`on: null` only asks); answers whether it is on. */
+  setAudit: { payload: { on: boolean | null }; response: { on: boolean } };
   /** The ads found in this page view, with why: for the accuracy corpus now and the on-page audit later. */
   listDetections: {
     payload: Record<string, never>;

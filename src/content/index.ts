@@ -10,6 +10,8 @@ import { Outbox } from './outbox';
 import { startPageView } from './page-view';
 import type { PageView } from './page-view';
 import type { RequestRules } from './scan';
+import { startAudit } from './audit/overlay';
+import { selectorFor } from './audit/selector-for';
 import { isContextInvalidated, runtimeAlive, sendOrStop } from './messaging';
 
 if (window.top === window) startTopFrame();
@@ -62,10 +64,35 @@ function startTopFrame(): void {
     signal,
   });
 
+  // The on-page audit (popup switch): outlines the current page view's ads; corrections go to the background.
+  let audit: AbortController | null = null;
+  const setAudit = (on: boolean) => {
+    if (on === (audit !== null)) return;
+    if (!on) {
+      audit?.abort();
+      audit = null;
+      return;
+    }
+    audit = new AbortController();
+    signal.addEventListener('abort', () => audit?.abort(), { once: true, signal: audit.signal });
+    startAudit(
+      {
+        listAds: () => pageView?.auditAds() ?? [],
+        correct: async (kind, element) =>
+          (await toBackground<ResponseOf<ContentMessages, 'addUserRule'>>({ type: 'addUserRule', kind, selector: selectorFor(element) })).line,
+      },
+      audit.signal,
+    );
+  };
+
   const onMessage = (message: unknown, sender: browser.Runtime.MessageSender) => {
     if (sender.id !== browser.runtime.id) return;
     const msg = message as TabMessage | undefined;
     if (msg?.type === 'childFrameClicked') pageView?.onFrameClick(msg.landingUrl);
+    if (msg?.type === 'setAudit') {
+      if (typeof msg.on === 'boolean') setAudit(msg.on);
+      return Promise.resolve({ on: audit !== null });
+    }
     if (msg?.type === 'listDetections') {
       return Promise.resolve({ ads: pageView?.detections() ?? [], observed: pageView?.observedCount() ?? 0, pageViews, pending: outbox.size });
     }

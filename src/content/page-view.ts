@@ -7,6 +7,7 @@ import { cssPath } from '../common/css-path';
 import { randomId } from '../common/ids';
 import type { AdEvent, AdEventType, DetectedAd } from '../common/types';
 import { attributeAd } from './attribution/attribute';
+import type { AuditAd, AuditState } from './audit/overlay';
 import type { Attribution } from './attribution/attribute';
 import type { Outbox } from './outbox';
 import { watchForAds } from './scan';
@@ -29,6 +30,8 @@ export interface PageView {
   onFrameClick(landingUrl: string | null): void;
   /** The ads found so far that are still in the page. */
   detections(): DetectedAd[];
+  /** The ads for the on-page audit, with what was recorded for each in this page view. */
+  auditAds(): AuditAd[];
   /** Elements observed for exposure: 0 once the page view ended (the leak check reads it). */
   observedCount(): number;
   end(): void;
@@ -52,8 +55,14 @@ export function startPageView(outbox: Outbox, requestRules: RequestRules, parent
     }
     return found;
   };
-  const record = (ad: Ad, type: AdEventType, extra: Partial<AdEvent> = {}) =>
+  // The furthest each ad got in this page view, for the audit badges.
+  const states = new Map<string, AuditState>();
+  const RANK: Record<AuditState, number> = { detected: 0, impression: 1, viewable: 2, clicked: 3 };
+  const record = (ad: Ad, type: AdEventType, extra: Partial<AdEvent> = {}) => {
+    const state: AuditState | null = type === 'click' ? 'clicked' : type === 'dwell' ? null : type;
+    if (state && RANK[state] > RANK[states.get(ad.id) ?? 'detected']) states.set(ad.id, state);
     outbox.add({ ...eventFor(ad, type, id, attributionOf(ad)), ...extra });
+  };
   const byId = (adId: string, fn: (ad: Ad) => void) => {
     const ad = registry.byAdId(adId);
     if (ad) fn(ad);
@@ -136,6 +145,11 @@ export function startPageView(outbox: Outbox, requestRules: RequestRules, parent
           const { id: adId, rule, kind, network } = ad;
           return { adId, path: cssPath(ad.element), rule, kind, network, width: Math.round(box.width), height: Math.round(box.height) };
         }),
+    auditAds: () =>
+      registry
+        .all()
+        .filter((ad) => ad.element.isConnected)
+        .map((ad) => ({ adId: ad.id, element: ad.element, state: states.get(ad.id) ?? 'detected', kind: ad.kind, network: ad.network, rule: ad.rule })),
     observedCount: () => viewport.observedCount,
     end: () => {
       if (signal.aborted) return;

@@ -3,7 +3,7 @@
  * and never call `browser.*` themselves.
  */
 import browser from 'webextension-polyfill';
-import type { ResponseOf, UiMessage, UiMessages } from '../common/messages';
+import type { ResponseOf, TabMessage, TabMessages, UiMessage, UiMessages } from '../common/messages';
 import type { DayRange } from '../common/types';
 import type { PopupControls } from './popup-view';
 import { DEFAULT_SORT, RANGE_CHOICES } from './table-view';
@@ -52,4 +52,20 @@ export function readControls(): PopupControls {
 
 export function rememberControls(controls: PopupControls): void {
   localStorage.setItem(CONTROLS_KEY, JSON.stringify({ range: controls.range, sort: controls.sort }));
+}
+
+/**
+ * Whether the on-page audit is on in the popup's tab, after turning it on or off when `on` is given; null
+ * when the tab has no AdTally content script (a browser page, a page loaded before AdTally was installed).
+ */
+export async function auditInTab(on: boolean | null): Promise<boolean | null> {
+  const tabId = await popupTabId();
+  if (tabId === null) return null;
+  try {
+    const message: TabMessage = { type: 'setAudit', on };
+    const reply = (await browser.tabs.sendMessage(tabId, message, { frameId: 0 })) as ResponseOf<TabMessages, 'setAudit'> | undefined;
+    return typeof reply?.on === 'boolean' ? reply.on : null;
+  } catch {
+    return null;
+  }
 }

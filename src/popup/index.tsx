@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { loadStats, openOptions, readControls, rememberControls } from './client';
+import { auditInTab, loadStats, openOptions, readControls, rememberControls } from './client';
 import { loadSettings, saveSettings } from '../ui/settings-store';
 import { PopupView } from './popup-view';
 import type { PopupControls, PopupState } from './popup-view';
@@ -11,8 +11,8 @@ function Popup() {
   const [controls, setControls] = useState<PopupControls>(readControls);
 
   const load = useCallback((range: PopupControls['range']) => {
-    Promise.all([loadStats(daysFor(range, new Date())), loadSettings()]).then(
-      ([stats, settings]) => setState({ status: 'ready', ...stats, paused: settings.paused, pausedSites: settings.pausedSites }),
+    Promise.all([loadStats(daysFor(range, new Date())), loadSettings(), auditInTab(null)]).then(
+      ([stats, settings, audit]) => setState({ status: 'ready', ...stats, paused: settings.paused, pausedSites: settings.pausedSites, audit }),
       (error: unknown) => setState({ status: 'error', message: String((error as Error)?.message ?? error) }),
     );
   }, []);
@@ -41,6 +41,10 @@ function Popup() {
         if (state.status !== 'ready') return;
         const sites = state.pausedSites.includes(site) ? state.pausedSites.filter((s) => s !== site) : [...state.pausedSites, site];
         changeSettings({ pausedSites: sites });
+      }}
+      onToggleAudit={() => {
+        if (state.status !== 'ready') return;
+        void auditInTab(!state.audit).then((audit) => setState((s) => (s.status === 'ready' ? { ...s, audit } : s)));
       }}
       onOpenOptions={openOptions}
     />

@@ -14,6 +14,8 @@ export type PopupState =
       writeProblem: WriteProblem | null;
       paused: boolean;
       pausedSites: string[];
+      /** The on-page audit in this tab: on, off, or null when the tab cannot have one. */
+      audit?: boolean | null;
     };
 
 /** What the person chose to see; kept by the popup between openings. */
@@ -29,6 +31,7 @@ export interface PopupActions {
   onSearch?: (text: string) => void;
   onTogglePause?: () => void;
   onTogglePauseSite?: (site: string) => void;
+  onToggleAudit?: () => void;
   onOpenOptions?: () => void;
 }
 
@@ -73,6 +76,8 @@ export function PopupView({ state, controls = DEFAULT_CONTROLS, ...actions }: { 
           paused={state.paused || state.pausedSites.includes(state.currentSite)}
           pausedEverywhere={state.paused}
           onTogglePause={() => actions.onTogglePauseSite?.(state.currentSite!)}
+          audit={state.audit ?? null}
+          onToggleAudit={actions.onToggleAudit}
         />
       )}
       {state.status === 'ready' && <Table state={state} controls={controls} actions={actions} />}

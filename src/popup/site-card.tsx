@@ -9,6 +9,8 @@ export function SiteCard({
   paused,
   pausedEverywhere,
   onTogglePause,
+  audit = null,
+  onToggleAudit,
 }: {
   site: string;
   stats: SiteStats | undefined;
@@ -16,6 +18,8 @@ export function SiteCard({
   paused: boolean;
   pausedEverywhere: boolean;
   onTogglePause: () => void;
+  audit?: boolean | null;
+  onToggleAudit?: () => void;
 }) {
   const s = stats ?? { site, impressions: 0, viewable: 0, clicks: 0, dwellMs: 0 };
   const metrics: [string, string][] = [
@@ -43,6 +47,12 @@ export function SiteCard({
           </div>
         ))}
       </dl>
+      {audit !== null && (
+        <label class="switch audit">
+          <input type="checkbox" checked={audit} onChange={onToggleAudit} />
+          <span>Audit this page: outline every ad AdTally counts, with the rule that found it</span>
+        </label>
+      )}
     </section>
   );
 }

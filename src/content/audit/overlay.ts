@@ -1,8 +1,10 @@
 /**
  * The on-page audit: every detected ad outlined, with a badge giving its state, kind, network and the rule
  * that found it, a "Not an ad" button on each badge, and a picker to mark an ad AdTally missed. Drawn in a
- * closed shadow root on a fixed layer above the page, so the page's CSS cannot restyle it and its own
- * clicks never reach the page's ads (the layer is outside every ad, so clicks.ts ignores it).
+ * shadow root on a fixed layer above the page, so the page's CSS cannot restyle it, and its clicks never
+ * count as ad clicks (the layer is outside every ad, so clicks.ts ignores it). The shadow root is open, so
+ * tests and assistive tools can read it; a page that reaches into it cannot file a correction, because
+ * every action requires a trusted (person-made) event.
  */
 import type { AdKind } from '../../common/types';
 import { startPicker } from './picker';
@@ -31,7 +33,7 @@ const REFRESH_MS = 500;
 export function startAudit(hooks: AuditHooks, signal: AbortSignal): void {
   const host = document.createElement('adtally-audit');
   host.style.cssText = 'position:fixed;inset:0;z-index:2147483647;pointer-events:none;display:block;';
-  const shadow = host.attachShadow({ mode: 'closed' });
+  const shadow = host.attachShadow({ mode: 'open' });
   shadow.innerHTML = `<style>${STYLE}</style><div class="toolbar" part="toolbar"><strong>AdTally audit</strong><span class="count"></span><button class="pick" type="button">Mark a missed ad</button><span class="hint"></span></div><div class="boxes"></div>`;
   document.documentElement.append(host);
   signal.addEventListener('abort', () => host.remove(), { once: true });
@@ -73,7 +75,8 @@ export function startAudit(hooks: AuditHooks, signal: AbortSignal): void {
     draw();
   };
 
-  shadow.querySelector('.pick')!.addEventListener('click', () => {
+  shadow.querySelector('.pick')!.addEventListener('click', (e) => {
+    if (!e.isTrusted) return;
     hint.textContent = 'Click the ad AdTally missed (Esc to cancel)';
     startPicker(
       host,
@@ -107,7 +110,7 @@ function makeBox(ad: AuditAd, onNotAd: () => void): HTMLElement {
   box.className = 'box';
   box.dataset.adId = ad.adId;
   box.innerHTML = '<div class="badge"><span class="state"></span> <span class="what"></span><div class="rule"></div><button type="button" class="not-ad">Not an ad</button><div class="note"></div></div>';
-  box.querySelector('.not-ad')!.addEventListener('click', onNotAd);
+  box.querySelector('.not-ad')!.addEventListener('click', (e) => e.isTrusted && onNotAd());
   return box;
 }
 

@@ -33,6 +33,8 @@ export function startPicker(layer: Element, onPick: (element: Element) => void, 
     'click',
     (e) => {
       stop(e);
+      // Only a person picks: a click the page dispatches is swallowed and ignored.
+      if (!e.isTrusted) return;
       const picked = under(e) ?? current;
       controller.abort();
       if (picked && picked !== document.body && picked !== document.documentElement) onPick(picked);
