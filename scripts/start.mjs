@@ -53,7 +53,7 @@ if (!headless) {
     return (await api.tabs.query({ url: '*://blog.test/*' }))[0]?.id ?? null;
   });
   const popup = await context.newPage();
-  await popup.setViewportSize({ width: 520, height: 240 });
+  await popup.setViewportSize({ width: 480, height: 200 });
   await popup.waitForTimeout(1500); // let the last batch (flushed every second) reach the database
   await popup.goto(`chrome-extension://${extensionId}/popup.html${tabId ? `?tab=${tabId}` : ''}`);
   await popup.locator('table.stats, p.note').first().waitFor();
