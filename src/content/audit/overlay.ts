@@ -34,7 +34,12 @@ export function startAudit(hooks: AuditHooks, signal: AbortSignal): void {
   const host = document.createElement('adtally-audit');
   host.style.cssText = 'position:fixed;inset:0;z-index:2147483647;pointer-events:none;display:block;';
   const shadow = host.attachShadow({ mode: 'open' });
-  shadow.innerHTML = `<style>${STYLE}</style><div class="toolbar" part="toolbar"><strong>AdTally audit</strong><span class="count"></span><button class="pick" type="button">Mark a missed ad</button><span class="hint"></span></div><div class="boxes"></div>`;
+  // Built node by node, never from HTML text: nothing from the page is ever parsed as markup.
+  shadow.append(
+    el('style', '', STYLE),
+    el('div', 'toolbar', el('strong', '', 'AdTally audit'), el('span', 'count'), el('button', 'pick', 'Mark a missed ad'), el('span', 'hint')),
+    el('div', 'boxes'),
+  );
   document.documentElement.append(host);
   signal.addEventListener('abort', () => host.remove(), { once: true });
 
@@ -106,10 +111,8 @@ export function startAudit(hooks: AuditHooks, signal: AbortSignal): void {
 }
 
 function makeBox(ad: AuditAd, onNotAd: () => void): HTMLElement {
-  const box = document.createElement('div');
-  box.className = 'box';
+  const box = el('div', 'box', el('div', 'badge', el('span', 'state'), ' ', el('span', 'what'), el('div', 'rule'), el('button', 'not-ad', 'Not an ad'), el('div', 'note')));
   box.dataset.adId = ad.adId;
-  box.innerHTML = '<div class="badge"><span class="state"></span> <span class="what"></span><div class="rule"></div><button type="button" class="not-ad">Not an ad</button><div class="note"></div></div>';
   box.querySelector('.not-ad')!.addEventListener('click', (e) => e.isTrusted && onNotAd());
   return box;
 }
@@ -130,6 +133,14 @@ function update(box: HTMLElement, ad: AuditAd, note: string | undefined): void {
   rule.title = ad.rule;
   box.querySelector('.note')!.textContent = note ?? '';
   (box.querySelector('.not-ad') as HTMLButtonElement).hidden = note !== undefined;
+}
+
+function el(tag: string, className: string, ...children: (Node | string)[]): HTMLElement {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (node instanceof HTMLButtonElement) node.type = 'button';
+  node.append(...children);
+  return node;
 }
 
 const STYLE = `
