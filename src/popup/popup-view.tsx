@@ -13,7 +13,8 @@ export type PopupState =
       currentSite: string | null;
       writeProblem: WriteProblem | null;
       paused: boolean;
-      pausedSites: string[];
+      /** Whether the current site is out of the tracking scope (paused there, or not on the allow list). */
+      sitePaused: boolean;
     };
 
 /** What the person chose to see; kept by the popup between openings. */
@@ -70,7 +71,7 @@ export function PopupView({ state, controls = DEFAULT_CONTROLS, ...actions }: { 
           site={state.currentSite}
           stats={state.rows.find((r) => r.site === state.currentSite)}
           rangeLabel={rangeLabel}
-          paused={state.paused || state.pausedSites.includes(state.currentSite)}
+          paused={state.paused || state.sitePaused}
           pausedEverywhere={state.paused}
           onTogglePause={() => actions.onTogglePauseSite?.(state.currentSite!)}
         />
