@@ -5,6 +5,7 @@ import { handleEvents } from './handlers/events';
 import { handleFrameClick } from './handlers/frame-click';
 import { handlePageRules } from './handlers/page-rules';
 import { handleDeleteData, handleExportAggregates, handleExportEvents, handleImportEvents } from './handlers/data';
+import { handleGetFilterLists, handleUpdateFilterLists } from './handlers/filter-lists';
 import { handleGetStats } from './handlers/stats';
 import { handleAddUserRule } from './handlers/user-rule';
 
@@ -21,6 +22,8 @@ const HANDLERS: Record<string, Handler> = {
   exportAggregates: () => handleExportAggregates(),
   importEvents: (m) => handleImportEvents({ lines: m.lines }),
   deleteData: (m) => handleDeleteData({ site: m.site }),
+  getFilterLists: () => handleGetFilterLists(),
+  updateFilterLists: () => handleUpdateFilterLists(),
 };
 
 function isExtensionPage(sender: Runtime.MessageSender): boolean {

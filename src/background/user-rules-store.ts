@@ -3,10 +3,9 @@
  * page and appended to by on-page audit corrections. Parsed once per text.
  */
 import browser from 'webextension-polyfill';
-import { parseUserRules } from '../common/user-rules';
+import { parseUserRules, USER_RULES_KEY } from '../common/user-rules';
 import type { UserRule } from '../common/user-rules';
 
-export const USER_RULES_KEY = 'userRules';
 let cache: { text: string; rules: UserRule[] } | null = null;
 
 export async function readUserRulesText(): Promise<string> {

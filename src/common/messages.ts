@@ -3,7 +3,7 @@
  * Every message is `{type, ...payload}`; each type names its payload and its response.
  */
 import type { UserRule } from './user-rules';
-import type { AdEvent, Creative, DayRange, DayTotals, DetectedAd, FilterRule, SiteStats, StoredEvent, WriteProblem } from './types';
+import type { AdEvent, Creative, DayRange, DayTotals, DetectedAd, FilterListInfo, FilterListStatus, FilterRule, SiteStats, StoredEvent, WriteProblem } from './types';
 
 /** Where an export page ended: the next page starts after this event (time order, ties by id). */
 export interface EventPosition {
@@ -59,6 +59,13 @@ export interface UiMessages {
   };
   /** Deletes one site's events, or everything when `site` is null. */
   deleteData: { payload: { site: string | null }; response: { deleted: number } };
+  /** The filter lists in use: the last downloaded copy of each, else the one bundled with AdTally. */
+  getFilterLists: { payload: object; response: { lists: FilterListStatus[] } };
+  /**
+   * Downloads the lists now (the person asked, so even with weekly updates off). On failure `error` says why
+   * and the list in use stays.
+   */
+  updateFilterLists: { payload: object; response: { ok: true; info: FilterListInfo } | { ok: false; error: string } };
 }
 
 /** Sent by the background to a tab's top frame. */
@@ -90,4 +97,12 @@ export type ResponseOf<P extends AnyProtocol, K extends keyof P> = P[K] extends 
 /** Message types a content script may send; anything else from a tab is dropped (convention 2). */
 export const CONTENT_MESSAGE_TYPES: ReadonlySet<string> = new Set<keyof ContentMessages>(['events', 'pageRules', 'frameClick', 'addUserRule']);
 /** Message types only extension pages (popup, dashboard) may send. */
-export const UI_MESSAGE_TYPES: ReadonlySet<string> = new Set<keyof UiMessages>(['getStats', 'exportEvents', 'exportAggregates', 'importEvents', 'deleteData']);
+export const UI_MESSAGE_TYPES: ReadonlySet<string> = new Set<keyof UiMessages>([
+  'getStats',
+  'exportEvents',
+  'exportAggregates',
+  'importEvents',
+  'deleteData',
+  'getFilterLists',
+  'updateFilterLists',
+]);

@@ -8,6 +8,13 @@
 export type PageAddress = 'site' | 'path' | 'full';
 export const PAGE_ADDRESSES: readonly PageAddress[] = ['site', 'path', 'full'];
 
+/**
+ * Where ads are counted: every site, only the sites on the allow list, or every site but those on the deny
+ * list (`pausedSites`, which "Pause on this site" in the popup adds to).
+ */
+export type TrackingScope = 'all' | 'allow' | 'deny';
+export const TRACKING_SCOPES: readonly TrackingScope[] = ['all', 'allow', 'deny'];
+
 /** How long raw events are kept, in days; 0 keeps them until the user deletes them. */
 export const RETENTION_CHOICES: readonly number[] = [0, 30, 90, 180, 365, 730];
 
@@ -23,8 +30,12 @@ export interface Settings {
   retentionDays: number;
   /** Tracking paused everywhere: no event is stored until it is resumed. */
   paused: boolean;
-  /** Sites (registrable domains) where tracking is paused. */
+  /** Default `all`: AdTally counts everywhere until the person narrows it. */
+  scope: TrackingScope;
+  /** The deny list: sites (registrable domains) where tracking is paused; applies in scope `deny`. */
   pausedSites: string[];
+  /** The allow list: the only sites tracked in scope `allow`. */
+  allowSites: string[];
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -32,28 +43,52 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   pageAddress: 'path',
   retentionDays: 0,
   paused: false,
+  scope: 'all',
   pausedSites: [],
+  allowSites: [],
 });
+
+const isSiteList = (v: unknown): v is string[] => Array.isArray(v) && v.length <= 10_000 && v.every((s) => typeof s === 'string' && s.length > 0 && s.length <= 253);
 
 const ALLOWED: { [K in keyof Settings]: (value: unknown) => value is Settings[K] } = {
   filterListUpdates: (v): v is boolean => typeof v === 'boolean',
   pageAddress: (v): v is PageAddress => PAGE_ADDRESSES.includes(v as PageAddress),
   retentionDays: (v): v is number => RETENTION_CHOICES.includes(v as number),
   paused: (v): v is boolean => typeof v === 'boolean',
-  pausedSites: (v): v is string[] => Array.isArray(v) && v.length <= 10_000 && v.every((s) => typeof s === 'string' && s.length > 0 && s.length <= 253),
+  scope: (v): v is TrackingScope => TRACKING_SCOPES.includes(v as TrackingScope),
+  pausedSites: isSiteList,
+  allowSites: isSiteList,
 };
 
 /** Whether events on a site are to be recorded under these settings. */
 export function isTracked(settings: Settings, site: string): boolean {
-  return !settings.paused && !settings.pausedSites.includes(site);
+  if (settings.paused) return false;
+  if (settings.scope === 'allow') return settings.allowSites.includes(site);
+  if (settings.scope === 'deny') return !settings.pausedSites.includes(site);
+  return true;
+}
+
+/**
+ * The change "Pause on this site" (or un-pausing it) makes. In scope `allow` it removes the site from the
+ * allow list (or adds it back); otherwise it adds the site to the deny list, switching scope `all` to `deny`
+ * so the options page shows the list in use (or removes it from the deny list).
+ */
+export function togglePauseSite(settings: Settings, site: string): Partial<Settings> {
+  const tracked = isTracked({ ...settings, paused: false }, site);
+  const without = (list: string[]) => list.filter((s) => s !== site);
+  if (settings.scope === 'allow') return { allowSites: tracked ? without(settings.allowSites) : [...without(settings.allowSites), site] };
+  if (tracked) return { scope: 'deny', pausedSites: [...without(settings.pausedSites), site] };
+  return { pausedSites: without(settings.pausedSites) };
 }
 
 export function withDefaults(stored: Record<string, unknown> | undefined): Settings {
-  const settings: Settings = { ...DEFAULT_SETTINGS, pausedSites: [...DEFAULT_SETTINGS.pausedSites] };
+  const settings: Settings = { ...DEFAULT_SETTINGS, pausedSites: [], allowSites: [] };
   for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]) {
     const value = stored?.[key];
     if (ALLOWED[key](value)) (settings as unknown as Record<string, unknown>)[key] = value;
   }
+  // Settings from before scopes: sites paused then stay paused.
+  if (!ALLOWED.scope(stored?.scope) && settings.pausedSites.length > 0) settings.scope = 'deny';
   return settings;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { siteOf } from './site';
+import { siteFromInput, siteOf } from './site';
 
 describe('siteOf', () => {
   it('returns the registrable domain (eTLD+1) of a page', () => {
@@ -44,5 +44,22 @@ describe('siteOf', () => {
     expect(siteOf('http://')).toBeNull();
     expect(siteOf('')).toBeNull();
     expect(siteOf(undefined)).toBeNull();
+  });
+});
+
+describe('siteFromInput', () => {
+  it('turns a typed domain or a pasted address into its site', () => {
+    expect(siteFromInput('www.bbc.co.uk')).toBe('bbc.co.uk');
+    expect(siteFromInput('  https://WWW.BBC.co.uk/news?x=1 ')).toBe('bbc.co.uk');
+    expect(siteFromInput('blog.test')).toBe('blog.test');
+    expect(siteFromInput('news.test:8080/a')).toBe('news.test');
+    expect(siteFromInput('alice.github.io')).toBe('alice.github.io');
+  });
+
+  it('refuses text that is not a host name', () => {
+    expect(siteFromInput('')).toBeNull();
+    expect(siteFromInput('two words')).toBeNull();
+    expect(siteFromInput('file:///etc/passwd')).toBeNull();
+    expect(siteFromInput('héllo_world!')).toBeNull();
   });
 });

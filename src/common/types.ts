@@ -99,6 +99,11 @@ export interface FilterListInfo {
   cosmeticFilters: number;
 }
 
+/** A filter list as the options page shows it: `bundled` when it is the copy built into AdTally, else downloaded since. */
+export interface FilterListStatus extends FilterListInfo {
+  bundled: boolean;
+}
+
 /** An ad found in a page view, as the top frame reports it (never stored). */
 export interface DetectedAd {
   adId: string;

@@ -1,11 +1,12 @@
 /**
- * The options page's one connection to the extension (convention 11): settings in storage.local, data
- * through messages to the background, and the browser's storage estimate. Components call these and never
+ * The options page's one connection to the extension (convention 11): settings and the user's rules in
+ * storage.local, data and filter lists through messages to the background, and the browser's storage estimate. Components call these and never
  * `browser.*` themselves.
  */
 import browser from 'webextension-polyfill';
 import type { ResponseOf, UiMessage, UiMessages } from '../common/messages';
 export { loadSettings, saveSettings } from '../ui/settings-store';
+export { loadUserRulesText, saveUserRulesText } from '../ui/user-rules-text';
 
 export async function send<K extends keyof UiMessages>(message: UiMessage & { type: K }): Promise<ResponseOf<UiMessages, K>> {
   return (await browser.runtime.sendMessage(message)) as ResponseOf<UiMessages, K>;

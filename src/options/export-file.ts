@@ -6,7 +6,7 @@
 import { csvHeader, csvRows } from '../common/data-files/csv';
 import { ndjsonLines } from '../common/data-files/ndjson';
 import type { EventPosition, ResponseOf, UiMessages } from '../common/messages';
-import { send } from './client';
+import { loadUserRulesText, send } from './client';
 
 export type ExportFormat = 'csv' | 'ndjson' | 'aggregates';
 
@@ -14,9 +14,11 @@ const PAGE = 5000;
 
 export async function buildExport(format: ExportFormat, onProgress: (done: number, total: number) => void): Promise<Blob> {
   if (format === 'aggregates') {
-    const aggregates = await send({ type: 'exportAggregates' });
+    const [aggregates, userRules] = await Promise.all([send({ type: 'exportAggregates' }), loadUserRulesText()]);
     onProgress(1, 1);
-    return new Blob([JSON.stringify({ format: 'adtally-aggregates', version: 1, exported: new Date().toISOString(), ...aggregates }, null, 1)], { type: 'application/json' });
+    // The user's rules travel with the counts they shaped, so a study can see what each participant corrected.
+    const file = { format: 'adtally-aggregates', version: 1, exported: new Date().toISOString(), ...aggregates, userRules };
+    return new Blob([JSON.stringify(file, null, 1)], { type: 'application/json' });
   }
   const parts: Blob[] = format === 'csv' ? [new Blob([csvHeader()])] : [];
   let after: EventPosition | null = null;

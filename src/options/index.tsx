@@ -1,17 +1,22 @@
 /**
- * The options page: privacy settings and the user's data (export, import, deletion). Issue 6 adds tracking
- * scope and filter lists here.
+ * The options page: where to count ads, filter lists, the person's own rules, privacy settings and their
+ * data (export, import, deletion).
  */
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { Settings } from '../common/settings';
-import { loadSettings, saveSettings, send, storageState } from './client';
+import type { FilterListStatus } from '../common/types';
+import { loadSettings, loadUserRulesText, saveSettings, saveUserRulesText, send, storageState } from './client';
 import type { StorageState } from './client';
 import { DataSection } from './data-section';
 import type { DataActions } from './data-section';
 import { buildExport, exportFileName, saveBlob } from './export-file';
+import { FilterListsSection } from './filter-lists-section';
 import { importFile } from './import-file';
 import { PrivacySection } from './privacy-section';
+import { TrackingSection } from './tracking-section';
+import { userRuleErrors } from './user-rules-check';
+import { UserRulesSection } from './user-rules-section';
 
 const actions: DataActions = {
   async exportData(format, onProgress) {
@@ -23,23 +28,42 @@ const actions: DataActions = {
   },
 };
 
+const messageOf = (e: unknown) => String((e as Error)?.message ?? e);
+
 function Options() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [sites, setSites] = useState<string[]>([]);
   const [storage, setStorage] = useState<StorageState | null>(null);
+  const [lists, setLists] = useState<FilterListStatus[] | null>(null);
+  const [rulesText, setRulesText] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const refreshData = () => {
     void send({ type: 'getStats', tabId: null, days: {} }).then((stats) => setSites(stats.rows.map((r) => r.site).sort()));
     void storageState().then(setStorage, () => setStorage(null));
   };
+  const refreshLists = () => send({ type: 'getFilterLists' }).then((r) => setLists(r.lists), (e: unknown) => setError(messageOf(e)));
   useEffect(() => {
-    loadSettings().then(setSettings, (e: unknown) => setError(String((e as Error)?.message ?? e)));
+    loadSettings().then(setSettings, (e: unknown) => setError(messageOf(e)));
+    loadUserRulesText().then(setRulesText, (e: unknown) => setError(messageOf(e)));
+    void refreshLists();
     refreshData();
   }, []);
 
   const change = (update: Partial<Settings>) => {
-    saveSettings(update).then(setSettings, (e: unknown) => setError(String((e as Error)?.message ?? e)));
+    saveSettings(update).then(setSettings, (e: unknown) => setError(messageOf(e)));
+  };
+  const updateLists = async () => {
+    const result = await send({ type: 'updateFilterLists' });
+    await refreshLists();
+    return result;
+  };
+  const saveRules = async (text: string) => {
+    const errors = userRuleErrors(text);
+    if (errors.length > 0) return errors;
+    await saveUserRulesText(text);
+    setRulesText(text);
+    return [];
   };
   const withRefresh: DataActions = {
     exportData: actions.exportData,
@@ -66,6 +90,11 @@ function Options() {
           {error}
         </p>
       )}
+      {settings && <TrackingSection settings={settings} onChange={change} />}
+      {settings && (
+        <FilterListsSection lists={lists} weeklyUpdates={settings.filterListUpdates} onWeeklyUpdates={(on) => change({ filterListUpdates: on })} onUpdateNow={updateLists} />
+      )}
+      <UserRulesSection text={rulesText} onSave={saveRules} />
       {settings && <PrivacySection settings={settings} onChange={change} />}
       <DataSection sites={sites} storage={storage} actions={withRefresh} />
     </main>

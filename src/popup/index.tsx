@@ -1,18 +1,30 @@
 import { render } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import { isTracked, togglePauseSite } from '../common/settings';
+import type { Settings } from '../common/settings';
 import { auditInTab, loadStats, openOptions, readControls, rememberControls } from './client';
+import type { Stats } from './client';
 import { loadSettings, saveSettings } from '../ui/settings-store';
 import { PopupView } from './popup-view';
 import type { PopupControls, PopupState } from './popup-view';
 import { daysFor, nextSort } from './table-view';
 
+const pauseState = (settings: Settings, currentSite: string | null) => ({
+  paused: settings.paused,
+  sitePaused: currentSite !== null && !isTracked({ ...settings, paused: false }, currentSite),
+});
+
 function Popup() {
   const [state, setState] = useState<PopupState>({ status: 'loading' });
+  const [settings, setSettings] = useState<Settings | null>(null);
   const [controls, setControls] = useState<PopupControls>(readControls);
 
   const load = useCallback((range: PopupControls['range']) => {
     Promise.all([loadStats(daysFor(range, new Date())), loadSettings(), auditInTab(null)]).then(
-      ([stats, settings, audit]) => setState({ status: 'ready', ...stats, paused: settings.paused, pausedSites: settings.pausedSites, audit }),
+      ([stats, loaded, audit]: [Stats, Settings, boolean | null]) => {
+        setSettings(loaded);
+        setState({ status: 'ready', ...stats, ...pauseState(loaded, stats.currentSite), audit });
+      },
       (error: unknown) => setState({ status: 'error', message: String((error as Error)?.message ?? error) }),
     );
   }, []);
@@ -25,7 +37,10 @@ function Popup() {
   };
   const changeSettings = (change: Parameters<typeof saveSettings>[0]) =>
     void saveSettings(change).then(
-      (settings) => setState((s) => (s.status === 'ready' ? { ...s, paused: settings.paused, pausedSites: settings.pausedSites } : s)),
+      (saved) => {
+        setSettings(saved);
+        setState((s) => (s.status === 'ready' ? { ...s, ...pauseState(saved, s.currentSite) } : s));
+      },
       (error: unknown) => setState({ status: 'error', message: String((error as Error)?.message ?? error) }),
     );
 
@@ -37,11 +52,7 @@ function Popup() {
       onSort={(key) => update({ sort: nextSort(controls.sort, key) })}
       onSearch={(search) => update({ search })}
       onTogglePause={() => state.status === 'ready' && changeSettings({ paused: !state.paused })}
-      onTogglePauseSite={(site) => {
-        if (state.status !== 'ready') return;
-        const sites = state.pausedSites.includes(site) ? state.pausedSites.filter((s) => s !== site) : [...state.pausedSites, site];
-        changeSettings({ pausedSites: sites });
-      }}
+      onTogglePauseSite={(site) => settings && changeSettings(togglePauseSite(settings, site))}
       onToggleAudit={() => {
         if (state.status !== 'ready') return;
         void auditInTab(!state.audit).then((audit) => setState((s) => (s.status === 'ready' ? { ...s, audit } : s)));

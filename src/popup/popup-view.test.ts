@@ -16,7 +16,7 @@ const ready = (over: Partial<Extract<PopupState, { status: 'ready' }>> = {}): Po
   currentSite: null,
   writeProblem: null,
   paused: false,
-  pausedSites: [],
+  sitePaused: false,
   ...over,
 });
 const siteCells = (root: HTMLElement) => [...root.querySelectorAll('table.stats tbody th')].map((th) => th.textContent);
@@ -30,7 +30,7 @@ describe('PopupView', () => {
       rows: [row],
       currentSite: null,
       paused: false,
-      pausedSites: [],
+      sitePaused: false,
       writeProblem: { message: 'AdTally cannot save new events: the disk is full.', detail: 'QuotaExceededError: x', since: 1 },
     });
     const alert = root.querySelector('[role=alert]');
@@ -40,13 +40,13 @@ describe('PopupView', () => {
   });
 
   it('shows no alert when writes are fine, and the link to the options page', () => {
-    const root = show({ status: 'ready', rows: [row], currentSite: null, writeProblem: null, paused: false, pausedSites: [] });
+    const root = show({ status: 'ready', rows: [row], currentSite: null, writeProblem: null, paused: false, sitePaused: false });
     expect(root.querySelector('[role=alert]')).toBeNull();
     expect(root.querySelector('button.link')?.textContent).toContain('Data, privacy and export');
   });
 
   it('shows a card for the current site with its time in view and its pause state', () => {
-    const root = show(ready({ currentSite: 'news.test', rows: [{ ...row, dwellMs: 65_000 }], pausedSites: ['news.test'] }));
+    const root = show(ready({ currentSite: 'news.test', rows: [{ ...row, dwellMs: 65_000 }], sitePaused: true }));
     const card = root.querySelector('[data-testid=site-card]')!;
     expect(card.querySelector('h2')?.textContent).toBe('news.test');
     const metrics = Object.fromEntries([...card.querySelectorAll('dl div')].map((d) => [d.querySelector('dt')?.textContent, d.querySelector('dd')?.textContent]));

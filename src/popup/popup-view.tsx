@@ -13,7 +13,8 @@ export type PopupState =
       currentSite: string | null;
       writeProblem: WriteProblem | null;
       paused: boolean;
-      pausedSites: string[];
+      /** Whether the current site is out of the tracking scope (paused there, or not on the allow list). */
+      sitePaused: boolean;
       /** The on-page audit in this tab: on, off, or null when the tab cannot have one. */
       audit?: boolean | null;
     };
@@ -73,7 +74,7 @@ export function PopupView({ state, controls = DEFAULT_CONTROLS, ...actions }: { 
           site={state.currentSite}
           stats={state.rows.find((r) => r.site === state.currentSite)}
           rangeLabel={rangeLabel}
-          paused={state.paused || state.pausedSites.includes(state.currentSite)}
+          paused={state.paused || state.sitePaused}
           pausedEverywhere={state.paused}
           onTogglePause={() => actions.onTogglePauseSite?.(state.currentSite!)}
           audit={state.audit ?? null}

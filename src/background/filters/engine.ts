@@ -31,8 +31,13 @@ export function resetEngine(): void {
 async function load(): Promise<LoadedEngine | null> {
   const stored = await readStoredList('easylist').catch(() => null);
   if (stored) return { engine: FiltersEngine.deserialize(stored.engine), info: stored.info };
-  const [info] = (await (await fetch(browser.runtime.getURL('filters/lists.json'))).json()) as FilterListInfo[];
+  const [info] = await bundledListInfos();
   if (!info) return null;
   const bytes = new Uint8Array(await (await fetch(browser.runtime.getURL(`filters/${info.id}.engine`))).arrayBuffer());
   return { engine: FiltersEngine.deserialize(bytes), info };
+}
+
+/** What the build says about the lists it bundled (filters/lists.json); empty when it had none. */
+export async function bundledListInfos(): Promise<FilterListInfo[]> {
+  return (await (await fetch(browser.runtime.getURL('filters/lists.json'))).json()) as FilterListInfo[];
 }
