@@ -5,6 +5,7 @@ import { handleEvents } from './handlers/events';
 import { handleFrameClick } from './handlers/frame-click';
 import { handlePageRules } from './handlers/page-rules';
 import { handleDeleteData, handleExportAggregates, handleExportEvents, handleImportEvents } from './handlers/data';
+import { handleGetDailySeries, handleGetTopKeys } from './handlers/dashboard-data';
 import { handleGetStats } from './handlers/stats';
 
 type Handler = (message: Record<string, unknown>, sender: Runtime.MessageSender) => Promise<unknown>;
@@ -15,6 +16,8 @@ const HANDLERS: Record<string, Handler> = {
   pageRules: (m, sender) => handlePageRules(m, sender),
   frameClick: (m, sender) => handleFrameClick({ time: m.time, landingUrl: m.landingUrl }, sender),
   getStats: (m) => handleGetStats({ tabId: m.tabId, days: m.days }),
+  getDailySeries: (m) => handleGetDailySeries({ days: m.days }),
+  getTopKeys: (m) => handleGetTopKeys({ dimension: m.dimension, days: m.days, limit: m.limit }),
   exportEvents: (m) => handleExportEvents({ after: m.after, limit: m.limit }),
   exportAggregates: () => handleExportAggregates(),
   importEvents: (m) => handleImportEvents({ lines: m.lines }),

@@ -2,7 +2,7 @@
  * The one message protocol between AdTally's parts (architecture convention 1).
  * Every message is `{type, ...payload}`; each type names its payload and its response.
  */
-import type { AdEvent, Creative, DayRange, DayTotals, DetectedAd, FilterRule, SiteStats, StoredEvent, WriteProblem } from './types';
+import type { AdEvent, Creative, DailyTotals, DayRange, DayTotals, DetectedAd, FilterRule, KeyStats, SiteStats, StoredEvent, WriteProblem } from './types';
 
 /** Where an export page ended: the next page starts after this event (time order, ties by id). */
 export interface EventPosition {
@@ -38,6 +38,19 @@ export interface UiMessages {
     payload: { tabId: number | null; days: DayRange };
     response: { rows: SiteStats[]; currentSite: string | null; writeProblem: WriteProblem | null };
   };
+  /**
+   * The dashboard's chart: totals over everything per day, oldest first, only days that have any (the
+   * page fills the gaps). From the daily totals, never the raw events.
+   */
+  getDailySeries: { payload: { days: DayRange }; response: { rows: DailyTotals[] } };
+  /**
+   * The dashboard's top tables: the `limit` sites or advertisers with most impressions over the days (all
+   * time when the range is open), and how many there are in all.
+   */
+  getTopKeys: {
+    payload: { dimension: TopDimension; days: DayRange; limit: number };
+    response: { rows: KeyStats[]; total: number };
+  };
   /** Raw events in time order, a page at a time (exports); `total` is how many are stored, for progress. */
   exportEvents: {
     payload: { after: EventPosition | null; limit: number };
@@ -56,6 +69,10 @@ export interface UiMessages {
   /** Deletes one site's events, or everything when `site` is null. */
   deleteData: { payload: { site: string | null }; response: { deleted: number } };
 }
+
+/** The dimensions the dashboard ranks. */
+export type TopDimension = 'site' | 'advertiser';
+export const TOP_DIMENSIONS: readonly TopDimension[] = ['site', 'advertiser'];
 
 /** Sent by the background to a tab's top frame. */
 export interface TabMessages {
@@ -84,4 +101,4 @@ export type ResponseOf<P extends AnyProtocol, K extends keyof P> = P[K] extends 
 /** Message types a content script may send; anything else from a tab is dropped (convention 2). */
 export const CONTENT_MESSAGE_TYPES: ReadonlySet<string> = new Set<keyof ContentMessages>(['events', 'pageRules', 'frameClick']);
 /** Message types only extension pages (popup, dashboard) may send. */
-export const UI_MESSAGE_TYPES: ReadonlySet<string> = new Set<keyof UiMessages>(['getStats', 'exportEvents', 'exportAggregates', 'importEvents', 'deleteData']);
+export const UI_MESSAGE_TYPES: ReadonlySet<string> = new Set<keyof UiMessages>(['getStats', 'getDailySeries', 'getTopKeys', 'exportEvents', 'exportAggregates', 'importEvents', 'deleteData']);

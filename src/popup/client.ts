@@ -29,3 +29,9 @@ export function openOptions(): void {
   void browser.runtime.openOptionsPage();
   window.close();
 }
+
+/** Opens AdTally's dashboard (charts and top lists) in a new tab. */
+export function openDashboard(): void {
+  void browser.tabs.create({ url: browser.runtime.getURL('dashboard.html') });
+  window.close();
+}

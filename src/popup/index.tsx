@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { loadStats, openOptions } from './client';
+import { loadStats, openDashboard, openOptions } from './client';
 import { PopupView } from './popup-view';
 import type { PopupState } from './popup-view';
 
@@ -12,7 +12,7 @@ function Popup() {
       (error: unknown) => setState({ status: 'error', message: String((error as Error)?.message ?? error) }),
     );
   }, []);
-  return <PopupView state={state} onOpenOptions={openOptions} />;
+  return <PopupView state={state} onOpenOptions={openOptions} onOpenDashboard={openDashboard} />;
 }
 
 render(<Popup />, document.getElementById('app')!);

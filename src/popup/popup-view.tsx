@@ -6,8 +6,8 @@ export type PopupState =
   | { status: 'error'; message: string }
   | { status: 'ready'; rows: SiteStats[]; currentSite: string | null; writeProblem: WriteProblem | null };
 
-/** The whole popup as a pure render of its state; `onOpenOptions` opens the options page. */
-export function PopupView({ state, onOpenOptions }: { state: PopupState; onOpenOptions?: () => void }) {
+/** The whole popup as a pure render of its state; `onOpenDashboard` and `onOpenOptions` open those pages. */
+export function PopupView({ state, onOpenOptions, onOpenDashboard }: { state: PopupState; onOpenOptions?: () => void; onOpenDashboard?: () => void }) {
   return (
     <main>
       <header class="bar">
@@ -31,11 +31,18 @@ export function PopupView({ state, onOpenOptions }: { state: PopupState; onOpenO
       {state.status === 'ready' && state.rows.length > 0 && (
         <StatsTable rows={state.rows} currentSite={state.currentSite} />
       )}
-      {onOpenOptions && (
+      {(onOpenOptions || onOpenDashboard) && (
         <footer class="links">
-          <button type="button" class="link" onClick={onOpenOptions}>
-            Data, privacy and export
-          </button>
+          {onOpenDashboard && (
+            <button type="button" class="link" onClick={onOpenDashboard}>
+              Dashboard
+            </button>
+          )}
+          {onOpenOptions && (
+            <button type="button" class="link" onClick={onOpenOptions}>
+              Data, privacy and export
+            </button>
+          )}
         </footer>
       )}
     </main>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { storedEvent, useFreshDb } from '../../test-support/fresh-db';
 import { writeEvents } from './events';
-import { readDailySeries, readSiteTotals, readTotalsBy, sortByImpressions } from './totals';
+import { readDailySeries, readSiteTotals, readTotalsBy, sortByImpressions, topByImpressions } from './totals';
 
 const db = useFreshDb();
 
@@ -127,5 +127,21 @@ describe('sortByImpressions', () => {
       { site: 'e', impressions: 0, viewable: 0, clicks: 0, dwellMs: 0 },
     ];
     expect(sortByImpressions(rows).map((r) => r.site)).toEqual(['d', 'c', 'a', 'b', 'e']);
+  });
+});
+
+describe('topByImpressions', () => {
+  const t = (impressions: number, clicks = 0) => ({ impressions, viewable: 0, clicks, dwellMs: 0 });
+  it('keeps the keys with most impressions, ties by clicks then key, at most the limit', () => {
+    const sums = new Map([
+      ['c.test', t(5)],
+      ['a.test', t(9)],
+      ['b.test', t(5, 2)],
+      ['d.test', t(5)],
+      ['e.test', t(1)],
+    ]);
+    expect(topByImpressions(sums, 4).map((r) => r.key)).toEqual(['a.test', 'b.test', 'c.test', 'd.test']);
+    expect(topByImpressions(sums, 1)).toEqual([{ key: 'a.test', impressions: 9, viewable: 0, clicks: 0, dwellMs: 0 }]);
+    expect(topByImpressions(sums, 0)).toEqual([]);
   });
 });
