@@ -53,13 +53,13 @@ console.log(`extension ${extensionDir}`);
 
 const started = Date.now();
 const profile = reuse ?? mkdtempSync(join(os.tmpdir(), 'adtally-storage-profile-'));
-const results = { import: null, disk: null, counts: null, popup: [], dash30: [], dashAll: [] };
+const results = { import: null, disk: null, counts: null };
 try {
   if (!reuse) results.import = await generateAndImport(profile);
   else console.log(`profile   ${profile} (loaded by an earlier run; no import)`);
 
   results.disk = diskUse(profile);
-  ({ popup: results.popup, dash30: results.dash30, dashAll: results.dashAll, counts: results.counts } = await measureOpens(profile));
+  Object.assign(results, await measureOpens(profile));
 } finally {
   if (!keep) rmSync(profile, { recursive: true, force: true });
 }
@@ -135,12 +135,17 @@ async function measureOpens(profileDir) {
   const { context, extensionId, worker } = await launch('adtally', extensionDir, profileDir);
   try {
     await context.addInitScript(() => {
-      const targets = { row: 'table.stats tbody tr', chart: '[data-ready="true"]' };
+      const targets = {
+        row: () => document.querySelector('table.stats tbody tr'),
+        chart: () => document.querySelector('[data-ready="true"]'),
+        // Both top tables (sites, advertisers) have their first row.
+        tables: () => document.querySelectorAll('table.top tbody tr:first-child').length >= 2,
+      };
       const seen = {};
       window.__adtallySeen = seen;
       const check = () => {
-        for (const [name, selector] of Object.entries(targets)) {
-          if (seen[name] === undefined && document.querySelector(selector)) {
+        for (const [name, found] of Object.entries(targets)) {
+          if (seen[name] === undefined && found()) {
             seen[name] = null;
             const inserted = performance.now();
             requestAnimationFrame(() => {
@@ -153,26 +158,68 @@ async function measureOpens(profileDir) {
     });
     const base = `chrome-extension://${extensionId}`;
     const hasDashboard = existsSync(join(extensionDir, 'dashboard.html'));
-    const open = async (path, name, selector) => {
+    /** Opens a page in a new tab; resolves to the page-clock time of each named target, in ms. */
+    const open = async (path, names) => {
       const page = await context.newPage();
       try {
-        const t0 = Date.now();
         await page.goto(`${base}/${path}`);
-        await page.locator(selector).first().waitFor({ timeout: 120_000 });
-        const seen = await page.waitForFunction((n) => window.__adtallySeen?.[n], name, { timeout: 10_000 }).then((h) => h.jsonValue(), () => null);
-        return seen ? seen.frame : Date.now() - t0;
+        const times = [];
+        for (const name of names) {
+          const seen = await page.waitForFunction((n) => window.__adtallySeen?.[n], name, { timeout: 180_000, polling: 50 }).then((h) => h.jsonValue());
+          times.push(seen.frame);
+        }
+        return times;
       } finally {
         await page.close();
       }
     };
-    const series = { popup: [], dash30: [], dashAll: [] };
+    const series = { popup: [], dash30: [], dashAll: [], dash1y: [], tables30: [], tablesAll: [], tables1y: [] };
     for (let i = 0; i <= runs; i++) {
-      series.popup.push(await open('popup.html', 'row', 'table.stats tbody tr'));
+      [series.popup[i]] = await open('popup.html', ['row']);
       if (hasDashboard) {
-        series.dash30.push(await open('dashboard.html', 'chart', '[data-ready="true"]'));
-        series.dashAll.push(await open('dashboard.html?range=all', 'chart', '[data-ready="true"]'));
+        [series.dash30[i], series.tables30[i]] = await open('dashboard.html', ['chart', 'tables']);
+        [series.dashAll[i], series.tablesAll[i]] = await open('dashboard.html?range=all', ['chart', 'tables']);
+        [series.dash1y[i], series.tables1y[i]] = await open('dashboard.html?range=1y', ['chart', 'tables']);
       }
-      process.stderr.write(`opens     ${i === 0 ? 'cold' : `${i}/${runs}`}: popup ${series.popup.at(-1).toFixed(0)} ms${hasDashboard ? `, dashboard 30 d ${series.dash30.at(-1).toFixed(0)} ms, all ${series.dashAll.at(-1).toFixed(0)} ms` : ''}\n`);
+      const f = (key) => series[key][i].toFixed(0);
+      process.stderr.write(`opens     ${i === 0 ? 'cold' : `${i}/${runs}`}: popup ${f('popup')} ms${hasDashboard ? `; dashboard chart / tables: 30 d ${f('dash30')} / ${f('tables30')}, all ${f('dashAll')} / ${f('tablesAll')}, 1 y ${f('dash1y')} / ${f('tables1y')} ms` : ''}\n`);
+    }
+    // The data path alone: each message's round trip from an extension page, the reads in the background
+    // included, without the page's own start-up (median of `runs` after one unmeasured call).
+    const messages = {};
+    {
+      const page = await context.newPage();
+      await page.goto(`${base}/options.html`);
+      const day = (offset) => {
+        const d = new Date();
+        d.setDate(d.getDate() + offset);
+        return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+      };
+      const range = (n) => (n ? { from: day(-(n - 1)), to: day(0) } : {});
+      const asks = [
+        ['getStats, all time (popup)', { type: 'getStats', tabId: null, days: {} }],
+        ['getDailySeries, 30 days', { type: 'getDailySeries', days: range(30) }],
+        ['getDailySeries, all time', { type: 'getDailySeries', days: {} }],
+        ['getTopKeys site, 30 days', { type: 'getTopKeys', dimension: 'site', days: range(30), limit: 10 }],
+        ['getTopKeys advertiser, 30 days', { type: 'getTopKeys', dimension: 'advertiser', days: range(30), limit: 10 }],
+        ['getTopKeys advertiser, all time', { type: 'getTopKeys', dimension: 'advertiser', days: {}, limit: 10 }],
+        ['getTopKeys advertiser, 1 year', { type: 'getTopKeys', dimension: 'advertiser', days: range(365), limit: 10 }],
+      ];
+      for (const [label, message] of asks) {
+        messages[label] = await page.evaluate(
+          async ({ message, n }) => {
+            const times = [];
+            for (let i = 0; i <= n; i++) {
+              const t0 = performance.now();
+              await chrome.runtime.sendMessage(message);
+              if (i > 0) times.push(performance.now() - t0);
+            }
+            return times;
+          },
+          { message, n: runs },
+        );
+      }
+      await page.close();
     }
     if (hasDashboard && process.env.STORAGE_SCREENSHOT) {
       const page = await context.newPage();
@@ -208,7 +255,7 @@ async function measureOpens(profileDir) {
           };
         }),
     );
-    return { ...series, counts };
+    return { ...series, counts, messages };
   } finally {
     await context.close();
   }
@@ -232,8 +279,17 @@ function report() {
   console.log('');
   console.log(`${pad('open → first content (ms)', 34)}${pad(`median (min–max) of ${runs}`, 22)}${pad('cold', 8)}target`);
   row('popup, first table row (all time)', r.popup, '< 150');
-  row('dashboard, chart drawn (30 days)', r.dash30, '< 500');
-  row('dashboard, chart drawn (all time)', r.dashAll, '< 500');
+  row('dashboard, chart drawn (30 days)', r.dash30 ?? [], '< 500');
+  row('dashboard, chart drawn (all time)', r.dashAll ?? [], '< 500');
+  row('dashboard, chart drawn (1 year)', r.dash1y ?? [], '< 500');
+  row('dashboard, both tops (30 days)', r.tables30 ?? [], '');
+  row('dashboard, both tops (all time)', r.tablesAll ?? [], '');
+  row('dashboard, both tops (1 year)', r.tables1y ?? [], '');
+  if (r.messages) {
+    console.log('');
+    console.log(`${pad('message round trip (ms)', 34)}median (min–max) of ${runs}`);
+    for (const [label, times] of Object.entries(r.messages)) console.log(`${pad(label, 34)}${fmtRange(times, 1)}`);
+  }
   console.log('');
   console.log(`load avg ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} at end; ${((Date.now() - started) / 60000).toFixed(1)} min${keep ? `; profile kept in ${profile}` : ''}`);
 }

@@ -269,7 +269,7 @@ describe('schema upgrade', () => {
     const day = (key: string, d: string, impressions: number, clicks = 0, dimension = 'site') => ({ dimension, key, day: d, impressions, viewable: 0, clicks, dwellMs: 10 });
     // A row migrated from before version 3 has no dwellMs.
     const { dwellMs: _, ...noDwell } = day('blog.test', '2025-06-13', 4);
-    for (const row of [day('news.test', '2025-06-14', 2), day('news.test', '2025-06-15', 3, 1), noDwell, day('', '2025-06-15', 9, 1, 'all'), day('shop.example', '2025-06-15', 1, 0, 'advertiser')]) await v4.put('totals', row);
+    for (const row of [day('news.test', '2025-06-14', 2), day('news.test', '2025-06-15', 3, 1), noDwell, day('', '2025-06-13', 4, 0, 'all'), day('', '2025-06-14', 2, 0, 'all'), day('', '2025-06-15', 3, 1, 'all'), day('shop.example', '2025-06-15', 1, 0, 'advertiser')]) await v4.put('totals', row);
     v4.close();
 
     const db = await openCurrent();

@@ -145,3 +145,15 @@ describe('topByImpressions', () => {
     expect(topByImpressions(sums, 0)).toEqual([]);
   });
 });
+
+describe('readTotalsBy over a range that holds every day with data', () => {
+  it('reads the all-time rows, and sums the days for a range that leaves some out', async () => {
+    await writeEvents(db(), [storedEvent({ site: 'a.test', day: '2025-06-14' }), storedEvent({ site: 'a.test', day: '2025-06-16' })]);
+    // Mark the all-time row, to see which rows a read used.
+    await db().put('allTime', { dimension: 'site', key: 'a.test', impressions: 99, viewable: 0, clicks: 0, dwellMs: 0 });
+    expect((await readTotalsBy(db(), 'site', { from: '2025-06-14', to: '2025-06-16' })).get('a.test')?.impressions).toBe(99);
+    expect((await readTotalsBy(db(), 'site', { from: '2024-01-01' })).get('a.test')?.impressions).toBe(99);
+    expect((await readTotalsBy(db(), 'site', { from: '2025-06-15' })).get('a.test')?.impressions).toBe(1);
+    expect((await readTotalsBy(db(), 'site', { to: '2025-06-15' })).get('a.test')?.impressions).toBe(1);
+  });
+});

@@ -20,7 +20,7 @@ function rangeOf(dimension: Dimension, days: DayRange): IDBKeyRange {
  */
 export async function readTotalsBy(db: IDBPDatabase<AdTallyDB>, dimension: Dimension, days: DayRange = {}): Promise<Map<string, Totals>> {
   const sums = new Map<string, Totals>();
-  if (!days.from && !days.to) {
+  if ((!days.from && !days.to) || (await coversEveryDay(db, days))) {
     for (const row of await db.getAll('allTime', IDBKeyRange.bound([dimension, ''], [dimension, '\uffff']))) sums.set(row.key, addCounts(ZERO_COUNTS, row));
     return sums;
   }
@@ -28,6 +28,18 @@ export async function readTotalsBy(db: IDBPDatabase<AdTallyDB>, dimension: Dimen
     sums.set(row.key, addCounts(sums.get(row.key) ?? ZERO_COUNTS, row));
   }
   return sums;
+}
+
+/**
+ * Whether the range includes every day that has data (the first and the last `all` row, one key read each):
+ * then the all-time rows are its sums, and "1 year" in a first year of use reads one row per key.
+ */
+async function coversEveryDay(db: IDBPDatabase<AdTallyDB>, days: DayRange): Promise<boolean> {
+  const all = IDBKeyRange.bound(['all', '', ''], ['all', '', '\uffff']);
+  const tx = db.transaction('totals');
+  const [first, last] = await Promise.all([tx.store.openKeyCursor(all), tx.store.openKeyCursor(all, 'prev')]);
+  if (!first || !last) return true; // no data: both are empty
+  return (!days.from || days.from <= first.key[2]) && (!days.to || days.to >= last.key[2]);
 }
 
 /** The popup's table: per-site totals over the range, most impressions first. */
