@@ -17,6 +17,7 @@ const entryPoints = {
   frame: 'src/content/frame.ts',
   popup: 'src/popup/index.tsx',
   options: 'src/options/index.tsx',
+  dashboard: 'src/dashboard/index.tsx',
 };
 
 const started = Date.now();
@@ -42,6 +43,8 @@ for (const target of targets) {
     logLevel: 'warning',
   });
   cpSync(`${root}/public`, outdir, { recursive: true });
+  // The chart library's stylesheet, next to dashboard.html (which links it).
+  cpSync(`${root}/node_modules/uplot/dist/uPlot.min.css`, `${outdir}/uPlot.min.css`);
   writeFileSync(`${outdir}/manifest.json`, `${JSON.stringify(manifestFor(target, base), null, 2)}\n`);
 }
 await buildFilterLists(targets.map((target) => `${root}/dist/${target}`));

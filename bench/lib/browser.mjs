@@ -12,11 +12,15 @@ export { CHROMIUM_PATH };
 
 export const CONFIGS = ['bare', 'adtally'];
 
-/** Resolves to { context, worker, extensionId }; worker and extensionId are null for bare Chromium. */
-export async function launch(config, extensionDir) {
+/**
+ * Resolves to { context, worker, extensionId }; worker and extensionId are null for bare Chromium.
+ * `userDataDir`: a profile directory to keep (the storage bench measures its database on disk); '' is a
+ * fresh temporary profile.
+ */
+export async function launch(config, extensionDir, userDataDir = '') {
   if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH}; set CHROMIUM_PATH.`);
   const extensionFlags = config === 'adtally' ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : [];
-  const context = await chromium.launchPersistentContext('', {
+  const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: true,
     viewport: { width: 1280, height: 720 },

@@ -6,6 +6,7 @@ import { handleFrameClick } from './handlers/frame-click';
 import { handlePageRules } from './handlers/page-rules';
 import { handleDeleteData, handleExportAggregates, handleExportEvents, handleImportEvents } from './handlers/data';
 import { handleGetFilterLists, handleUpdateFilterLists } from './handlers/filter-lists';
+import { handleGetDailySeries, handleGetTopKeys } from './handlers/dashboard-data';
 import { handleGetStats } from './handlers/stats';
 import { handleAddUserRule } from './handlers/user-rule';
 
@@ -18,6 +19,8 @@ const HANDLERS: Record<string, Handler> = {
   addUserRule: (m, sender) => handleAddUserRule({ kind: m.kind, selector: m.selector }, sender),
   frameClick: (m, sender) => handleFrameClick({ time: m.time, landingUrl: m.landingUrl }, sender),
   getStats: (m) => handleGetStats({ tabId: m.tabId, days: m.days }),
+  getDailySeries: (m) => handleGetDailySeries({ days: m.days }),
+  getTopKeys: (m) => handleGetTopKeys({ dimension: m.dimension, days: m.days, limit: m.limit }),
   exportEvents: (m) => handleExportEvents({ after: m.after, limit: m.limit }),
   exportAggregates: () => handleExportAggregates(),
   importEvents: (m) => handleImportEvents({ lines: m.lines }),

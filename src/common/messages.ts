@@ -3,7 +3,7 @@
  * Every message is `{type, ...payload}`; each type names its payload and its response.
  */
 import type { UserRule } from './user-rules';
-import type { AdEvent, Creative, DayRange, DayTotals, DetectedAd, FilterListInfo, FilterListStatus, FilterRule, SiteStats, StoredEvent, WriteProblem } from './types';
+import type { AdEvent, Creative, DailyTotals, DayRange, DayTotals, DetectedAd, FilterListInfo, FilterListStatus, FilterRule, KeyStats, SiteStats, StoredEvent, WriteProblem } from './types';
 
 /** Where an export page ended: the next page starts after this event (time order, ties by id). */
 export interface EventPosition {
@@ -42,6 +42,19 @@ export interface UiMessages {
     payload: { tabId: number | null; days: DayRange };
     response: { rows: SiteStats[]; currentSite: string | null; writeProblem: WriteProblem | null };
   };
+  /**
+   * The dashboard's chart: totals over everything per day, oldest first, only days that have any (the
+   * page fills the gaps). From the daily totals, never the raw events.
+   */
+  getDailySeries: { payload: { days: DayRange }; response: { rows: DailyTotals[] } };
+  /**
+   * The dashboard's top tables: the `limit` sites or advertisers with most impressions over the days (all
+   * time when the range is open), and how many there are in all.
+   */
+  getTopKeys: {
+    payload: { dimension: TopDimension; days: DayRange; limit: number };
+    response: { rows: KeyStats[]; total: number };
+  };
   /** Raw events in time order, a page at a time (exports); `total` is how many are stored, for progress. */
   exportEvents: {
     payload: { after: EventPosition | null; limit: number };
@@ -67,6 +80,10 @@ export interface UiMessages {
    */
   updateFilterLists: { payload: object; response: { ok: true; info: FilterListInfo } | { ok: false; error: string } };
 }
+
+/** The dimensions the dashboard ranks. */
+export type TopDimension = 'site' | 'advertiser';
+export const TOP_DIMENSIONS: readonly TopDimension[] = ['site', 'advertiser'];
 
 /** Sent by the background to a tab's top frame. */
 export interface TabMessages {
@@ -99,6 +116,8 @@ export const CONTENT_MESSAGE_TYPES: ReadonlySet<string> = new Set<keyof ContentM
 /** Message types only extension pages (popup, dashboard) may send. */
 export const UI_MESSAGE_TYPES: ReadonlySet<string> = new Set<keyof UiMessages>([
   'getStats',
+  'getDailySeries',
+  'getTopKeys',
   'exportEvents',
   'exportAggregates',
   'importEvents',

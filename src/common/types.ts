@@ -78,6 +78,18 @@ export interface SiteStats {
   dwellMs: number;
 }
 
+/** One day's totals over everything: a point of the dashboard's chart. */
+export interface DailyTotals extends Totals {
+  /** Local calendar day, YYYY-MM-DD. */
+  day: string;
+}
+
+/** One row of a "top" table: a site, an advertiser … and its totals over the range. */
+export interface KeyStats extends Totals {
+  /** The site, advertiser domain …; '' when unknown (ads that show no landing page have no advertiser). */
+  key: string;
+}
+
 /** A filter-list element-hiding rule, used to detect ads (never to hide them), as the background sends it. */
 export interface FilterRule {
   /** A plain CSS selector, or null when `extended` holds a procedural selector. */
@@ -151,6 +163,15 @@ export interface DayTotals extends Totals {
   key: string;
   /** Local calendar day, YYYY-MM-DD. */
   day: string;
+}
+
+/**
+ * Sums of every event stored for one value of one dimension, over all days (schema version 5): what an
+ * all-time table reads instead of a row per key and day.
+ */
+export interface KeyTotals extends Totals {
+  dimension: Dimension;
+  key: string;
 }
 
 /** A database write that failed, as the popup shows it (see background/storage/write-health.ts). */

@@ -26,13 +26,20 @@ export async function importFile(file: Blob, onProgress: (readBytes: number, tot
     report.errors.push(...errors.slice(0, MAX_ERRORS_SHOWN - report.errors.length));
   };
   let batch: ParsedLine[] = [];
+  // One batch is being stored while the next is read and parsed: at most two are in flight.
+  let inFlight: Promise<void> = Promise.resolve();
   const flush = async () => {
     if (batch.length === 0) return;
-    const result = await send({ type: 'importEvents', lines: batch });
-    report.added += result.added;
-    report.alreadyStored += result.alreadyStored;
-    noteErrors(result.errors);
+    const lines = batch;
     batch = [];
+    const previous = inFlight;
+    inFlight = send({ type: 'importEvents', lines }).then((result) => {
+      report.added += result.added;
+      report.alreadyStored += result.alreadyStored;
+      noteErrors(result.errors);
+    });
+    inFlight.catch(() => {}); // awaited below or by the next flush; not an unhandled rejection meanwhile
+    await previous;
   };
   const take = async ({ lines, errors }: { lines: ParsedLine[]; errors: LineError[] }) => {
     report.lines += lines.length + errors.length;
@@ -56,6 +63,7 @@ export async function importFile(file: Blob, onProgress: (readBytes: number, tot
   await take(reader.push(decoder.decode()));
   await take(reader.end());
   await flush();
+  await inFlight;
   report.errors.sort((a, b) => a.line - b.line);
   onProgress(file.size, file.size);
   return report;

@@ -69,3 +69,9 @@ export async function auditInTab(on: boolean | null): Promise<boolean | null> {
     return null;
   }
 }
+
+/** Opens AdTally's dashboard (charts and top lists) in a new tab. */
+export function openDashboard(): void {
+  void browser.tabs.create({ url: browser.runtime.getURL('dashboard.html') });
+  window.close();
+}

@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { isTracked, togglePauseSite } from '../common/settings';
 import type { Settings } from '../common/settings';
-import { auditInTab, loadStats, openOptions, readControls, rememberControls } from './client';
+import { auditInTab, loadStats, openDashboard, openOptions, readControls, rememberControls } from './client';
 import type { Stats } from './client';
 import { loadSettings, saveSettings } from '../ui/settings-store';
 import { PopupView } from './popup-view';
@@ -57,6 +57,7 @@ function Popup() {
         if (state.status !== 'ready') return;
         void auditInTab(!state.audit).then((audit) => setState((s) => (s.status === 'ready' ? { ...s, audit } : s)));
       }}
+      onOpenDashboard={openDashboard}
       onOpenOptions={openOptions}
     />
   );

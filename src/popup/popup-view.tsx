@@ -34,6 +34,7 @@ export interface PopupActions {
   onTogglePauseSite?: (site: string) => void;
   onToggleAudit?: () => void;
   onOpenOptions?: () => void;
+  onOpenDashboard?: () => void;
 }
 
 const DEFAULT_CONTROLS: PopupControls = { range: 'all', sort: { key: 'impressions', descending: true }, search: '' };
@@ -82,11 +83,18 @@ export function PopupView({ state, controls = DEFAULT_CONTROLS, ...actions }: { 
         />
       )}
       {state.status === 'ready' && <Table state={state} controls={controls} actions={actions} />}
-      {actions.onOpenOptions && (
+      {(actions.onOpenDashboard || actions.onOpenOptions) && (
         <footer class="links">
-          <button type="button" class="link" onClick={actions.onOpenOptions}>
-            Data, privacy and export
-          </button>
+          {actions.onOpenDashboard && (
+            <button type="button" class="link" onClick={actions.onOpenDashboard}>
+              Dashboard
+            </button>
+          )}
+          {actions.onOpenOptions && (
+            <button type="button" class="link" onClick={actions.onOpenOptions}>
+              Data, privacy and export
+            </button>
+          )}
         </footer>
       )}
     </main>

@@ -3,13 +3,22 @@
  * creatives, so the aggregates always sum exactly the raw events they summarise, even when the service
  * worker is killed mid-write (the transaction then never commits).
  */
-import type { IDBPDatabase, IDBPTransaction } from 'idb';
-import type { StoredEvent } from '../../common/types';
+import { unwrap } from 'idb';
+import type { IDBPDatabase } from 'idb';
+import type { KeyTotals, StoredEvent } from '../../common/types';
 import { addCounts, contributionsOf, creativeOf, isZero, mergeCreative, ZERO_COUNTS } from './aggregates';
 import type { Creative, Dimension, Totals } from './aggregates';
 import type { AdTallyDB, DayTotals } from './schema';
+import { settle } from './requests';
 
-type WriteTx = IDBPTransaction<AdTallyDB, ('events' | 'totals' | 'creatives')[], 'readwrite'>;
+/**
+ * The stores a write touches. The hot path works on the plain IndexedDB transaction (idb's `unwrap`): a
+ * write of thousands of events issues tens of thousands of requests, and a promise and two listeners per
+ * request cost more than the requests themselves. Writes whose result is not needed get no handler at all:
+ * a failed one aborts the transaction, which `tx.done` reports.
+ */
+type WriteStores = 'events' | 'totals' | 'creatives' | 'allTime';
+const WRITE_STORES: WriteStores[] = ['events', 'totals', 'creatives', 'allTime'];
 
 /**
  * `live`: from a content script. A dwell event, re-sent with the same id as the ad's time in view grows,
@@ -26,33 +35,46 @@ export interface WriteResult {
 }
 
 export async function writeEvents(db: IDBPDatabase<AdTallyDB>, events: StoredEvent[], mode: WriteMode = 'live'): Promise<WriteResult> {
-  const tx = db.transaction(['events', 'totals', 'creatives'], 'readwrite');
-  const eventStore = tx.objectStore('events');
-  // All reads are issued at once: IndexedDB queues them, and no round trip per event is waited for.
-  const before = await Promise.all(events.map((e) => eventStore.get(e.id)));
-  const current = new Map<string, StoredEvent | undefined>();
+  const tx = db.transaction(WRITE_STORES, 'readwrite');
+  const raw = unwrap(tx);
+  const eventStore = raw.objectStore('events');
   const changes = new Changes();
-  const writes: Promise<unknown>[] = [];
   let added = 0;
-  events.forEach((event, i) => {
-    const stored = current.has(event.id) ? current.get(event.id) : before[i];
-    if (event.type === 'dwell' && mode === 'live') {
-      if (stored && (stored.type !== 'dwell' || stored.dwellMs >= event.dwellMs)) return;
-      writes.push(eventStore.put(event));
-      // The replaced value comes out and the new one goes in, so the totals stay the sum of the stored
-      // events even when the re-sent event falls on the next day.
-      if (stored) changes.replace(stored, event);
-      else changes.add(event, 1);
-    } else {
-      if (stored) return;
-      writes.push(eventStore.add(event));
+  if (mode === 'import') {
+    // add() refuses an id already stored, or repeated earlier in the batch: one request per event, and the
+    // refusal (a ConstraintError) is expected, so it does not abort the transaction.
+    const results = await settle(
+      events.map((e) => eventStore.add(e)),
+      (error) => error?.name === 'ConstraintError',
+    );
+    events.forEach((event, i) => {
+      if (!results[i]!.ok) return;
       changes.add(event, 1);
-    }
-    if (!stored) added++;
-    current.set(event.id, event);
-  });
-  await Promise.all(writes);
-  await changes.apply(tx);
+      added++;
+    });
+  } else {
+    // All reads are issued at once: IndexedDB queues them, and no round trip per event is waited for.
+    const before = await settle<StoredEvent | undefined>(events.map((e) => eventStore.get(e.id)));
+    const current = new Map<string, StoredEvent | undefined>();
+    events.forEach((event, i) => {
+      const stored = current.has(event.id) ? current.get(event.id) : before[i]!.value;
+      if (event.type === 'dwell') {
+        if (stored && (stored.type !== 'dwell' || stored.dwellMs >= event.dwellMs)) return;
+        eventStore.put(event);
+        // The replaced value comes out and the new one goes in, so the totals stay the sum of the stored
+        // events even when the re-sent event falls on the next day.
+        if (stored) changes.replace(stored, event);
+        else changes.add(event, 1);
+      } else {
+        if (stored) return;
+        eventStore.add(event);
+        changes.add(event, 1);
+      }
+      if (!stored) added++;
+      current.set(event.id, event);
+    });
+  }
+  await changes.apply(raw);
   await tx.done;
   return { stored: [...new Set(events.map((e) => e.id))], added };
 }
@@ -68,7 +90,7 @@ export type EventSelection = { site: string } | { before: number };
 export async function deleteEvents(db: IDBPDatabase<AdTallyDB>, selection: EventSelection, chunk = 5000): Promise<number> {
   let deleted = 0;
   for (;;) {
-    const tx = db.transaction(['events', 'totals', 'creatives'], 'readwrite');
+    const tx = db.transaction(WRITE_STORES, 'readwrite');
     const index = tx.objectStore('events').index('site' in selection ? 'site' : 'time');
     const range = 'site' in selection ? IDBKeyRange.only(selection.site) : IDBKeyRange.upperBound(selection.before, true);
     const changes = new Changes();
@@ -80,7 +102,7 @@ export async function deleteEvents(db: IDBPDatabase<AdTallyDB>, selection: Event
       inChunk++;
       cursor = await cursor.continue();
     }
-    await changes.apply(tx);
+    await changes.apply(unwrap(tx));
     await tx.done;
     deleted += inChunk;
     if (inChunk < chunk) return deleted;
@@ -89,19 +111,20 @@ export async function deleteEvents(db: IDBPDatabase<AdTallyDB>, selection: Event
 
 /** Empties every store of measured data; filter lists and settings stay. */
 export async function deleteAllEvents(db: IDBPDatabase<AdTallyDB>): Promise<void> {
-  const tx = db.transaction(['events', 'totals', 'creatives'], 'readwrite');
-  await Promise.all([tx.objectStore('events').clear(), tx.objectStore('totals').clear(), tx.objectStore('creatives').clear(), tx.done]);
+  const tx = db.transaction(WRITE_STORES, 'readwrite');
+  await Promise.all([...WRITE_STORES.map((store) => tx.objectStore(store).clear()), tx.done]);
 }
 
 /** A creative after some of its events were deleted, rebuilt from those that remain (exact first and last seen). */
-async function recountCreative(tx: WriteTx, fingerprint: string): Promise<void> {
+async function recountCreative(tx: IDBTransaction, fingerprint: string): Promise<void> {
   let creative: Creative | undefined;
-  for (const event of await tx.objectStore('events').index('fingerprint').getAll(fingerprint)) {
+  const [remaining] = await settle<StoredEvent[]>([tx.objectStore('events').index('fingerprint').getAll(fingerprint)]);
+  for (const event of remaining!.value ?? []) {
     const one = creativeOf(event, event.dwellMs ?? 0);
     if (one) creative = mergeCreative(creative, one);
   }
-  if (creative) await tx.objectStore('creatives').put(creative);
-  else await tx.objectStore('creatives').delete(fingerprint);
+  if (creative) tx.objectStore('creatives').put(creative);
+  else tx.objectStore('creatives').delete(fingerprint);
 }
 
 /** What a set of event writes or deletions changes in the totals and the creatives, applied in one go. */
@@ -144,22 +167,69 @@ class Changes {
     if (creative) this.creatives.set(creative.fingerprint, mergeCreative(this.creatives.get(creative.fingerprint), creative));
   }
 
-  async apply(tx: WriteTx): Promise<void> {
-    const totals = tx.objectStore('totals');
+  async apply(tx: IDBTransaction): Promise<void> {
     const rows = [...this.totals.values()].filter((r) => !isZero(r.counts));
-    const stored = await Promise.all(rows.map((r) => totals.get([r.dimension, r.key, r.day])));
-    const writes: Promise<unknown>[] = rows.map((r, i) => {
-      const counts = addCounts({ ...ZERO_COUNTS, ...pickCounts(stored[i]) }, r.counts);
-      const row: DayTotals = { dimension: r.dimension, key: r.key, day: r.day, ...counts };
-      return isZero(counts) ? totals.delete([r.dimension, r.key, r.day]) : totals.put(row);
-    });
-    const creatives = tx.objectStore('creatives');
+    // The all-time rows change by the sum of the day rows' changes of the same key.
+    const allTime = new Map<string, { dimension: Dimension; key: string; counts: Totals }>();
+    for (const r of rows) {
+      const id = `${r.dimension}\u0000${r.key}`;
+      const sum = allTime.get(id) ?? { dimension: r.dimension, key: r.key, counts: ZERO_COUNTS };
+      sum.counts = addCounts(sum.counts, r.counts);
+      allTime.set(id, sum);
+    }
+    const keyRows = [...allTime.values()].filter((r) => !isZero(r.counts));
     const entries = [...this.creatives.values()];
-    const before = await Promise.all(entries.map((e) => creatives.get(e.fingerprint)));
-    entries.forEach((e, i) => writes.push(creatives.put(mergeCreative(before[i], e))));
-    await Promise.all(writes);
+    const totalsStore = tx.objectStore('totals');
+    const allTimeStore = tx.objectStore('allTime');
+    const creativeStore = tx.objectStore('creatives');
+    // Every read at once: the stored day rows, all-time rows and creatives these changes add to.
+    const [storedDays, storedKeys, storedCreatives] = await Promise.all([
+      readDayRows(totalsStore, rows),
+      settle<KeyTotals | undefined>(keyRows.map((r) => allTimeStore.get([r.dimension, r.key]))),
+      settle<Creative | undefined>(entries.map((e) => creativeStore.get(e.fingerprint))),
+    ]);
+    for (const r of rows) {
+      const counts = addCounts({ ...ZERO_COUNTS, ...pickCounts(storedDays.get(dayRowId(r.dimension, r.key, r.day))) }, r.counts);
+      if (isZero(counts)) totalsStore.delete([r.dimension, r.key, r.day]);
+      else totalsStore.put({ dimension: r.dimension, key: r.key, day: r.day, ...counts } satisfies DayTotals);
+    }
+    keyRows.forEach((r, i) => {
+      const counts = addCounts({ ...ZERO_COUNTS, ...pickCounts(storedKeys[i]!.value) }, r.counts);
+      if (isZero(counts)) allTimeStore.delete([r.dimension, r.key]);
+      else allTimeStore.put({ dimension: r.dimension, key: r.key, ...counts } satisfies KeyTotals);
+    });
+    entries.forEach((e, i) => creativeStore.put(mergeCreative(storedCreatives[i]!.value, e)));
     for (const fingerprint of this.recount) await recountCreative(tx, fingerprint);
   }
+}
+
+const dayRowId = (dimension: Dimension, key: string, day: string) => `${dimension}\u0000${key}\u0000${day}`;
+
+/**
+ * Below this many rows of one dimension over at most RANGE_READ_DAYS days, each row is read by its key;
+ * from it on, the dimension's rows of those days are read in one request (an import batch covers a day or
+ * two and nearly every site and advertiser of them: one request instead of thousands).
+ */
+export const RANGE_READ_ROWS = 64;
+const RANGE_READ_DAYS = 3;
+
+/** The stored day rows the changes add to, by dayRowId. */
+async function readDayRows(store: IDBObjectStore, rows: { dimension: Dimension; key: string; day: string }[]): Promise<Map<string, DayTotals>> {
+  const byDimension = new Map<Dimension, typeof rows>();
+  for (const r of rows) byDimension.set(r.dimension, [...(byDimension.get(r.dimension) ?? []), r]);
+  const reads: Promise<DayTotals[]>[] = [];
+  for (const [dimension, list] of byDimension) {
+    const days = [...new Set(list.map((r) => r.day))].sort();
+    if (list.length >= RANGE_READ_ROWS && days.length <= RANGE_READ_DAYS) {
+      const range = IDBKeyRange.bound([dimension, days[0]!], [dimension, days.at(-1)!]);
+      reads.push(settle<DayTotals[]>([store.index('dimensionDay').getAll(range)]).then(([r]) => r!.value ?? []));
+    } else {
+      reads.push(settle<DayTotals | undefined>(list.map((r) => store.get([r.dimension, r.key, r.day]))).then((found) => found.flatMap((f) => (f.value ? [f.value] : []))));
+    }
+  }
+  const map = new Map<string, DayTotals>();
+  for (const found of await Promise.all(reads)) for (const row of found) map.set(dayRowId(row.dimension, row.key, row.day), row);
+  return map;
 }
 
 function pickCounts(row: Totals | undefined): Totals {

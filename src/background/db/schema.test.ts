@@ -33,6 +33,18 @@ function createVersion3(db: IDBPDatabase, oldVersion: number, tx: { objectStore(
 }
 type IDBPObjectStoreLike = { createIndex(name: string, keyPath: string): unknown };
 
+/** Version 4 as shipped, created directly (its upgrade from version 3 is tested through the current code). */
+function createVersion4(db: IDBPDatabase) {
+  const events = db.createObjectStore('events', { keyPath: 'id' });
+  events.createIndex('time', 'time');
+  events.createIndex('site', 'site');
+  events.createIndex('pageViewId', 'pageViewId');
+  events.createIndex('fingerprint', 'fingerprint');
+  db.createObjectStore('filterLists', { keyPath: 'id' });
+  db.createObjectStore('totals', { keyPath: ['dimension', 'key', 'day'] }).createIndex('dimensionDay', ['dimension', 'day']);
+  db.createObjectStore('creatives', { keyPath: 'fingerprint' }).createIndex('lastSeen', 'lastSeen');
+}
+
 /** An event as versions 1 and 2 stored it: none of the fields version 3 added. */
 function oldEvent(id: string, overrides: Record<string, unknown> = {}) {
   return {
@@ -104,13 +116,15 @@ function newEvent(overrides: Partial<StoredEvent> = {}): StoredEvent {
   };
 }
 
-const CURRENT_STORES = ['creatives', 'events', 'filterLists', 'totals'];
+const CURRENT_STORES = ['allTime', 'creatives', 'events', 'filterLists', 'totals'];
 
 /** Checks the stores and indexes of the current schema. */
 async function expectCurrentShape(db: IDBPDatabase<AdTallyDB>) {
   expect(db.version).toBe(DB_VERSION);
   expect([...db.objectStoreNames].sort()).toEqual(CURRENT_STORES);
-  const tx = db.transaction(['events', 'totals', 'creatives', 'filterLists']);
+  const tx = db.transaction(['events', 'totals', 'creatives', 'filterLists', 'allTime']);
+  expect(tx.objectStore('allTime').keyPath).toEqual(['dimension', 'key']);
+  expect([...tx.objectStore('allTime').indexNames]).toEqual([]);
   expect(tx.objectStore('events').keyPath).toBe('id');
   expect([...tx.objectStore('events').indexNames].sort()).toEqual(['fingerprint', 'pageViewId', 'site', 'time']);
   expect(tx.objectStore('totals').keyPath).toEqual(['dimension', 'key', 'day']);
@@ -143,6 +157,20 @@ async function expectUpgraded(db: IDBPDatabase<AdTallyDB>, events: object[], day
   const kinds = await readTotalsBy(db, 'kind');
   const typed = events as { type: string; kind: string }[];
   expect(kinds.get('display')?.impressions ?? 0).toBe(typed.filter((e) => e.kind === 'display' && e.type === 'impression').length);
+  await expectAllTimeIsSumOfDays(db);
+}
+
+/** Every all-time row is the sum of its key's daily rows, and there is one for each key that has any. */
+async function expectAllTimeIsSumOfDays(db: IDBPDatabase<AdTallyDB>) {
+  const sums = new Map<string, { dimension: string; key: string; impressions: number; viewable: number; clicks: number; dwellMs: number }>();
+  for (const row of await db.getAll('totals')) {
+    const id = `${row.dimension}|${row.key}`;
+    const sum = sums.get(id) ?? { dimension: row.dimension, key: row.key, impressions: 0, viewable: 0, clicks: 0, dwellMs: 0 };
+    sums.set(id, { ...sum, impressions: sum.impressions + row.impressions, viewable: sum.viewable + row.viewable, clicks: sum.clicks + row.clicks, dwellMs: sum.dwellMs + (row.dwellMs ?? 0) });
+  }
+  const byId = (a: { dimension: string; key: string }, b: { dimension: string; key: string }) => `${a.dimension}|${a.key}`.localeCompare(`${b.dimension}|${b.key}`);
+  expect(sums.size).toBeGreaterThan(0);
+  expect((await db.getAll('allTime')).sort(byId)).toEqual([...sums.values()].sort(byId));
 }
 
 beforeEach(() => {
@@ -155,8 +183,8 @@ afterEach(() => {
 });
 
 describe('schema upgrade', () => {
-  it('is at version 4', () => {
-    expect(DB_VERSION).toBe(4);
+  it('is at version 5', () => {
+    expect(DB_VERSION).toBe(5);
   });
 
   it('creates every store and index in a new database', async () => {
@@ -236,13 +264,35 @@ describe('schema upgrade', () => {
     db.close();
   });
 
+  it('upgrades a version-4 database: all-time rows summed from the daily totals, then kept up by writes and deletions', async () => {
+    const v4 = await openDB(DB_NAME, 4, { upgrade: (db) => createVersion4(db) });
+    const day = (key: string, d: string, impressions: number, clicks = 0, dimension = 'site') => ({ dimension, key, day: d, impressions, viewable: 0, clicks, dwellMs: 10 });
+    // A row migrated from before version 3 has no dwellMs.
+    const { dwellMs: _, ...noDwell } = day('blog.test', '2025-06-13', 4);
+    for (const row of [day('news.test', '2025-06-14', 2), day('news.test', '2025-06-15', 3, 1), noDwell, day('', '2025-06-13', 4, 0, 'all'), day('', '2025-06-14', 2, 0, 'all'), day('', '2025-06-15', 3, 1, 'all'), day('shop.example', '2025-06-15', 1, 0, 'advertiser')]) await v4.put('totals', row);
+    v4.close();
+
+    const db = await openCurrent();
+    await expectCurrentShape(db);
+    expect(await db.get('allTime', ['site', 'news.test'])).toEqual({ dimension: 'site', key: 'news.test', impressions: 5, viewable: 0, clicks: 1, dwellMs: 20 });
+    expect(await db.get('allTime', ['site', 'blog.test'])).toEqual({ dimension: 'site', key: 'blog.test', impressions: 4, viewable: 0, clicks: 0, dwellMs: 0 });
+    await expectAllTimeIsSumOfDays(db);
+    // All-time reads come from these rows; a range still sums the days.
+    expect((await readTotalsBy(db, 'site')).get('news.test')).toEqual({ impressions: 5, viewable: 0, clicks: 1, dwellMs: 20 });
+    expect((await readTotalsBy(db, 'site', { from: '2025-06-15' })).get('news.test')).toEqual({ impressions: 3, viewable: 0, clicks: 1, dwellMs: 10 });
+
+    await writeEvents(db, [newEvent({ id: 'w1', site: 'news.test', day: '2025-06-16' })]);
+    expect(await db.get('allTime', ['site', 'news.test'])).toMatchObject({ impressions: 6 });
+    db.close();
+  });
+
   it('reopens a current database without changing it', async () => {
     const first = await openCurrent();
     await writeEvents(first, [newEvent({ id: 'k1' })]);
-    const before = { events: await first.getAll('events'), totals: await first.getAll('totals'), creatives: await first.getAll('creatives') };
+    const before = { events: await first.getAll('events'), totals: await first.getAll('totals'), creatives: await first.getAll('creatives'), allTime: await first.getAll('allTime') };
     first.close();
     const again = await openCurrent();
-    expect({ events: await again.getAll('events'), totals: await again.getAll('totals'), creatives: await again.getAll('creatives') }).toEqual(before);
+    expect({ events: await again.getAll('events'), totals: await again.getAll('totals'), creatives: await again.getAll('creatives'), allTime: await again.getAll('allTime') }).toEqual(before);
     again.close();
   });
 });

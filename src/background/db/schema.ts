@@ -2,20 +2,22 @@
  * The one schema module (architecture convention 8): every store, index and upgrade step of AdTally's
  * IndexedDB database, which lives in the extension's own origin, out of reach of the pages it measures.
  *
- * Three kinds of data, all written in the same transaction (see events.ts):
+ * Four kinds of data, all written in the same transaction (see events.ts):
  * - `events`: every raw event, as the content script measured it plus what the background derived;
  * - `totals`: daily sums per site, advertiser, network, kind and over everything, which every first screen
  *   reads, so the popup never scans raw events;
+ * - `allTime`: the same sums over all days, one row per site, advertiser …, for all-time tables (at a
+ *   million events a site has hundreds of daily rows);
  * - `creatives`: one record per ad fingerprint, for frequency ("how often was this creative seen").
  */
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import type { Creative, DayTotals, Dimension, FilterListInfo, StoredEvent, Totals } from '../../common/types';
+import type { Creative, DayTotals, Dimension, FilterListInfo, KeyTotals, StoredEvent, Totals } from '../../common/types';
 import { addCounts, contributionsOf, creativeOf, mergeCreative, ZERO_COUNTS } from './aggregates';
 
-export type { DayTotals };
+export type { DayTotals, KeyTotals };
 
 export const DB_NAME = 'adtally';
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 /** A filter list refreshed at run time: the compiled engine and what it is. */
 export interface StoredFilterList {
@@ -44,6 +46,11 @@ export interface AdTallyDB extends DBSchema {
     key: string;
     value: Creative;
     indexes: { lastSeen: number };
+  };
+  /** One dimension's rows over all days: [dimension, ''] … [dimension, '\uffff']. */
+  allTime: {
+    key: [Dimension, string];
+    value: KeyTotals;
   };
 }
 
@@ -74,6 +81,11 @@ const UPGRADES: Record<number, (db: IDBPDatabase<AdTallyDB>, tx: UpgradeTx) => P
     db.createObjectStore('creatives', { keyPath: 'fingerprint' }).createIndex('lastSeen', 'lastSeen');
     await backfillAggregates(tx);
     db.deleteObjectStore('siteDays' as never);
+  },
+  // All-time sums per site, advertiser …, summed from the daily totals.
+  5: async (db, tx) => {
+    db.createObjectStore('allTime', { keyPath: ['dimension', 'key'] });
+    await backfillAllTime(tx);
   },
 };
 
@@ -109,6 +121,29 @@ async function backfillAggregates(tx: UpgradeTx): Promise<void> {
   }
   for (const row of rows.values()) await tx.objectStore('totals').put(row);
   for (const creative of creatives.values()) await tx.objectStore('creatives').put(creative);
+}
+
+/** Version 5's all-time rows: the daily totals summed per dimension and key, read a chunk at a time. */
+async function backfillAllTime(tx: UpgradeTx): Promise<void> {
+  const sums = new Map<string, KeyTotals>();
+  const totals = tx.objectStore('totals');
+  let after: [Dimension, string, string] | null = null;
+  for (;;) {
+    const rows: DayTotals[] = await totals.getAll(after ? IDBKeyRange.lowerBound(after, true) : null, 10_000);
+    for (const row of rows) {
+      const id = `${row.dimension}\u0000${row.key}`;
+      const sum = sums.get(id) ?? { dimension: row.dimension, key: row.key, ...ZERO_COUNTS };
+      sums.set(id, { ...sum, ...addCounts(sum, { ...ZERO_COUNTS, ...pickTotals(row) }) });
+    }
+    const last = rows.at(-1);
+    if (!last || rows.length < 10_000) break;
+    after = [last.dimension, last.key, last.day];
+  }
+  await Promise.all([...sums.values()].map((row) => tx.objectStore('allTime').put(row)));
+}
+
+function pickTotals(row: Totals): Totals {
+  return { impressions: row.impressions, viewable: row.viewable, clicks: row.clicks, dwellMs: row.dwellMs ?? 0 };
 }
 
 interface OldSiteDay {

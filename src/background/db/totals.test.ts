@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { storedEvent, useFreshDb } from '../../test-support/fresh-db';
 import { writeEvents } from './events';
-import { readDailySeries, readSiteTotals, readTotalsBy, sortByImpressions } from './totals';
+import { readDailySeries, readSiteTotals, readTotalsBy, sortByImpressions, topByImpressions } from './totals';
 
 const db = useFreshDb();
 
@@ -127,5 +127,33 @@ describe('sortByImpressions', () => {
       { site: 'e', impressions: 0, viewable: 0, clicks: 0, dwellMs: 0 },
     ];
     expect(sortByImpressions(rows).map((r) => r.site)).toEqual(['d', 'c', 'a', 'b', 'e']);
+  });
+});
+
+describe('topByImpressions', () => {
+  const t = (impressions: number, clicks = 0) => ({ impressions, viewable: 0, clicks, dwellMs: 0 });
+  it('keeps the keys with most impressions, ties by clicks then key, at most the limit', () => {
+    const sums = new Map([
+      ['c.test', t(5)],
+      ['a.test', t(9)],
+      ['b.test', t(5, 2)],
+      ['d.test', t(5)],
+      ['e.test', t(1)],
+    ]);
+    expect(topByImpressions(sums, 4).map((r) => r.key)).toEqual(['a.test', 'b.test', 'c.test', 'd.test']);
+    expect(topByImpressions(sums, 1)).toEqual([{ key: 'a.test', impressions: 9, viewable: 0, clicks: 0, dwellMs: 0 }]);
+    expect(topByImpressions(sums, 0)).toEqual([]);
+  });
+});
+
+describe('readTotalsBy over a range that holds every day with data', () => {
+  it('reads the all-time rows, and sums the days for a range that leaves some out', async () => {
+    await writeEvents(db(), [storedEvent({ site: 'a.test', day: '2025-06-14' }), storedEvent({ site: 'a.test', day: '2025-06-16' })]);
+    // Mark the all-time row, to see which rows a read used.
+    await db().put('allTime', { dimension: 'site', key: 'a.test', impressions: 99, viewable: 0, clicks: 0, dwellMs: 0 });
+    expect((await readTotalsBy(db(), 'site', { from: '2025-06-14', to: '2025-06-16' })).get('a.test')?.impressions).toBe(99);
+    expect((await readTotalsBy(db(), 'site', { from: '2024-01-01' })).get('a.test')?.impressions).toBe(99);
+    expect((await readTotalsBy(db(), 'site', { from: '2025-06-15' })).get('a.test')?.impressions).toBe(1);
+    expect((await readTotalsBy(db(), 'site', { to: '2025-06-15' })).get('a.test')?.impressions).toBe(1);
   });
 });

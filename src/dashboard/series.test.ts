@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import type { DailyTotals } from '../common/types';
+import { addDays, columnTotals, isRangeId, parseDay, rangeDays, toColumns } from './series';
+
+const row = (day: string, impressions: number, viewable = 0, clicks = 0): DailyTotals => ({ day, impressions, viewable, clicks, dwellMs: 0 });
+const secondsOf = (day: string) => parseDay(day).getTime() / 1000;
+
+describe('rangeDays', () => {
+  it('ends today and counts today as the first of the days', () => {
+    expect(rangeDays('7d', '2026-11-28')).toEqual({ from: '2026-11-22', to: '2026-11-28' });
+    expect(rangeDays('30d', '2026-03-01')).toEqual({ from: '2026-01-31', to: '2026-03-01' });
+    expect(rangeDays('1y', '2026-11-28')).toEqual({ from: '2025-11-29', to: '2026-11-28' });
+  });
+
+  it('leaves both ends open for all time', () => {
+    expect(rangeDays('all', '2026-11-28')).toEqual({});
+  });
+
+  it('knows its range ids', () => {
+    expect(isRangeId('30d')).toBe(true);
+    expect(isRangeId('2y')).toBe(false);
+    expect(isRangeId(null)).toBe(false);
+  });
+});
+
+describe('addDays', () => {
+  it('crosses months, years and leap days', () => {
+    expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
+    expect(addDays('2025-12-31', 1)).toBe('2026-01-01');
+    expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
+  });
+});
+
+describe('toColumns', () => {
+  it('has one entry per day of the range, zero on days without rows', () => {
+    const columns = toColumns([row('2026-11-23', 5, 3, 1), row('2026-11-25', 7, 2)], { from: '2026-11-22', to: '2026-11-26' }, '2026-11-28');
+    expect(columns[0]).toEqual(['2026-11-22', '2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26'].map(secondsOf));
+    expect(columns[1]).toEqual([0, 5, 0, 7, 0]);
+    expect(columns[2]).toEqual([0, 3, 0, 2, 0]);
+    expect(columns[3]).toEqual([0, 1, 0, 0, 0]);
+  });
+
+  it('runs all time from the first day with data to today, in order whatever the row order', () => {
+    const columns = toColumns([row('2026-11-27', 1), row('2026-11-25', 2)], {}, '2026-11-28');
+    expect(columns[0]).toEqual(['2026-11-25', '2026-11-26', '2026-11-27', '2026-11-28'].map(secondsOf));
+    expect(columns[1]).toEqual([2, 0, 1, 0]);
+  });
+
+  it('shows today alone when there is no data at all', () => {
+    expect(toColumns([], {}, '2026-11-28')).toEqual([[secondsOf('2026-11-28')], [0], [0], [0]]);
+  });
+
+  it('leaves out rows outside the range', () => {
+    const columns = toColumns([row('2026-11-20', 9), row('2026-11-22', 1)], { from: '2026-11-21', to: '2026-11-22' }, '2026-11-28');
+    expect(columns[1]).toEqual([0, 1]);
+    expect(columnTotals(columns)).toEqual({ impressions: 1, viewable: 0, clicks: 0 });
+  });
+
+  it('gives each day its local midnight across a daylight-saving change', () => {
+    const zone = process.env.TZ;
+    process.env.TZ = 'Europe/Berlin'; // clocks went forward on 2026-03-29: that day has 23 hours
+    try {
+      const columns = toColumns([], { from: '2026-03-28', to: '2026-03-30' }, '2026-11-28');
+      expect(columns[0].map((s) => new Date(s * 1000).getHours())).toEqual([0, 0, 0]);
+      expect(columns[0][1]! - columns[0][0]!).toBe(24 * 3600);
+      expect(columns[0][2]! - columns[0][1]!).toBe(23 * 3600);
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
+});

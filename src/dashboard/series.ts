@@ -1,0 +1,73 @@
+/**
+ * The dashboard's pure logic: which days a range button means, and the chart's columns (uPlot's data: x
+ * values and one array per series, every day present, days without events as zero).
+ */
+import type { DailyTotals, DayRange } from '../common/types';
+
+export type RangeId = '7d' | '30d' | '1y' | 'all';
+
+export const RANGES: readonly { id: RangeId; label: string; days: number | null }[] = [
+  { id: '7d', label: '7 days', days: 7 },
+  { id: '30d', label: '30 days', days: 30 },
+  { id: '1y', label: '1 year', days: 365 },
+  { id: 'all', label: 'All time', days: null },
+];
+
+export const DEFAULT_RANGE: RangeId = '30d';
+
+export function isRangeId(value: unknown): value is RangeId {
+  return RANGES.some((r) => r.id === value);
+}
+
+/** A local calendar day (YYYY-MM-DD) as the Date of its local midnight. */
+export function parseDay(day: string): Date {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(y!, m! - 1, d!);
+}
+
+export function formatDay(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** The day `n` calendar days after (or before, for negative n) `day`; safe across daylight-saving changes. */
+export function addDays(day: string, n: number): string {
+  const date = parseDay(day);
+  date.setDate(date.getDate() + n);
+  return formatDay(date);
+}
+
+/** The days a range covers, ending today (both ends included); 'all' is open at both ends. */
+export function rangeDays(range: RangeId, today: string): DayRange {
+  const days = RANGES.find((r) => r.id === range)?.days ?? null;
+  return days === null ? {} : { from: addDays(today, -(days - 1)), to: today };
+}
+
+/** uPlot's data: [x in Unix seconds of each day's local midnight, impressions, viewable, clicks]. */
+export type ChartColumns = [number[], number[], number[], number[]];
+
+/**
+ * One entry per day from `range.from` (or the first day with data) to `range.to` (or today), in order;
+ * days the rows do not mention are zero. Rows outside the span are left out.
+ */
+export function toColumns(rows: DailyTotals[], range: DayRange, today: string): ChartColumns {
+  const byDay = new Map(rows.map((r) => [r.day, r]));
+  const first = range.from ?? rows.reduce<string | null>((min, r) => (min === null || r.day < min ? r.day : min), null) ?? today;
+  const last = range.to ?? (rows.some((r) => r.day > today) ? rows.reduce((max, r) => (r.day > max ? r.day : max), today) : today);
+  const columns: ChartColumns = [[], [], [], []];
+  // At most ~100 years of days: a malformed range cannot loop for ever.
+  for (let day = first, n = 0; day <= last && n < 40_000; day = addDays(day, 1), n++) {
+    const row = byDay.get(day);
+    columns[0].push(parseDay(day).getTime() / 1000);
+    columns[1].push(row?.impressions ?? 0);
+    columns[2].push(row?.viewable ?? 0);
+    columns[3].push(row?.clicks ?? 0);
+  }
+  return columns;
+}
+
+/** Sums of the chart's columns, for the figures above it. */
+export function columnTotals(columns: ChartColumns): { impressions: number; viewable: number; clicks: number } {
+  const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+  return { impressions: sum(columns[1]), viewable: sum(columns[2]), clicks: sum(columns[3]) };
+}
