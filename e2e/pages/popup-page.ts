@@ -49,6 +49,8 @@ export class PopupPage {
   async setRange(label: 'Today' | '7 days' | '30 days' | 'All time'): Promise<void> {
     await this.page.getByRole('group', { name: 'Date range' }).getByRole('button', { name: label }).click();
     await this.page.locator(`.range button[aria-pressed=true]`, { hasText: label }).waitFor();
+    // The rows of the new range have arrived when the table is no longer busy.
+    await this.page.locator('section[aria-label="All sites"][aria-busy="false"]').waitFor();
   }
 
   /** Clicks a column header (again: the other way) and returns its aria-sort afterwards. */

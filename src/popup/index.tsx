@@ -20,15 +20,18 @@ function Popup() {
   const [controls, setControls] = useState<PopupControls>(readControls);
 
   const load = useCallback((range: PopupControls['range']) => {
-    Promise.all([loadStats(daysFor(range, new Date())), loadSettings(), auditInTab(null)]).then(
-      ([stats, loaded, audit]: [Stats, Settings, boolean | null]) => {
+    Promise.all([loadStats(daysFor(range, new Date())), loadSettings()]).then(
+      ([stats, loaded]: [Stats, Settings]) => {
         setSettings(loaded);
-        setState({ status: 'ready', ...stats, ...pauseState(loaded, stats.currentSite), audit });
+        setState({ status: 'ready', ...stats, ...pauseState(loaded, stats.currentSite), range });
       },
       (error: unknown) => setState({ status: 'error', message: String((error as Error)?.message ?? error) }),
     );
   }, []);
   useEffect(() => load(controls.range), [controls.range, load]);
+  // Whether the tab's audit is on is asked apart from the table, which must not wait for a busy tab.
+  const [audit, setAudit] = useState<boolean | null>(null);
+  useEffect(() => void auditInTab(null).then(setAudit), []);
 
   const update = (change: Partial<PopupControls>) => {
     const next = { ...controls, ...change };
@@ -46,7 +49,7 @@ function Popup() {
 
   return (
     <PopupView
-      state={state}
+      state={state.status === 'ready' ? { ...state, audit } : state}
       controls={controls}
       onRange={(range) => update({ range })}
       onSort={(key) => update({ sort: nextSort(controls.sort, key) })}
@@ -55,7 +58,7 @@ function Popup() {
       onTogglePauseSite={(site) => settings && changeSettings(togglePauseSite(settings, site))}
       onToggleAudit={() => {
         if (state.status !== 'ready') return;
-        void auditInTab(!state.audit).then((audit) => setState((s) => (s.status === 'ready' ? { ...s, audit } : s)));
+        void auditInTab(!audit).then(setAudit);
       }}
       onOpenDashboard={openDashboard}
       onOpenOptions={openOptions}

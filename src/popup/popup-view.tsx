@@ -9,6 +9,8 @@ export type PopupState =
   | { status: 'error'; message: string }
   | {
       status: 'ready';
+      /** The range the rows are for; while it differs from the chosen one, new rows are on their way. */
+      range?: RangeChoice;
       rows: SiteStats[];
       currentSite: string | null;
       writeProblem: WriteProblem | null;
@@ -104,7 +106,7 @@ export function PopupView({ state, controls = DEFAULT_CONTROLS, ...actions }: { 
 function Table({ state, controls, actions }: { state: Extract<PopupState, { status: 'ready' }>; controls: PopupControls; actions: PopupActions }) {
   const shown = sortRows(filterRows(state.rows, controls.search), controls.sort);
   return (
-    <section aria-label="All sites">
+    <section aria-label="All sites" aria-busy={state.range !== undefined && state.range !== controls.range}>
       <div class="controls">
         <div class="range" role="group" aria-label="Date range">
           {RANGE_CHOICES.map((choice) => (
