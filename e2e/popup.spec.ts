@@ -2,41 +2,24 @@
  * The popup in Chromium: date ranges over imported history, sorting by every column, search, the current
  * site's card, and pausing (nothing recorded while paused, on one site or everywhere).
  */
-import { writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { visitBlog, visitNews } from '../scripts/visit.mjs';
-import { localDay } from '../src/common/day';
+import { historyFile, times } from './history';
 import { OptionsPage } from './pages/options-page';
 import { expect, tabIdOf, test } from './fixtures';
 import { storedEvents } from './stored-events';
-
-const DAY = 24 * 3600_000;
-
-/** An exported event line: `site` saw one event of `type` `daysAgo` days before now. */
-function line(n: number, site: string, type: 'impression' | 'viewable' | 'click', daysAgo: number) {
-  const time = Date.now() - daysAgo * DAY;
-  return JSON.stringify({
-    id: `hist-${n}`, type, time, day: localDay(time), site, pageUrl: `https://${site}/`, pageViewId: `pv-${n}`, adId: 'ad1',
-    rule: 'sig:gpt-div', kind: 'display', network: 'Google Ad Manager', width: 300, height: 250, inFrame: false, inferred: false,
-    focused: true, dwellMs: 0, fingerprint: `fp-${n}`, landingUrl: null, advertiser: null,
-  });
-}
 
 test('date ranges, sorting and search over a history', async ({ context, extensionId, popup }) => {
   // today: a.test 3 impressions 1 click; 5 days ago: b.test 4 impressions; 20 days ago: c.test 6 impressions,
   // 2 viewable; 100 days ago: d.test 10 impressions.
   const history = [
-    ...[0, 1, 2].map((i) => line(i, 'a.test', 'impression', 0)),
-    line(3, 'a.test', 'click', 0),
-    ...[4, 5, 6, 7].map((i) => line(i, 'b.test', 'impression', 5)),
-    ...[8, 9, 10, 11, 12, 13].map((i) => line(i, 'c.test', 'impression', 20)),
-    line(14, 'c.test', 'viewable', 20),
-    line(15, 'c.test', 'viewable', 20),
-    ...Array.from({ length: 10 }, (_, i) => line(16 + i, 'd.test', 'impression', 100)),
+    ...times(3, { site: 'a.test', type: 'impression', daysAgo: 0 }),
+    { site: 'a.test', type: 'click', daysAgo: 0 } as const,
+    ...times(4, { site: 'b.test', type: 'impression', daysAgo: 5 }),
+    ...times(6, { site: 'c.test', type: 'impression', daysAgo: 20 }),
+    ...times(2, { site: 'c.test', type: 'viewable', daysAgo: 20 }),
+    ...times(10, { site: 'd.test', type: 'impression', daysAgo: 100 }),
   ];
-  const file = join(tmpdir(), `adtally-history-${process.pid}.ndjson`);
-  writeFileSync(file, history.join('\n'));
+  const file = historyFile('popup-history', history);
   const options = new OptionsPage(await context.newPage(), `chrome-extension://${extensionId}`);
   await options.open();
   expect((await options.import(file)).result).toContain(`${history.length} new events`);
