@@ -2,23 +2,20 @@
  * The dashboard's one connection to the extension (convention 11): data through messages to the
  * background, the range in the page's address. Components get everything as props.
  */
-import browser from 'webextension-polyfill';
 import { localDay } from '../common/day';
-import type { ResponseOf, TopDimension, UiMessage, UiMessages } from '../common/messages';
+import type { ResponseOf, TopDimension, UiMessages } from '../common/messages';
+import { sendToBackground } from '../ui/send';
 import type { DayRange } from '../common/types';
 import { DEFAULT_RANGE, isRangeId } from './series';
 import type { RangeId } from './series';
 
-async function send<K extends keyof UiMessages>(message: UiMessage & { type: K }): Promise<ResponseOf<UiMessages, K>> {
-  return (await browser.runtime.sendMessage(message)) as ResponseOf<UiMessages, K>;
-}
 
 export function loadSeries(days: DayRange): Promise<ResponseOf<UiMessages, 'getDailySeries'>> {
-  return send({ type: 'getDailySeries', days });
+  return sendToBackground({ type: 'getDailySeries', days });
 }
 
 export function loadTop(dimension: TopDimension, days: DayRange, limit: number): Promise<ResponseOf<UiMessages, 'getTopKeys'>> {
-  return send({ type: 'getTopKeys', dimension, days, limit });
+  return sendToBackground({ type: 'getTopKeys', dimension, days, limit });
 }
 
 export function today(): string {

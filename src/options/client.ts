@@ -3,14 +3,10 @@
  * storage.local, data and filter lists through messages to the background, and the browser's storage estimate. Components call these and never
  * `browser.*` themselves.
  */
-import browser from 'webextension-polyfill';
-import type { ResponseOf, UiMessage, UiMessages } from '../common/messages';
 export { loadSettings, saveSettings } from '../ui/settings-store';
 export { loadUserRulesText, saveUserRulesText } from '../ui/user-rules-text';
 
-export async function send<K extends keyof UiMessages>(message: UiMessage & { type: K }): Promise<ResponseOf<UiMessages, K>> {
-  return (await browser.runtime.sendMessage(message)) as ResponseOf<UiMessages, K>;
-}
+export { sendToBackground as send } from '../ui/send';
 
 export interface StorageState {
   usedBytes: number | null;

@@ -3,13 +3,11 @@
  * and never call `browser.*` themselves.
  */
 import browser from 'webextension-polyfill';
-import type { ResponseOf, TabMessage, TabMessages, UiMessage, UiMessages } from '../common/messages';
+import type { ResponseOf, TabMessage, TabMessages, UiMessages } from '../common/messages';
+import { sendToBackground } from '../ui/send';
 import type { DayRange } from '../common/types';
 import type { PopupControls } from './popup-view';
-import { DEFAULT_SORT, RANGE_CHOICES } from './table-view';
-import type { SortKey } from './table-view';
-
-const SORT_KEYS: SortKey[] = ['site', 'impressions', 'viewable', 'clicks', 'ctr'];
+import { DEFAULT_SORT, RANGE_CHOICES, SORT_KEYS } from './table-view';
 
 export type Stats = ResponseOf<UiMessages, 'getStats'>;
 
@@ -25,8 +23,7 @@ async function popupTabId(): Promise<number | null> {
 }
 
 export async function loadStats(days: DayRange = {}): Promise<Stats> {
-  const message: UiMessage = { type: 'getStats', tabId: await popupTabId(), days };
-  return (await browser.runtime.sendMessage(message)) as Stats;
+  return sendToBackground({ type: 'getStats', tabId: await popupTabId(), days });
 }
 
 /** Opens AdTally's options page (data, privacy, export and import) in a tab. */

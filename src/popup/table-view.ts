@@ -21,7 +21,8 @@ export function daysFor(choice: RangeChoice, now: Date): DayRange {
   return { from: localDay(from.getTime()), to: localDay(now.getTime()) };
 }
 
-export type SortKey = 'site' | 'impressions' | 'viewable' | 'clicks' | 'ctr';
+export const SORT_KEYS = ['site', 'impressions', 'viewable', 'clicks', 'ctr'] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
 export interface Sort {
   key: SortKey;
   descending: boolean;
