@@ -1,29 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AdEvent } from '../common/types';
+import { adEvent } from '../test-support/sample-events';
 import { Outbox } from './outbox';
 import type { OutboxOptions, SendResult } from './outbox';
 
-function event(id: string): AdEvent {
-  return {
-    id,
-    type: 'impression',
-    time: Date.now(),
-    pageViewId: 'pv1',
-    adId: 'ad1',
-    rule: 'sig:gpt-div',
-    kind: 'display',
-    network: 'Google Ad Manager',
-    width: 300,
-    height: 250,
-    inFrame: false,
-    inferred: false,
-    focused: true,
-    dwellMs: 0,
-    fingerprint: 'fp-00000000000001',
-    landingUrl: null,
-    pageUrl: 'https://news.test/world/story.html',
-  };
-}
+const event = (id: string): AdEvent => adEvent({ id, time: Date.now() });
 
 const storeAll = async (events: AdEvent[]): Promise<SendResult> => ({ stored: events.map((e) => e.id), rejected: [] });
 

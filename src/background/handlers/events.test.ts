@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Runtime } from 'webextension-polyfill';
 import type { AdEvent } from '../../common/types';
 import { useFreshDb } from '../../test-support/fresh-db';
+import { adEvent } from '../../test-support/sample-events';
 
 /** storage.local as a plain object, so settings and the write-problem record can be set and read. */
 const local: Record<string, unknown> = {};
@@ -25,28 +26,15 @@ const { handleEvents } = await import('./events');
 
 const tab = (url: string): Runtime.MessageSender => ({ tab: { url } as never, frameId: 0, id: 'adtally' });
 
-function event(overrides: Partial<AdEvent> = {}): AdEvent {
-  return {
-    id: `e-${Math.random()}`,
-    type: 'impression',
+const event = (overrides: Partial<AdEvent> = {}): AdEvent =>
+  adEvent({
     time: Date.now() - 1000,
-    pageViewId: 'pv-1',
-    adId: 'ad1',
-    rule: 'sig:gpt-div',
-    kind: 'display',
     network: null,
-    width: 300,
-    height: 250,
-    inFrame: false,
-    inferred: false,
-    focused: true,
-    dwellMs: 0,
     fingerprint: 'fp-1',
     landingUrl: 'https://shop.example/offer',
     pageUrl: 'https://www.news.test/story?id=7&u=42#c',
     ...overrides,
-  };
-}
+  });
 
 beforeEach(() => {
   for (const key of Object.keys(local)) delete local[key];
