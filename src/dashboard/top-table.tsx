@@ -1,4 +1,4 @@
-import { formatCtr } from '../common/format';
+import { CountCells } from '../ui/count-cells';
 import type { KeyStats } from '../common/types';
 
 /** A ranked table: the first column names the key (site, advertiser), then the counts and CTR. */
@@ -29,10 +29,7 @@ export function TopTable({ title, keyLabel, rows, total, unknownLabel }: { title
                 <th scope="row" class={row.key ? undefined : 'unknown'} title={row.key || unknownLabel}>
                   {row.key || unknownLabel}
                 </th>
-                <td>{row.impressions.toLocaleString('en-US')}</td>
-                <td>{row.viewable.toLocaleString('en-US')}</td>
-                <td>{row.clicks.toLocaleString('en-US')}</td>
-                <td>{formatCtr(row.clicks, row.impressions)}</td>
+                <CountCells row={row} />
               </tr>
             ))}
           </tbody>

@@ -1,5 +1,5 @@
 import type { SiteStats } from '../common/types';
-import { formatCtr } from '../common/format';
+import { CountCells } from '../ui/count-cells';
 import type { Sort, SortKey } from './table-view';
 
 /** Other tools read this table by these header texts: keep them stable (issue 2). */
@@ -40,10 +40,7 @@ export function StatsTable({ rows, currentSite, sort, onSort }: { rows: SiteStat
               <th scope="row" title={row.site}>
                 {row.site}
               </th>
-              <td>{row.impressions.toLocaleString('en-US')}</td>
-              <td>{row.viewable.toLocaleString('en-US')}</td>
-              <td>{row.clicks.toLocaleString('en-US')}</td>
-              <td>{formatCtr(row.clicks, row.impressions)}</td>
+              <CountCells row={row} />
             </tr>
           );
         })}
