@@ -6,7 +6,7 @@ import { handleFrameClick } from './handlers/frame-click';
 import { handlePageRules } from './handlers/page-rules';
 import { handleDeleteData, handleExportAggregates, handleExportEvents, handleImportEvents } from './handlers/data';
 import { handleGetFilterLists, handleUpdateFilterLists } from './handlers/filter-lists';
-import { handleGetDailySeries, handleGetTopKeys } from './handlers/dashboard-data';
+import { handleGetDailySeries, handleGetFrequency, handleGetSlice, handleGetTopKeys, handleGetWatchStats } from './handlers/dashboard-data';
 import { handleGetStats } from './handlers/stats';
 import { handleAddUserRule } from './handlers/user-rule';
 
@@ -21,6 +21,9 @@ const HANDLERS: Record<string, Handler> = {
   getStats: (m) => handleGetStats({ tabId: m.tabId, days: m.days }),
   getDailySeries: (m) => handleGetDailySeries({ days: m.days }),
   getTopKeys: (m) => handleGetTopKeys({ dimension: m.dimension, days: m.days, limit: m.limit }),
+  getSlice: (m) => handleGetSlice({ days: m.days, filter: m.filter, limit: m.limit }),
+  getFrequency: (m) => handleGetFrequency({ days: m.days, filter: m.filter, limit: m.limit }),
+  getWatchStats: (m) => handleGetWatchStats({ days: m.days, entries: m.entries }),
   exportEvents: (m) => handleExportEvents({ after: m.after, limit: m.limit }),
   exportAggregates: () => handleExportAggregates(),
   importEvents: (m) => handleImportEvents({ lines: m.lines }),

@@ -2,8 +2,24 @@
  * The one message protocol between AdTally's parts (architecture convention 1).
  * Every message is `{type, ...payload}`; each type names its payload and its response.
  */
+import type { CellDimension, CellFilter } from './cells';
+import type { Frequency } from './frequency';
 import type { UserRule } from './user-rules';
-import type { AdEvent, Creative, DailyTotals, DayRange, DayTotals, DetectedAd, FilterListInfo, FilterListStatus, FilterRule, KeyStats, SiteStats, StoredEvent, WriteProblem } from './types';
+import type { WatchEntry } from './watchlist';
+import type { AdEvent, Creative, DailyTotals, DayRange, DayTotals, DetectedAd, FilterListInfo, FilterListStatus, FilterRule, KeyStats, SiteStats, StoredEvent, Totals, WriteProblem } from './types';
+
+/** A ranked table's rows and how many keys there are in all. */
+export interface TopRows {
+  rows: KeyStats[];
+  total: number;
+}
+
+/** Counts of one entry of "My ads", or of the whole watchlist. */
+export interface WatchCounts {
+  totals: Totals;
+  /** Every site the ads were seen on, most impressions first. */
+  bySite: KeyStats[];
+}
 
 /** Where an export page ended: the next page starts after this event (time order, ties by id). */
 export interface EventPosition {
@@ -53,7 +69,29 @@ export interface UiMessages {
    */
   getTopKeys: {
     payload: { dimension: TopDimension; days: DayRange; limit: number };
-    response: { rows: KeyStats[]; total: number };
+    response: TopRows;
+  };
+  /**
+   * A filtered view of the dashboard (any of site, advertiser, network, kind): its totals per day and its
+   * top `limit` keys of each dimension, summed from the cell rows of the range.
+   */
+  getSlice: {
+    payload: { days: DayRange; filter: CellFilter; limit: number };
+    response: { series: DailyTotals[]; top: Record<CellDimension, TopRows>; totals: Totals };
+  };
+  /**
+   * Frequency over the creatives seen in the range (their counts are over all time): the distribution of
+   * impressions per creative and the `limit` most seen. A site filter does not apply (a creative has no site).
+   */
+  getFrequency: { payload: { days: DayRange; filter: CellFilter; limit: number }; response: Frequency };
+  /**
+   * "My ads": the counts of each watchlist entry and of the whole list (an ad matched twice counted once)
+   * over the days, with a per-site breakdown. `source` says whether the cells answered or, because a
+   * landing-URL pattern needs each ad's URL, the raw events did.
+   */
+  getWatchStats: {
+    payload: { days: DayRange; entries: WatchEntry[] };
+    response: { entries: WatchCounts[]; combined: WatchCounts & { series: DailyTotals[] }; source: 'aggregates' | 'events' };
   };
   /** Raw events in time order, a page at a time (exports); `total` is how many are stored, for progress. */
   exportEvents: {
@@ -82,8 +120,8 @@ export interface UiMessages {
 }
 
 /** The dimensions the dashboard ranks. */
-export type TopDimension = 'site' | 'advertiser';
-export const TOP_DIMENSIONS: readonly TopDimension[] = ['site', 'advertiser'];
+export type TopDimension = CellDimension;
+export const TOP_DIMENSIONS: readonly TopDimension[] = ['site', 'advertiser', 'network', 'kind'];
 
 /** Sent by the background to a tab's top frame. */
 export interface TabMessages {
@@ -118,6 +156,9 @@ export const UI_MESSAGE_TYPES: ReadonlySet<string> = new Set<keyof UiMessages>([
   'getStats',
   'getDailySeries',
   'getTopKeys',
+  'getSlice',
+  'getFrequency',
+  'getWatchStats',
   'exportEvents',
   'exportAggregates',
   'importEvents',

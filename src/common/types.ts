@@ -128,8 +128,12 @@ export interface DetectedAd {
   height: number;
 }
 
-/** The ways the daily totals are cut: `all` is one row per day over everything (the dashboard's chart). */
-export type Dimension = 'all' | 'site' | 'advertiser' | 'network' | 'kind';
+/**
+ * The ways the daily totals are cut: `all` is one row per day over everything (the dashboard's chart);
+ * `cell` is one row per combination of site, advertiser, network and kind (schema version 6), from which
+ * the dashboard's filtered views and "My ads" sum any combination of filters (see common/cells.ts).
+ */
+export type Dimension = 'all' | 'site' | 'advertiser' | 'network' | 'kind' | 'cell';
 
 export interface Totals {
   impressions: number;

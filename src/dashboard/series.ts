@@ -2,6 +2,7 @@
  * The dashboard's pure logic: which days a range button means, and the chart's columns (uPlot's data: x
  * values and one array per series, every day present, days without events as zero).
  */
+import { parseDay } from '../common/day';
 import type { DailyTotals, DayRange } from '../common/types';
 
 export type RangeId = '7d' | '30d' | '1y' | 'all';
@@ -19,11 +20,7 @@ export function isRangeId(value: unknown): value is RangeId {
   return RANGES.some((r) => r.id === value);
 }
 
-/** A local calendar day (YYYY-MM-DD) as the Date of its local midnight. */
-export function parseDay(day: string): Date {
-  const [y, m, d] = day.split('-').map(Number);
-  return new Date(y!, m! - 1, d!);
-}
+export { parseDay };
 
 export function formatDay(date: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');

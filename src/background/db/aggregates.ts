@@ -2,11 +2,12 @@
  * What one stored event adds to the aggregates: the daily totals of each dimension and the record of its
  * creative. Pure, so the write path, the deletions and the version-4 upgrade all sum the same way.
  */
+import { cellKey } from '../../common/cells';
 import type { Creative, Dimension, StoredEvent, Totals } from '../../common/types';
 
 export type { Creative, Dimension, Totals };
 
-export const DIMENSIONS: readonly Dimension[] = ['all', 'site', 'advertiser', 'network', 'kind'];
+export const DIMENSIONS: readonly Dimension[] = ['all', 'site', 'advertiser', 'network', 'kind', 'cell'];
 
 export const ZERO_COUNTS: Totals = Object.freeze({ impressions: 0, viewable: 0, clicks: 0, dwellMs: 0 });
 
@@ -38,6 +39,7 @@ export function contributionsOf(event: StoredEvent, dwellMs: number): Contributi
     { dimension: 'advertiser', key: event.advertiser ?? '', counts },
     { dimension: 'network', key: event.network ?? '', counts },
     { dimension: 'kind', key: event.kind, counts },
+    { dimension: 'cell', key: cellKey({ site: event.site, advertiser: event.advertiser ?? '', network: event.network ?? '', kind: event.kind }), counts },
   ];
 }
 

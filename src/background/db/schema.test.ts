@@ -3,7 +3,9 @@ import { IDBFactory } from 'fake-indexeddb';
 import { openDB } from 'idb';
 import type { IDBPDatabase } from 'idb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { StoredEvent } from '../../common/types';
+import { cellKey } from '../../common/cells';
+import type { StoredEvent, Totals } from '../../common/types';
+import { addCounts, contributionsOf, ZERO_COUNTS } from './aggregates';
 import { writeEvents } from './events';
 import { DB_NAME, DB_VERSION, upgrade } from './schema';
 import type { AdTallyDB } from './schema';
@@ -116,6 +118,23 @@ function newEvent(overrides: Partial<StoredEvent> = {}): StoredEvent {
   };
 }
 
+/** The cell rows, daily and all time, are exactly what the stored events contribute (each once). */
+async function expectCellsAreSumsOfEvents(db: IDBPDatabase<AdTallyDB>) {
+  const days = new Map<string, Totals>();
+  const allTime = new Map<string, Totals>();
+  for (const raw of await db.getAll('events')) {
+    const event = { dwellMs: 0, advertiser: null, fingerprint: '', landingUrl: null, ...(raw as object) } as StoredEvent;
+    const cell = contributionsOf(event, event.dwellMs).find((c) => c.dimension === 'cell')!;
+    days.set(`${cell.key} ${event.day}`, addCounts(days.get(`${cell.key} ${event.day}`) ?? ZERO_COUNTS, cell.counts));
+    allTime.set(cell.key, addCounts(allTime.get(cell.key) ?? ZERO_COUNTS, cell.counts));
+  }
+  const storedDays = await db.getAllFromIndex('totals', 'dimensionDay', IDBKeyRange.bound(['cell', ''], ['cell', '\uffff']));
+  expect(new Map(storedDays.map((r) => [`${r.key} ${r.day}`, addCounts(ZERO_COUNTS, r)]))).toEqual(days);
+  const storedAllTime = await db.getAll('allTime', IDBKeyRange.bound(['cell', ''], ['cell', '\uffff']));
+  expect(new Map(storedAllTime.map((r) => [r.key, addCounts(ZERO_COUNTS, r)]))).toEqual(allTime);
+  expect(days.size).toBeGreaterThan(0);
+}
+
 const CURRENT_STORES = ['allTime', 'creatives', 'events', 'filterLists', 'totals'];
 
 /** Checks the stores and indexes of the current schema. */
@@ -183,8 +202,8 @@ afterEach(() => {
 });
 
 describe('schema upgrade', () => {
-  it('is at version 5', () => {
-    expect(DB_VERSION).toBe(5);
+  it('is at version 6', () => {
+    expect(DB_VERSION).toBe(6);
   });
 
   it('creates every store and index in a new database', async () => {
@@ -232,6 +251,8 @@ describe('schema upgrade', () => {
     expect(await db.get('totals', ['network', 'Taboola', '2025-06-14'])).toMatchObject({ viewable: 1 });
     expect(await db.get('creatives', 'fp-v3a')).toMatchObject({ impressions: 1, dwellMs: 2500, firstSeen: Date.UTC(2025, 5, 15, 13), lastSeen: Date.UTC(2025, 5, 15, 14), advertiser: 'shop.example' });
     expect(await db.get('creatives', 'fp-v3b')).toMatchObject({ viewable: 1, kind: 'native', network: 'Taboola' });
+    // Versions 4 and 6 each read the events: every cell counted once, and the cells add up to the site rows.
+    await expectCellsAreSumsOfEvents(db);
 
     // New writes add to the migrated rows; a re-sent dwell of an old page view grows it by the difference.
     await writeEvents(db, [newEvent({ id: 'n1', fingerprint: 'fp-v3a' }), { ...(V3_EVENTS[1] as unknown as StoredEvent), dwellMs: 4000 }]);
@@ -283,6 +304,37 @@ describe('schema upgrade', () => {
 
     await writeEvents(db, [newEvent({ id: 'w1', site: 'news.test', day: '2025-06-16' })]);
     expect(await db.get('allTime', ['site', 'news.test'])).toMatchObject({ impressions: 6 });
+    db.close();
+  });
+
+  it('upgrades a version-5 database: cell rows per day and all time summed from the events, dwell included', async () => {
+    const v5 = await openDB(DB_NAME, 5, {
+      upgrade: (db) => {
+        createVersion4(db);
+        db.createObjectStore('allTime', { keyPath: ['dimension', 'key'] });
+      },
+    });
+    const events = [
+      newEvent({ id: 'c1', day: '2025-06-15' }),
+      newEvent({ id: 'c2', day: '2025-06-15', type: 'click' }),
+      newEvent({ id: 'c3', day: '2025-06-16', type: 'dwell', dwellMs: 3200 }),
+      newEvent({ id: 'c4', day: '2025-06-16', advertiser: null, landingUrl: null, network: null, kind: 'native', site: 'blog.test' }),
+    ];
+    for (const e of events) await v5.put('events', e);
+    await v5.put('allTime', { dimension: 'site', key: 'news.test', impressions: 2, viewable: 0, clicks: 1, dwellMs: 3200 });
+    v5.close();
+
+    const db = await openCurrent();
+    await expectCurrentShape(db);
+    const shop = cellKey({ site: 'news.test', advertiser: 'shop.example', network: 'Google Ad Manager', kind: 'display' });
+    const unknown = cellKey({ site: 'blog.test', advertiser: '', network: '', kind: 'native' });
+    expect(await db.get('totals', ['cell', shop, '2025-06-15'])).toEqual({ dimension: 'cell', key: shop, day: '2025-06-15', impressions: 1, viewable: 0, clicks: 1, dwellMs: 0 });
+    expect(await db.get('totals', ['cell', shop, '2025-06-16'])).toMatchObject({ impressions: 0, dwellMs: 3200 });
+    expect(await db.get('allTime', ['cell', shop])).toEqual({ dimension: 'cell', key: shop, impressions: 1, viewable: 0, clicks: 1, dwellMs: 3200 });
+    expect(await db.get('allTime', ['cell', unknown])).toMatchObject({ impressions: 1 });
+    // The other rows were left as they were.
+    expect(await db.get('allTime', ['site', 'news.test'])).toMatchObject({ impressions: 2 });
+    await expectCellsAreSumsOfEvents(db);
     db.close();
   });
 

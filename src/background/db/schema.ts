@@ -9,15 +9,18 @@
  * - `allTime`: the same sums over all days, one row per site, advertiser …, for all-time tables (at a
  *   million events a site has hundreds of daily rows);
  * - `creatives`: one record per ad fingerprint, for frequency ("how often was this creative seen").
+ *
+ * The totals and all-time rows include the `cell` dimension (version 6): one row per combination of site,
+ * advertiser, network and kind, which filtered dashboard views and "My ads" sum (common/cells.ts).
  */
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { Creative, DayTotals, Dimension, FilterListInfo, KeyTotals, StoredEvent, Totals } from '../../common/types';
-import { addCounts, contributionsOf, creativeOf, mergeCreative, ZERO_COUNTS } from './aggregates';
+import { addCounts, contributionsOf, creativeOf, isZero, mergeCreative, ZERO_COUNTS } from './aggregates';
 
 export type { DayTotals, KeyTotals };
 
 export const DB_NAME = 'adtally';
-export const DB_VERSION = 5;
+export const DB_VERSION = 6;
 
 /** A filter list refreshed at run time: the compiled engine and what it is. */
 export interface StoredFilterList {
@@ -87,7 +90,14 @@ const UPGRADES: Record<number, (db: IDBPDatabase<AdTallyDB>, tx: UpgradeTx) => P
     db.createObjectStore('allTime', { keyPath: ['dimension', 'key'] });
     await backfillAllTime(tx);
   },
+  // Cells (site × advertiser × network × kind per day, and all time), summed from the raw events.
+  6: async (_db, tx) => {
+    await backfillCells(tx);
+  },
 };
+
+/** The dimensions version 4 summed from raw events (site and all were copied); later dimensions have their own step. */
+const VERSION_4_EVENT_DIMENSIONS: readonly Dimension[] = ['advertiser', 'network', 'kind'];
 
 export async function upgrade(db: IDBPDatabase<AdTallyDB>, oldVersion: number, tx: UpgradeTx): Promise<void> {
   for (let version = oldVersion + 1; version <= DB_VERSION; version++) await UPGRADES[version]?.(db, tx);
@@ -114,7 +124,7 @@ async function backfillAggregates(tx: UpgradeTx): Promise<void> {
   let cursor = await tx.objectStore('events').openCursor();
   while (cursor) {
     const event = withV3Defaults(cursor.value);
-    for (const c of contributionsOf(event, event.dwellMs)) if (c.dimension !== 'site' && c.dimension !== 'all') add(c.dimension, c.key, event.day, c.counts);
+    for (const c of contributionsOf(event, event.dwellMs)) if (VERSION_4_EVENT_DIMENSIONS.includes(c.dimension)) add(c.dimension, c.key, event.day, c.counts);
     const creative = creativeOf(event, event.dwellMs);
     if (creative) creatives.set(creative.fingerprint, mergeCreative(creatives.get(creative.fingerprint), creative));
     cursor = await cursor.continue();
@@ -140,6 +150,37 @@ async function backfillAllTime(tx: UpgradeTx): Promise<void> {
     after = [last.dimension, last.key, last.day];
   }
   await Promise.all([...sums.values()].map((row) => tx.objectStore('allTime').put(row)));
+}
+
+/**
+ * Version 6's cell rows, daily and all time, summed from every stored event with the same contribution the
+ * write path makes (a dwell event adds its stored time in view), read a chunk of events at a time.
+ */
+async function backfillCells(tx: UpgradeTx): Promise<void> {
+  const days = new Map<string, DayTotals>();
+  const allTime = new Map<string, KeyTotals>();
+  const events = tx.objectStore('events');
+  let after: string | null = null;
+  for (;;) {
+    const chunk: StoredEvent[] = await events.getAll(after === null ? null : IDBKeyRange.lowerBound(after, true), 10_000);
+    for (const stored of chunk) {
+      const event = withV3Defaults(stored);
+      for (const c of contributionsOf(event, event.dwellMs)) {
+        if (c.dimension !== 'cell') continue;
+        const dayId = `${c.key}\u0000${event.day}`;
+        const day = days.get(dayId) ?? { dimension: 'cell', key: c.key, day: event.day, ...ZERO_COUNTS };
+        days.set(dayId, { ...day, ...addCounts(day, c.counts) });
+        const sum = allTime.get(c.key) ?? { dimension: 'cell', key: c.key, ...ZERO_COUNTS };
+        allTime.set(c.key, { ...sum, ...addCounts(sum, c.counts) });
+      }
+    }
+    if (chunk.length < 10_000) break;
+    after = chunk.at(-1)!.id;
+  }
+  await Promise.all([
+    ...[...days.values()].filter((row) => !isZero(row)).map((row) => tx.objectStore('totals').put(row)),
+    ...[...allTime.values()].filter((row) => !isZero(row)).map((row) => tx.objectStore('allTime').put(row)),
+  ]);
 }
 
 function pickTotals(row: Totals): Totals {

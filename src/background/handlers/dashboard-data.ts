@@ -1,16 +1,29 @@
 /**
- * The dashboard's first screen: the chart's daily series and the top sites and advertisers. Everything
- * comes from the aggregates (the `all` rows per day; the all-time rows or the daily rows of a range), never
- * from the raw events, so it stays fast at millions of events.
+ * The dashboard's data. Everything but landing-URL patterns comes from the aggregates, never from the raw
+ * events, so it stays fast at millions of events:
+ * - unfiltered: the `all` rows per day, and the all-time rows (or the daily rows of a range) per dimension;
+ * - filtered, "My ads" by domain or name: the cell rows of the range (common/cells.ts);
+ * - frequency: the creative records seen in the range.
+ * "My ads" with a landing-URL pattern reads the raw events of the range: only they keep each ad's URL.
  */
+import { CELL_DIMENSIONS, cellFilterFrom, isEmptyFilter, matchesFilter, parseCellKey, sliceTotals, sumCells } from '../../common/cells';
+import type { Slice } from '../../common/cells';
+import { frequencyOf } from '../../common/frequency';
 import { TOP_DIMENSIONS } from '../../common/messages';
-import type { ResponseOf, TopDimension, UiMessages } from '../../common/messages';
+import type { ResponseOf, TopDimension, TopRows, UiMessages, WatchCounts } from '../../common/messages';
+import { MAX_WATCH_ENTRIES, needsLandingUrls, watchlistFrom, watchSlices } from '../../common/watchlist';
+import type { WatchedRow } from '../../common/watchlist';
 import { getDb } from '../db/open';
+import { eventAsCellRow, forEachEventOfDays, readCellRows, readCreativesSeenSince } from '../db/slices';
 import { readDailySeries, readTotalsBy, topByImpressions } from '../db/totals';
-import { dayRange } from './stats';
+import { dayRange } from '../../common/day';
 
 /** The longest top table a page may ask for. */
 export const MAX_TOP = 100;
+
+function limitOf(value: unknown, fallback = 10): number {
+  return typeof value === 'number' && Number.isInteger(value) && value > 0 ? Math.min(value, MAX_TOP) : fallback;
+}
 
 export async function handleGetDailySeries(payload: { days: unknown }): Promise<ResponseOf<UiMessages, 'getDailySeries'>> {
   return { rows: await readDailySeries(await getDb(), 'all', '', dayRange(payload.days)) };
@@ -18,7 +31,43 @@ export async function handleGetDailySeries(payload: { days: unknown }): Promise<
 
 export async function handleGetTopKeys(payload: { dimension: unknown; days: unknown; limit: unknown }): Promise<ResponseOf<UiMessages, 'getTopKeys'>> {
   const dimension = TOP_DIMENSIONS.includes(payload.dimension as TopDimension) ? (payload.dimension as TopDimension) : 'site';
-  const limit = typeof payload.limit === 'number' && Number.isInteger(payload.limit) && payload.limit > 0 ? Math.min(payload.limit, MAX_TOP) : 10;
   const sums = await readTotalsBy(await getDb(), dimension, dayRange(payload.days));
-  return { rows: topByImpressions(sums, limit), total: sums.size };
+  return { rows: topByImpressions(sums, limitOf(payload.limit)), total: sums.size };
+}
+
+export async function handleGetSlice(payload: { days: unknown; filter: unknown; limit: unknown }): Promise<ResponseOf<UiMessages, 'getSlice'>> {
+  const filter = cellFilterFrom(payload.filter);
+  const rows = await readCellRows(await getDb(), dayRange(payload.days));
+  const slice = sumCells(rows, isEmptyFilter(filter) ? () => true : (cell) => matchesFilter(cell, filter));
+  const limit = limitOf(payload.limit);
+  const top = Object.fromEntries(CELL_DIMENSIONS.map((d) => [d, { rows: topByImpressions(slice.by[d], limit), total: slice.by[d].size } satisfies TopRows]));
+  return { series: slice.series, top: top as Record<(typeof CELL_DIMENSIONS)[number], TopRows>, totals: sliceTotals(slice) };
+}
+
+export async function handleGetFrequency(payload: { days: unknown; filter: unknown; limit: unknown }): Promise<ResponseOf<UiMessages, 'getFrequency'>> {
+  const creatives = await readCreativesSeenSince(await getDb(), dayRange(payload.days));
+  return frequencyOf(creatives, cellFilterFrom(payload.filter), limitOf(payload.limit));
+}
+
+export async function handleGetWatchStats(payload: { days: unknown; entries: unknown }): Promise<ResponseOf<UiMessages, 'getWatchStats'>> {
+  const entries = watchlistFrom(Array.isArray(payload.entries) ? payload.entries.slice(0, MAX_WATCH_ENTRIES) : []);
+  const db = await getDb();
+  const days = dayRange(payload.days);
+  const items: WatchedRow[] = [];
+  const source = needsLandingUrls(entries) ? 'events' : 'aggregates';
+  if (entries.length > 0 && source === 'events') {
+    await forEachEventOfDays(db, days, (event) => items.push({ row: eventAsCellRow(event), ad: { advertiser: event.advertiser ?? '', landingUrl: event.landingUrl ?? null } }));
+  } else if (entries.length > 0) {
+    for (const row of await readCellRows(db, days)) {
+      const cell = parseCellKey(row.key);
+      if (cell) items.push({ row, ad: { advertiser: cell.advertiser, landingUrl: null } });
+    }
+  }
+  const { perEntry, combined } = watchSlices(items, entries);
+  return { entries: perEntry.map(countsOf), combined: { ...countsOf(combined), series: combined.series }, source };
+}
+
+/** Every site of a slice, most impressions first, with the slice's totals. */
+function countsOf(slice: Slice): WatchCounts {
+  return { totals: sliceTotals(slice), bySite: topByImpressions(slice.by.site, Number.MAX_SAFE_INTEGER) };
 }
