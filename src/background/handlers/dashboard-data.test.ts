@@ -26,6 +26,8 @@ async function history() {
     on('2026-11-21', { site: 'blog.test', ...acmeOutlet, fingerprint: 'fp-o' }),
     on('2026-11-21', { site: 'news.test', ...bank, fingerprint: 'fp-b' }),
     on('2026-11-10', { site: 'old.test', ...acme, fingerprint: 'fp-old' }),
+    // The day before the week: inside the wider time window the raw-event read scans, outside the range.
+    on('2026-11-14', { site: 'edge.test', ...acme, fingerprint: 'fp-edge' }),
     on('2026-11-21', { site: 'news.test', advertiser: null, landingUrl: null, fingerprint: 'fp-x' }),
   ]);
 }
@@ -47,7 +49,7 @@ describe('handleGetSlice', () => {
     ]);
     expect(slice.top.kind.rows.map((r) => r.key)).toEqual(['display', 'native']);
     expect((await handleGetSlice({ days: week, filter: { advertiser: 'acme.com', site: 'blog.test' }, limit: 10 })).totals.impressions).toBe(1);
-    expect((await handleGetSlice({ days: {}, filter: { advertiser: 'acme.com' }, limit: 10 })).totals.impressions).toBe(4);
+    expect((await handleGetSlice({ days: {}, filter: { advertiser: 'acme.com' }, limit: 10 })).totals.impressions).toBe(5);
     expect((await handleGetSlice({ days: week, filter: { advertiser: '' }, limit: 10 })).top.site.rows.map((r) => r.key)).toEqual(['news.test']);
   });
 
@@ -57,6 +59,7 @@ describe('handleGetSlice', () => {
     const slice = await handleGetSlice({ days: {}, filter: { advertiser: 'acme.com' }, limit: 10 });
     expect(slice.top.site.rows.map((r) => [r.key, r.impressions])).toEqual([
       ['blog.test', 1],
+      ['edge.test', 1],
       ['old.test', 1],
     ]);
   });
@@ -88,9 +91,9 @@ describe('handleGetWatchStats', () => {
       ['news.test', 2],
       ['blog.test', 1],
     ]);
-    // The event of 2026-11-10 is outside the week, and the all-time view has it.
+    // The events of 2026-11-10 and 2026-11-14 are outside the week, and the all-time view has them.
     const allTime = await handleGetWatchStats({ days: {}, entries: [{ kind: 'url', value: '*utm_campaign=winter*' }] });
-    expect(allTime.combined.totals.impressions).toBe(4);
+    expect(allTime.combined.totals.impressions).toBe(5);
   });
 
   it('ignores malformed entries and answers an empty list with zeros', async () => {
@@ -111,6 +114,6 @@ describe('handleGetFrequency', () => {
       ['fp-a', 3],
       ['fp-b', 1],
     ]);
-    expect((await handleGetFrequency({ days: {}, filter: { advertiser: 'acme.com' }, limit: 10 })).creatives).toBe(2);
+    expect((await handleGetFrequency({ days: {}, filter: { advertiser: 'acme.com' }, limit: 10 })).creatives).toBe(3);
   });
 });
