@@ -2,6 +2,7 @@
  * The dashboard in Chromium, over a history imported through the options page: the totals of the range,
  * the chart drawn, and the top sites and advertisers, for a week and for all time.
  */
+import { localDay } from '../src/common/day';
 import { historyFile, times } from './history';
 import { DashboardPage } from './pages/dashboard-page';
 import { OptionsPage } from './pages/options-page';
@@ -42,4 +43,80 @@ test('the week and all time: totals, top sites and top advertisers', async ({ co
     ['news.test', 5, 1],
   ]);
   expect((await dashboard.top('Top advertisers')).find((r) => r.key === 'bank.example')).toMatchObject({ impressions: 7, clicks: 1 });
+});
+
+test('filters by advertiser and kind; top networks and kinds; the days table; frequency', async ({ context, extensionId }) => {
+  const acme1 = { site: 'news.test', daysAgo: 1, advertiser: 'acme.com', fingerprint: 'fp-acme-1' } as const;
+  const acme2 = { site: 'blog.test', daysAgo: 2, advertiser: 'acme.com', kind: 'native', network: 'Taboola', fingerprint: 'fp-acme-2' } as const;
+  const file = historyFile('dashboard-filters', [
+    ...times(6, { ...acme1, type: 'impression' }),
+    ...times(4, { ...acme1, type: 'viewable' }),
+    ...times(2, { ...acme1, type: 'click' }),
+    ...times(3, { ...acme2, type: 'impression' }),
+    { ...acme2, type: 'click' },
+    ...times(2, { site: 'blog.test', type: 'impression', daysAgo: 2, advertiser: 'bank.example', fingerprint: 'fp-bank' }),
+    { site: 'news.test', type: 'impression', daysAgo: 3, advertiser: null, network: null, fingerprint: 'fp-unknown' },
+    ...times(5, { site: 'old.test', type: 'impression', daysAgo: 40, advertiser: 'acme.com', fingerprint: 'fp-acme-old' }),
+  ]);
+  const base = `chrome-extension://${extensionId}`;
+  const options = new OptionsPage(await context.newPage(), base);
+  await options.open();
+  expect((await options.import(file)).result).toContain('24 new events');
+
+  const dashboard = new DashboardPage(await context.newPage(), base);
+  await dashboard.open('7d');
+  expect(await dashboard.totals()).toBe('12 impressions, 4 viewable, 3 clicks, CTR 25.0%');
+  expect((await dashboard.top('Top networks')).map((r) => [r.key, r.impressions, r.clicks])).toEqual([
+    ['Google Ad Manager', 8, 2],
+    ['Taboola', 3, 1],
+    ['(unknown network)', 1, 0],
+  ]);
+  expect((await dashboard.top('Top kinds')).map((r) => [r.key, r.impressions])).toEqual([
+    ['display', 9],
+    ['native', 3],
+  ]);
+  const day = (n: number) => localDay(Date.now() - n * 24 * 3600_000);
+  expect(await dashboard.dayTable()).toEqual([
+    { key: day(1), impressions: 6, viewable: 4, clicks: 2, ctr: '33.3%' },
+    { key: day(2), impressions: 5, viewable: 0, clicks: 1, ctr: '20.0%' },
+    { key: day(3), impressions: 1, viewable: 0, clicks: 0, ctr: '0.0%' },
+  ]);
+  expect(await dashboard.frequencyBuckets()).toEqual([
+    ['1', 1, 1],
+    ['2', 1, 2],
+    ['3–5', 1, 3],
+    ['6–10', 1, 6],
+    ['11+', 0, 0],
+  ]);
+
+  // A click on a top table's row filters every part of the page by it.
+  await dashboard.pickTopRow('Top advertisers', 'acme.com');
+  expect(await dashboard.activeFilters()).toEqual(['Advertiser: acme.com']);
+  expect(await dashboard.totals()).toBe('9 impressions, 4 viewable, 3 clicks, CTR 33.3%');
+  expect(await dashboard.top('Top sites')).toEqual([
+    { key: 'news.test', impressions: 6, viewable: 4, clicks: 2, ctr: '33.3%' },
+    { key: 'blog.test', impressions: 3, viewable: 0, clicks: 1, ctr: '33.3%' },
+  ]);
+  expect((await dashboard.frequencyBuckets()).map(([, creatives]) => creatives)).toEqual([0, 0, 1, 1, 0]);
+
+  // Two filters at once, typed into the form.
+  await dashboard.filter({ advertiser: 'acme.com', kind: 'native' });
+  expect(await dashboard.activeFilters()).toEqual(['Advertiser: acme.com', 'Kind: native']);
+  expect(await dashboard.totals()).toBe('3 impressions, 0 viewable, 1 clicks, CTR 33.3%');
+  expect((await dashboard.top('Top sites')).map((r) => r.key)).toEqual(['blog.test']);
+
+  // The filter is in the address: a reload, or a bookmark, shows the same view.
+  await dashboard.page.reload();
+  await dashboard.settled();
+  expect(await dashboard.totals()).toBe('3 impressions, 0 viewable, 1 clicks, CTR 33.3%');
+
+  // All time takes in the older acme.com ads; the unknown advertiser is a filter of its own.
+  await dashboard.clearFilters();
+  await dashboard.pickRange('All time');
+  await dashboard.pickTopRow('Top advertisers', '(not shown by the ad)');
+  expect(await dashboard.activeFilters()).toEqual(['Advertiser: (not shown by the ad)']);
+  expect(await dashboard.top('Top sites')).toEqual([{ key: 'news.test', impressions: 1, viewable: 0, clicks: 0, ctr: '0.0%' }]);
+  await dashboard.clearFilters();
+  expect(await dashboard.totals()).toBe('17 impressions, 4 viewable, 3 clicks, CTR 17.6%');
+  expect((await dashboard.frequencyBuckets())[2]).toEqual(['3–5', 2, 8]);
 });

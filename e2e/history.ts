@@ -10,6 +10,11 @@ export interface HistoryEvent {
   type: 'impression' | 'viewable' | 'click';
   daysAgo: number;
   advertiser?: string | null;
+  /** Defaults: a 300×250 Google Ad Manager display ad linking to `https://<advertiser>/offer`, its own creative. */
+  landingUrl?: string | null;
+  kind?: string;
+  network?: string | null;
+  fingerprint?: string;
 }
 
 /** An NDJSON export of the given events (one per entry), written to a temporary file; returns its path. */
@@ -19,8 +24,9 @@ export function historyFile(name: string, events: HistoryEvent[]): string {
     const advertiser = e.advertiser ?? null;
     return JSON.stringify({
       id: `${name}-${n}`, type: e.type, time, day: localDay(time), site: e.site, pageUrl: `https://${e.site}/`, pageViewId: `pv-${n}`, adId: 'ad1',
-      rule: 'sig:gpt-div', kind: 'display', network: 'Google Ad Manager', width: 300, height: 250, inFrame: false, inferred: false,
-      focused: true, dwellMs: 0, fingerprint: `fp-${n}`, landingUrl: advertiser ? `https://${advertiser}/offer` : null, advertiser,
+      rule: 'sig:gpt-div', kind: e.kind ?? 'display', network: e.network === undefined ? 'Google Ad Manager' : e.network, width: 300, height: 250,
+      inFrame: false, inferred: false, focused: true, dwellMs: 0, fingerprint: e.fingerprint ?? `fp-${n}`,
+      landingUrl: e.landingUrl !== undefined ? e.landingUrl : advertiser ? `https://${advertiser}/offer` : null, advertiser,
     });
   });
   const path = join(tmpdir(), `adtally-${name}-${process.pid}.ndjson`);

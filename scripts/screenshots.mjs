@@ -1,12 +1,16 @@
 /**
  * Regenerates the README's screenshots from the built extension (npm run screenshots): the popup after the
- * scripted demo visit, the on-page audit on news.test, the options page and, when built, the dashboard.
- * Each is saved in light mode to docs/images/; look at every one before committing it.
+ * scripted demo visit, the on-page audit on news.test, the options page and the dashboard over a generated
+ * month of browsing (bench/lib/event-file.mjs, imported through the options page) with one advertiser on
+ * "My ads". Each is saved in light mode to docs/images/; look at every one before committing it.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeEventFile } from '../bench/lib/event-file.mjs';
 import { startFixtureServer } from './fixture-server.mjs';
-import { EXTENSION_DIR, launchWithExtension } from './launch-chromium.mjs';
+import { launchWithExtension } from './launch-chromium.mjs';
 import { visitBlog, visitNews } from './visit.mjs';
 
 const out = fileURLToPath(new URL('../docs/images/', import.meta.url));
@@ -48,15 +52,29 @@ try {
   await options.screenshot({ path: `${out}options.png`, fullPage: true });
   console.log('docs/images/options.png');
 
-  if (existsSync(`${EXTENSION_DIR}/dashboard.html`)) {
-    const dashboard = await context.newPage();
-    await dashboard.setViewportSize({ width: 1200, height: 900 });
-    await dashboard.goto(`${base}/dashboard.html`);
-    await dashboard.locator('[data-ready="true"]').first().waitFor({ timeout: 15_000 });
-    await dashboard.waitForTimeout(500);
-    await dashboard.screenshot({ path: `${out}dashboard.png`, fullPage: true });
-    console.log('docs/images/dashboard.png');
-  }
+  // A month of browsing, imported as a person would, then the dashboard with the top advertiser watched.
+  const dir = mkdtempSync(join(os.tmpdir(), 'adtally-screens-'));
+  const file = join(dir, 'month.ndjson');
+  await writeEventFile(file, { count: 20_000, days: 30 }); // ends today
+  await options.locator('input[type=file]').setInputFiles(file);
+  await options.getByTestId('data-result').filter({ hasText: /Imported|failed/ }).waitFor({ timeout: 300_000 });
+  rmSync(dir, { recursive: true, force: true });
+
+  const dashboard = await context.newPage();
+  await dashboard.setViewportSize({ width: 1200, height: 900 });
+  await dashboard.goto(`${base}/dashboard.html?range=30d`);
+  const topAdvertiser = dashboard.locator('section.card', { has: dashboard.getByRole('heading', { name: 'Top advertisers' }) }).locator('tbody th:not(.unknown)').first();
+  const watched = (await topAdvertiser.textContent()).trim();
+  await dashboard.getByLabel('Advertiser domain').fill(watched);
+  await dashboard.getByRole('button', { name: 'Watch' }).click();
+  await dashboard.getByTestId('watch-sites').waitFor().catch(async (error) => {
+    await dashboard.screenshot({ path: join(os.tmpdir(), 'dashboard-failed.png'), fullPage: true });
+    throw error;
+  });
+  await dashboard.locator('[data-testid="daily-chart"][data-ready="true"]').waitFor({ timeout: 15_000 });
+  await dashboard.waitForTimeout(500);
+  await dashboard.screenshot({ path: `${out}dashboard.png`, fullPage: true });
+  console.log(`docs/images/dashboard.png (watching ${watched})`);
 } finally {
   await context.close();
   await server.close();

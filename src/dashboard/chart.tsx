@@ -1,36 +1,47 @@
 /**
- * The daily chart: impressions and viewable impressions on the left axis, clicks (a few in a hundred
- * impressions) on their own axis at the right. uPlot draws on a canvas; the container gets
- * `data-ready="true"` once it has drawn the current data (tests and the storage bench wait for it).
+ * The dashboard's charts over days, drawn by uPlot on a canvas:
+ * - `DailyChart`: impressions and viewable impressions on the left axis, clicks (a few in a hundred
+ *   impressions) on their own axis at the right;
+ * - `CtrChart`: CTR in percent, with gaps on days without impressions.
+ * Each container gets `data-ready="true"` once it has drawn the current data (tests and the storage bench
+ * wait for it).
  */
 import { useEffect, useRef } from 'preact/hooks';
 import uPlot from 'uplot';
-import type { ChartColumns } from './series';
+import type { ChartColumns, CtrColumns } from './series';
 
 const HEIGHT = 280;
+const CTR_HEIGHT = 180;
 
 /** A colour from the page's CSS variables (theme.css, dashboard.css), so the canvas follows dark mode. */
 function cssColor(name: string, fallback: string): string {
   return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;
 }
 
-function options(width: number, onDrawn: () => void): uPlot.Options {
+const dayValue = (_u: uPlot, v: number | null) => (v === null ? '—' : new Date(v * 1000).toLocaleDateString('en-CA'));
+const count = (_u: uPlot, v: number | null) => (v === null ? '—' : v.toLocaleString('en-US'));
+const atLeast = (min: number) => (_u: uPlot, _min: number, max: number): uPlot.Range.MinMax => [0, Math.max(min, max * 1.1)];
+
+function axes() {
   const grid = { stroke: cssColor('--line', '#e3e6ec'), width: 1 };
-  const axis = { stroke: cssColor('--muted', '#5b6475'), grid, ticks: grid };
-  const count = (_u: uPlot, v: number | null) => (v === null ? '—' : v.toLocaleString('en-US'));
+  return { stroke: cssColor('--muted', '#5b6475'), grid, ticks: grid };
+}
+
+function countOptions(width: number, onDrawn: () => void): uPlot.Options {
+  const axis = axes();
   return {
     width,
     height: HEIGHT,
     cursor: { drag: { x: false, y: false } },
     legend: { live: true },
-    scales: { x: { time: true }, clicks: { range: (_u, _min, max) => [0, Math.max(4, max * 1.1)] }, y: { range: (_u, _min, max) => [0, Math.max(4, max * 1.1)] } },
+    scales: { x: { time: true }, clicks: { range: atLeast(4) }, y: { range: atLeast(4) } },
     axes: [
       axis,
       { ...axis, scale: 'y', size: 60, values: (_u, ticks) => ticks.map((t) => t.toLocaleString('en-US')) },
       { ...axis, scale: 'clicks', side: 1, size: 50, grid: { show: false }, values: (_u, ticks) => ticks.map((t) => t.toLocaleString('en-US')) },
     ],
     series: [
-      { label: 'Day', value: (_u, v) => (v === null ? '—' : new Date(v * 1000).toLocaleDateString('en-CA')) },
+      { label: 'Day', value: dayValue },
       { label: 'Impressions', scale: 'y', stroke: cssColor('--series-impressions', '#1a66d9'), width: 2, value: count },
       { label: 'Viewable', scale: 'y', stroke: cssColor('--series-viewable', '#2e9d6a'), width: 2, value: count },
       { label: 'Clicks', scale: 'clicks', stroke: cssColor('--series-clicks', '#d9731a'), width: 2, value: count },
@@ -39,23 +50,39 @@ function options(width: number, onDrawn: () => void): uPlot.Options {
   };
 }
 
-export function DailyChart({ columns }: { columns: ChartColumns }) {
+function ctrOptions(width: number, onDrawn: () => void): uPlot.Options {
+  const axis = axes();
+  const percent = (_u: uPlot, v: number | null) => (v === null ? '—' : `${v.toFixed(1)}%`);
+  return {
+    width,
+    height: CTR_HEIGHT,
+    cursor: { drag: { x: false, y: false } },
+    legend: { live: true },
+    scales: { x: { time: true }, y: { range: atLeast(1) } },
+    axes: [axis, { ...axis, size: 60, values: (_u, ticks) => ticks.map((t) => `${t.toFixed(1)}%`) }],
+    series: [
+      { label: 'Day', value: dayValue },
+      { label: 'CTR', stroke: cssColor('--series-clicks', '#d9731a'), width: 2, spanGaps: false, points: { show: true, size: 5 }, value: percent },
+    ],
+    hooks: { draw: [onDrawn] },
+  };
+}
+
+/** One uPlot instance in a container, created once, given new data as it arrives, resized with the page. */
+function useChart(columns: uPlot.AlignedData, height: number, options: (width: number, onDrawn: () => void) => uPlot.Options) {
   const container = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
 
   useEffect(() => {
     const el = container.current!;
     el.dataset.ready = 'false';
-    if (!plot.current) {
-      plot.current = new uPlot(options(el.clientWidth || 720, () => (el.dataset.ready = 'true')), columns, el);
-    } else {
-      plot.current.setData(columns);
-    }
+    if (!plot.current) plot.current = new uPlot(options(el.clientWidth || 720, () => (el.dataset.ready = 'true')), columns, el);
+    else plot.current.setData(columns);
   }, [columns]);
 
   useEffect(() => {
     const el = container.current!;
-    const resize = new ResizeObserver(() => plot.current?.setSize({ width: el.clientWidth, height: HEIGHT }));
+    const resize = new ResizeObserver(() => plot.current?.setSize({ width: el.clientWidth, height }));
     resize.observe(el);
     return () => {
       resize.disconnect();
@@ -63,6 +90,15 @@ export function DailyChart({ columns }: { columns: ChartColumns }) {
       plot.current = null;
     };
   }, []);
+  return container;
+}
 
+export function DailyChart({ columns }: { columns: ChartColumns }) {
+  const container = useChart(columns, HEIGHT, countOptions);
   return <div class="chart" ref={container} data-testid="daily-chart" data-ready="false" />;
+}
+
+export function CtrChart({ columns }: { columns: CtrColumns }) {
+  const container = useChart(columns as uPlot.AlignedData, CTR_HEIGHT, ctrOptions);
+  return <div class="chart ctr" ref={container} data-testid="ctr-chart" data-ready="false" />;
 }

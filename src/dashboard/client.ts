@@ -1,14 +1,17 @@
 /**
  * The dashboard's one connection to the extension (convention 11): data through messages to the
- * background, the range in the page's address. Components get everything as props.
+ * background, the range and filters in the page's address, the watchlist in storage (watchlist-store.ts).
+ * Components get everything as props.
  */
+import type { CellFilter } from '../common/cells';
 import { localDay } from '../common/day';
 import type { ResponseOf, TopDimension, UiMessages } from '../common/messages';
+import type { WatchEntry } from '../common/watchlist';
 import { sendToBackground } from '../ui/send';
 import type { DayRange } from '../common/types';
+import { filterFromSearch, withFilter } from './filters';
 import { DEFAULT_RANGE, isRangeId } from './series';
 import type { RangeId } from './series';
-
 
 export function loadSeries(days: DayRange): Promise<ResponseOf<UiMessages, 'getDailySeries'>> {
   return sendToBackground({ type: 'getDailySeries', days });
@@ -16,6 +19,18 @@ export function loadSeries(days: DayRange): Promise<ResponseOf<UiMessages, 'getD
 
 export function loadTop(dimension: TopDimension, days: DayRange, limit: number): Promise<ResponseOf<UiMessages, 'getTopKeys'>> {
   return sendToBackground({ type: 'getTopKeys', dimension, days, limit });
+}
+
+export function loadSlice(days: DayRange, filter: CellFilter, limit: number): Promise<ResponseOf<UiMessages, 'getSlice'>> {
+  return sendToBackground({ type: 'getSlice', days, filter, limit });
+}
+
+export function loadFrequency(days: DayRange, filter: CellFilter, limit: number): Promise<ResponseOf<UiMessages, 'getFrequency'>> {
+  return sendToBackground({ type: 'getFrequency', days, filter, limit });
+}
+
+export function loadWatchStats(days: DayRange, entries: WatchEntry[]): Promise<ResponseOf<UiMessages, 'getWatchStats'>> {
+  return sendToBackground({ type: 'getWatchStats', days, entries });
 }
 
 export function today(): string {
@@ -28,8 +43,12 @@ export function initialRange(): RangeId {
   return isRangeId(value) ? value : DEFAULT_RANGE;
 }
 
-export function rememberRange(range: RangeId): void {
-  const url = new URL(location.href);
+export function initialFilter(): CellFilter {
+  return filterFromSearch(location.search);
+}
+
+export function rememberView(range: RangeId, filter: CellFilter): void {
+  const url = new URL(withFilter(location.href, filter));
   url.searchParams.set('range', range);
   history.replaceState(null, '', url);
 }

@@ -1,41 +1,68 @@
-import type { KeyStats } from '../common/types';
-import { DailyChart } from './chart';
-import { columnTotals, RANGES } from './series';
+import { CELL_DIMENSIONS, isEmptyFilter } from '../common/cells';
+import type { CellDimension, CellFilter } from '../common/cells';
+import type { Frequency } from '../common/frequency';
+import type { TopRows } from '../common/messages';
+import type { WatchEntry } from '../common/watchlist';
+import { formatCtr } from '../common/format';
+import { CtrChart, DailyChart } from './chart';
+import { DayTable } from './day-table';
+import { FilterBar } from './filter-bar';
+import { DIMENSION_LABELS, UNKNOWN_LABELS } from './filters';
+import { FrequencyPanel } from './frequency-panel';
+import { MyAds } from './my-ads';
+import type { WatchStats } from './my-ads';
+import { columnTotals, ctrColumns, RANGES } from './series';
 import type { ChartColumns, RangeId } from './series';
 import { TopTable } from './top-table';
-import { formatCtr } from '../common/format';
 
 /** Data that arrives on its own: loading, failed, or there. */
 export type Loadable<T> = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; value: T };
 
-export interface Top {
-  rows: KeyStats[];
-  total: number;
-}
+export type Top = TopRows;
 
 export interface DashboardState {
   range: RangeId;
+  filter: CellFilter;
   chart: Loadable<ChartColumns>;
-  sites: Loadable<Top>;
-  advertisers: Loadable<Top>;
+  tops: Record<CellDimension, Loadable<Top>>;
+  frequency: Loadable<Frequency>;
+  watchlist: WatchEntry[];
+  watch: Loadable<WatchStats>;
 }
 
-/** The dashboard's first screen as a pure render of its state; `onRange` picks another range. */
-export function DashboardView({ state, onRange }: { state: DashboardState; onRange: (range: RangeId) => void }) {
+export interface DashboardActions {
+  onRange: (range: RangeId) => void;
+  onFilter: (filter: CellFilter) => void;
+  onWatchlist: (entries: WatchEntry[]) => void;
+}
+
+const TOP_TITLES: Record<CellDimension, string> = { site: 'Top sites', advertiser: 'Top advertisers', network: 'Top networks', kind: 'Top kinds' };
+
+/** The dashboard as a pure render of its state. */
+export function DashboardView({ state, actions }: { state: DashboardState; actions: DashboardActions }) {
   const totals = state.chart.status === 'ready' ? columnTotals(state.chart.value) : null;
+  const rangeLabel = RANGES.find((r) => r.id === state.range)!.label;
+  const filtered = !isEmptyFilter(state.filter);
+  const choices = Object.fromEntries(CELL_DIMENSIONS.map((d) => [d, readyKeys(state.tops[d])])) as Record<CellDimension, string[]>;
+  const pick = (d: CellDimension) => (key: string) => actions.onFilter({ ...state.filter, [d]: key });
+  // Busy while any part loads: people with screen readers hear when the view is complete, and tests wait for it.
+  const busy = [state.chart, state.frequency, state.watch, ...CELL_DIMENSIONS.map((d) => state.tops[d])].some((part) => part.status === 'loading');
   return (
-    <main>
+    <main aria-busy={busy}>
       <header class="bar">
         <h1>AdTally</h1>
         <span class="tagline">dashboard: the ads you saw and clicked, counted on this device</span>
         <nav class="ranges" aria-label="Range">
           {RANGES.map((r) => (
-            <button type="button" key={r.id} aria-pressed={r.id === state.range} onClick={() => onRange(r.id)}>
+            <button type="button" key={r.id} aria-pressed={r.id === state.range} onClick={() => actions.onRange(r.id)}>
               {r.label}
             </button>
           ))}
         </nav>
       </header>
+      <MyAds entries={state.watchlist} stats={state.watch} rangeLabel={rangeLabel} onChange={actions.onWatchlist} />
+      <h2 class="section-title">{filtered ? 'Filtered ads' : 'All ads'}</h2>
+      <FilterBar filter={state.filter} choices={choices} onFilter={actions.onFilter} />
       <section class="card" aria-labelledby="chart-title">
         <h2 id="chart-title">
           Per day
@@ -51,16 +78,33 @@ export function DashboardView({ state, onRange }: { state: DashboardState; onRan
         {state.chart.status === 'error' && <Failed message={state.chart.message} />}
         {state.chart.status === 'ready' && <DailyChart columns={state.chart.value} />}
       </section>
+      <section class="card" aria-labelledby="ctr-title">
+        <h2 id="ctr-title">CTR per day</h2>
+        {state.chart.status === 'ready' && <CtrChart columns={ctrColumns(state.chart.value)} />}
+        {state.chart.status === 'loading' && <p class="note">Loading…</p>}
+        {state.chart.status === 'ready' && <DayTable columns={state.chart.value} />}
+      </section>
       <div class="tops">
-        <TopPanel title="Top sites" keyLabel="Site" unknownLabel="(unknown site)" top={state.sites} />
-        <TopPanel title="Top advertisers" keyLabel="Advertiser" unknownLabel="(not shown by the ad)" top={state.advertisers} />
+        {CELL_DIMENSIONS.map((d) => (
+          <TopPanel key={d} title={TOP_TITLES[d]} keyLabel={DIMENSION_LABELS[d]} unknownLabel={UNKNOWN_LABELS[d]} top={state.tops[d]} onPick={pick(d)} />
+        ))}
       </div>
+      <section class="card" aria-labelledby="frequency-title">
+        <h2 id="frequency-title">Frequency: how often the same creative was seen</h2>
+        {state.frequency.status === 'loading' && <p class="note">Loading…</p>}
+        {state.frequency.status === 'error' && <Failed message={state.frequency.message} />}
+        {state.frequency.status === 'ready' && <FrequencyPanel frequency={state.frequency.value} filter={state.filter} />}
+      </section>
     </main>
   );
 }
 
-function TopPanel({ title, keyLabel, unknownLabel, top }: { title: string; keyLabel: string; unknownLabel: string; top: Loadable<Top> }) {
-  if (top.status === 'ready') return <TopTable title={title} keyLabel={keyLabel} unknownLabel={unknownLabel} rows={top.value.rows} total={top.value.total} />;
+function readyKeys(top: Loadable<Top>): string[] {
+  return top.status === 'ready' ? top.value.rows.map((r) => r.key) : [];
+}
+
+function TopPanel({ title, keyLabel, unknownLabel, top, onPick }: { title: string; keyLabel: string; unknownLabel: string; top: Loadable<Top>; onPick: (key: string) => void }) {
+  if (top.status === 'ready') return <TopTable title={title} keyLabel={keyLabel} unknownLabel={unknownLabel} rows={top.value.rows} total={top.value.total} onPick={onPick} />;
   return (
     <section class="card">
       <h2>{title}</h2>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DailyTotals } from '../common/types';
-import { addDays, columnTotals, isRangeId, parseDay, rangeDays, toColumns } from './series';
+import { addDays, columnTotals, ctrColumns, isRangeId, parseDay, rangeDays, toColumns } from './series';
 
 const row = (day: string, impressions: number, viewable = 0, clicks = 0): DailyTotals => ({ day, impressions, viewable, clicks, dwellMs: 0 });
 const secondsOf = (day: string) => parseDay(day).getTime() / 1000;
@@ -68,5 +68,13 @@ describe('toColumns', () => {
       if (zone === undefined) delete process.env.TZ;
       else process.env.TZ = zone;
     }
+  });
+});
+
+describe('ctrColumns', () => {
+  it('is clicks per impression in percent, with a gap on days without impressions', () => {
+    const columns = toColumns([row('2026-11-23', 50, 3, 2), row('2026-11-24', 0, 0, 1), row('2026-11-25', 4, 0, 1)], { from: '2026-11-22', to: '2026-11-25' }, '2026-11-28');
+    expect(ctrColumns(columns)[1]).toEqual([null, 4, null, 25]);
+    expect(ctrColumns(columns)[0]).toBe(columns[0]);
   });
 });

@@ -68,3 +68,10 @@ export function columnTotals(columns: ChartColumns): { impressions: number; view
   const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
   return { impressions: sum(columns[1]), viewable: sum(columns[2]), clicks: sum(columns[3]) };
 }
+
+/** uPlot's data for the CTR chart: [x, CTR in percent per day]; null on days without impressions (a gap, not 0%). */
+export type CtrColumns = [number[], (number | null)[]];
+
+export function ctrColumns(columns: ChartColumns): CtrColumns {
+  return [columns[0], columns[1].map((impressions, i) => (impressions > 0 ? (columns[3][i]! / impressions) * 100 : null))];
+}

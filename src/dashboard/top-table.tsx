@@ -1,9 +1,26 @@
-import { CountCells } from '../ui/count-cells';
+import { CountTable } from '../ui/count-table';
 import type { KeyStats } from '../common/types';
 
-/** A ranked table: the first column names the key (site, advertiser), then the counts and CTR. */
-export function TopTable({ title, keyLabel, rows, total, unknownLabel }: { title: string; keyLabel: string; rows: KeyStats[]; total: number; unknownLabel: string }) {
-  const id = `top-${keyLabel.toLowerCase()}`;
+/**
+ * A ranked table: the first column names the key (site, advertiser …), then the counts and CTR. With
+ * `onPick`, each key is a button that filters the dashboard by it.
+ */
+export function TopTable({
+  title,
+  keyLabel,
+  rows,
+  total,
+  unknownLabel,
+  onPick,
+}: {
+  title: string;
+  keyLabel: string;
+  rows: KeyStats[];
+  total: number;
+  unknownLabel: string;
+  onPick?: (key: string) => void;
+}) {
+  const id = `top-${keyLabel.toLowerCase().replace(/\W+/g, '-')}`;
   return (
     <section class="card" aria-labelledby={id}>
       <h2 id={id}>
@@ -13,27 +30,25 @@ export function TopTable({ title, keyLabel, rows, total, unknownLabel }: { title
       {rows.length === 0 ? (
         <p class="note">Nothing in this range.</p>
       ) : (
-        <table class="top">
-          <thead>
-            <tr>
-              <th scope="col">{keyLabel}</th>
-              <th scope="col">Impressions</th>
-              <th scope="col">Viewable</th>
-              <th scope="col">Clicks</th>
-              <th scope="col">CTR</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.key}>
-                <th scope="row" class={row.key ? undefined : 'unknown'} title={row.key || unknownLabel}>
-                  {row.key || unknownLabel}
-                </th>
-                <CountCells row={row} />
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <CountTable
+          keyLabel={keyLabel}
+          rows={rows.map((row) => {
+            const label = row.key || unknownLabel;
+            return {
+              key: row.key,
+              title: label,
+              class: row.key ? undefined : 'unknown',
+              counts: row,
+              label: onPick ? (
+                <button type="button" class="pick" onClick={() => onPick(row.key)} title={`Show only ${label}`}>
+                  {label}
+                </button>
+              ) : (
+                label
+              ),
+            };
+          })}
+        />
       )}
     </section>
   );
