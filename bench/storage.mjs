@@ -142,9 +142,9 @@ async function measureOpens(profileDir) {
     await context.addInitScript(() => {
       const targets = {
         row: () => document.querySelector('table.stats tbody tr'),
-        chart: () => document.querySelector('[data-ready="true"]'),
-        // Both top tables (sites, advertisers) have their first row.
-        tables: () => document.querySelectorAll('table.top tbody tr:first-child').length >= 2,
+        chart: () => document.querySelector('[data-testid="daily-chart"][data-ready="true"]'),
+        // The four top tables (sites, advertisers, networks, kinds) have their first row.
+        tables: () => document.querySelectorAll('.tops table.top tbody tr:first-child').length >= 4,
       };
       const seen = {};
       window.__adtallySeen = seen;
@@ -201,6 +201,11 @@ async function measureOpens(profileDir) {
         return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
       };
       const range = (n) => (n ? { from: day(-(n - 1)), to: day(0) } : {});
+      // The advertiser with most impressions: what a marketer watching their own ads would ask about.
+      const top = await page.evaluate(() => chrome.runtime.sendMessage({ type: 'getTopKeys', dimension: 'advertiser', days: {}, limit: 3 }));
+      const advertiser = top.rows.map((r) => r.key).find(Boolean) ?? 'none.example';
+      const watchDomain = [{ kind: 'domain', value: advertiser }];
+      const watchUrl = [{ kind: 'url', value: `*://${advertiser}/*` }];
       const asks = [
         ['getStats, all time (popup)', { type: 'getStats', tabId: null, days: {} }],
         ['getDailySeries, 30 days', { type: 'getDailySeries', days: range(30) }],
@@ -209,6 +214,15 @@ async function measureOpens(profileDir) {
         ['getTopKeys advertiser, 30 days', { type: 'getTopKeys', dimension: 'advertiser', days: range(30), limit: 10 }],
         ['getTopKeys advertiser, all time', { type: 'getTopKeys', dimension: 'advertiser', days: {}, limit: 10 }],
         ['getTopKeys advertiser, 1 year', { type: 'getTopKeys', dimension: 'advertiser', days: range(365), limit: 10 }],
+        ['getSlice advertiser, 30 days', { type: 'getSlice', days: range(30), filter: { advertiser }, limit: 10 }],
+        ['getSlice advertiser, all time', { type: 'getSlice', days: {}, filter: { advertiser }, limit: 10 }],
+        ['getSlice kind native, 30 days', { type: 'getSlice', days: range(30), filter: { kind: 'native' }, limit: 10 }],
+        ['getWatchStats domain, 7 days', { type: 'getWatchStats', days: range(7), entries: watchDomain }],
+        ['getWatchStats domain, all time', { type: 'getWatchStats', days: {}, entries: watchDomain }],
+        ['getWatchStats URL pattern, 7 days', { type: 'getWatchStats', days: range(7), entries: watchUrl }],
+        ['getWatchStats URL pattern, 30 days', { type: 'getWatchStats', days: range(30), entries: watchUrl }],
+        ['getFrequency, 30 days', { type: 'getFrequency', days: range(30), filter: {}, limit: 10 }],
+        ['getFrequency, all time', { type: 'getFrequency', days: {}, filter: {}, limit: 10 }],
       ];
       for (const [label, message] of asks) {
         messages[label] = await page.evaluate(
@@ -230,9 +244,8 @@ async function measureOpens(profileDir) {
       const page = await context.newPage();
       await page.setViewportSize({ width: 1200, height: 900 });
       await page.goto(`${base}/dashboard.html`);
-      await page.locator('[data-ready="true"]').waitFor({ timeout: 120_000 });
-      await page.locator('table.top tbody tr').first().waitFor({ timeout: 120_000 });
-      await page.locator('table.top tbody tr').nth(12).waitFor({ timeout: 120_000 }); // both tables
+      await page.locator('main[aria-busy="false"]').waitFor({ timeout: 180_000 });
+      await page.locator('[data-testid="daily-chart"][data-ready="true"]').waitFor({ timeout: 120_000 });
       await page.screenshot({ path: process.env.STORAGE_SCREENSHOT, fullPage: true });
       await page.close();
     }

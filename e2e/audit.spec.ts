@@ -5,6 +5,7 @@
  */
 import { detectionsOf } from './accuracy/measure';
 import { AuditLayer } from './pages/audit-layer';
+import { OptionsPage } from './pages/options-page';
 import { expect, tabIdOf, test } from './fixtures';
 import { eventsFor, storedEvents } from './stored-events';
 
@@ -67,4 +68,35 @@ test('audit badges, a "not an ad" correction and a picked missed ad', async ({ p
   expect(later.length).toBe(detected.length); // one ad fewer (house), one more (photo)
   await expect.poll(async () => (await storedEvents(serviceWorker)).some((e) => e.rule.startsWith('user:news.test##') && e.type === 'impression')).toBe(true);
   expect(eventsFor(await storedEvents(serviceWorker), 'impression', 'utm_source=house')).toHaveLength(before);
+});
+
+test('an options page left open with unsaved rule edits keeps a correction the audit files meanwhile', async ({ context, extensionId, page, port, popup, serviceWorker }) => {
+  const options = new OptionsPage(await context.newPage(), `chrome-extension://${extensionId}`);
+  await options.open();
+  const textbox = options.page.getByRole('textbox', { name: 'My rules' });
+  await textbox.fill('! edited on the options page\nblog.test##.promo-box\n');
+
+  await page.bringToFront();
+  await page.goto(`http://news.test:${port}/`);
+  await expect.poll(async () => (await detectionsOf(serviceWorker, '*://news.test/*')).length).toBeGreaterThan(3);
+  await popup.open(await tabIdOf(serviceWorker, '*://news.test/*'));
+  await popup.setAudit(true);
+  await page.bringToFront();
+  const audit = new AuditLayer(page);
+  await expect(audit.root.locator('.box').first()).toBeVisible();
+  await page.locator('#house-ad').scrollIntoViewIfNeeded();
+  let house = audit.root.locator('.box').first();
+  await expect(async () => {
+    house = await audit.boxOver('#house-ad');
+  }).toPass({ timeout: 10_000 });
+  await house.getByRole('button', { name: 'Not an ad' }).click();
+  await expect(house.locator('.note')).toContainText('Marked not an ad');
+  const correction = String(await options.storedUserRules()).trim();
+  expect(correction).toMatch(/^news\.test#@#/);
+
+  // The open page shows the new line below the edits, and its Save keeps both.
+  await expect(textbox).toHaveValue(`! edited on the options page\nblog.test##.promo-box\n${correction}\n`);
+  await options.page.getByRole('button', { name: 'Save rules' }).click();
+  await expect(options.page.getByTestId('rules-result')).toHaveText('Saved. Pages opened from now on use these rules.');
+  expect(await options.storedUserRules()).toBe(`! edited on the options page\nblog.test##.promo-box\n${correction}\n`);
 });

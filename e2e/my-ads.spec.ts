@@ -3,6 +3,7 @@
  * clicked, site by site, this week: over an imported history with exact numbers, and after a real visit
  * to the fixture sites, against what AdTally stored.
  */
+import { readFileSync } from 'node:fs';
 import { visitBlog, visitNews } from '../scripts/visit.mjs';
 import { historyFile, times } from './history';
 import { DashboardPage } from './pages/dashboard-page';
@@ -77,6 +78,15 @@ test('this week: a watched advertiser per site, a name and a landing-URL pattern
 
   await dashboard.unwatch('name: acme');
   expect((await dashboard.watchEntries()).map((r) => r.key)).toEqual(['acme.com', 'URL: *utm_campaign=winter*', 'All my ads']);
+
+  // The list travels with the aggregates export, so a report says which advertisers "My ads" meant.
+  await options.page.reload();
+  await options.open();
+  const exported = JSON.parse(readFileSync(await (await options.export('Totals and creatives (JSON)')).path(), 'utf8')) as { watchlist?: unknown };
+  expect(exported.watchlist).toEqual([
+    { kind: 'domain', value: 'acme.com' },
+    { kind: 'url', value: '*utm_campaign=winter*' },
+  ]);
 });
 
 test('after a real visit, My ads shows what AdTally stored for the watched advertiser, site by site', async ({ context, extensionId, page, port, serviceWorker }) => {

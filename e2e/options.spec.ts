@@ -49,6 +49,8 @@ test('a failed "Update now" is shown in plain words and the bundled list stays i
   expect(await options.filterLists()).toEqual([expect.objectContaining(shown)]);
   await options.open();
   expect(await options.filterLists()).toEqual([expect.objectContaining(shown)]);
+  // Reopened later, the page still says the last download failed and why.
+  await expect(options.page.getByTestId('last-refresh')).toHaveText(/^Last download \(Update now\): .+, failed\. .+ The list above stays in use\.$/);
 
   // The weekly switch is the filterListUpdates setting.
   await options.setWeeklyListUpdates(false);

@@ -6,6 +6,7 @@
 import browser from 'webextension-polyfill';
 import type { Runtime } from 'webextension-polyfill';
 import { REFRESH_ALARM, REFRESH_PERIOD_MINUTES, refreshEasyList } from './filters/refresh';
+import { recordRefresh } from './filters/refresh-record';
 import { getDb } from './db/open';
 import { route } from './router';
 import { readSettings } from './settings';
@@ -23,6 +24,7 @@ browser.alarms.onAlarm.addListener(async (alarm) => {
   if (alarm.name === RETENTION_ALARM) await runRetention();
   if (alarm.name !== REFRESH_ALARM || !(await readSettings()).filterListUpdates) return;
   const result = await refreshEasyList();
+  await recordRefresh(result, 'weekly').catch(() => {});
   if (!result.ok) console.warn('AdTally: filter list refresh failed, keeping the last good list:', result.error);
 });
 // A shorter retention limit applies at once, not at the next daily run.

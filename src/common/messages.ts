@@ -6,7 +6,7 @@ import type { CellDimension, CellFilter } from './cells';
 import type { Frequency } from './frequency';
 import type { UserRule } from './user-rules';
 import type { WatchEntry } from './watchlist';
-import type { AdEvent, Creative, DailyTotals, DayRange, DayTotals, DetectedAd, FilterListInfo, FilterListStatus, FilterRule, KeyStats, SiteStats, StoredEvent, Totals, WriteProblem } from './types';
+import type { AdEvent, Creative, DailyTotals, DayRange, DayTotals, DetectedAd, FilterListInfo, FilterListStatus, FilterRule, KeyStats, RefreshAttempt, SiteStats, StoredEvent, Totals, WriteProblem } from './types';
 
 /** A ranked table's rows and how many keys there are in all. */
 export interface TopRows {
@@ -111,7 +111,7 @@ export interface UiMessages {
   /** Deletes one site's events, or everything when `site` is null. */
   deleteData: { payload: { site: string | null }; response: { deleted: number } };
   /** The filter lists in use: the last downloaded copy of each, else the one bundled with AdTally. */
-  getFilterLists: { payload: object; response: { lists: FilterListStatus[] } };
+  getFilterLists: { payload: object; response: { lists: FilterListStatus[]; lastRefresh: RefreshAttempt | null } };
   /**
    * Downloads the lists now (the person asked, so even with weekly updates off). On failure `error` says why
    * and the list in use stays.

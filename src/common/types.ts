@@ -111,6 +111,15 @@ export interface FilterListInfo {
   cosmeticFilters: number;
 }
 
+/** The last filter-list download tried: when, why (the weekly alarm or "Update now"), and how it ended. */
+export interface RefreshAttempt {
+  time: number;
+  trigger: 'weekly' | 'manual';
+  ok: boolean;
+  /** The browser's or server's words when it failed. */
+  error: string | null;
+}
+
 /** A filter list as the options page shows it: `bundled` when it is the copy built into AdTally, else downloaded since. */
 export interface FilterListStatus extends FilterListInfo {
   bundled: boolean;

@@ -13,7 +13,7 @@ import { DashboardView } from './dashboard-view';
 import type { DashboardState, Loadable, Top } from './dashboard-view';
 import { rangeDays, toColumns } from './series';
 import type { RangeId } from './series';
-import { loadWatchlist, saveWatchlist } from './watchlist-store';
+import { loadWatchlist, saveWatchlist } from '../ui/watchlist-store';
 
 const TOP_ROWS = 10;
 const TOP_CREATIVES = 10;

@@ -4,7 +4,7 @@
  * `browser.*` themselves.
  */
 export { loadSettings, saveSettings } from '../ui/settings-store';
-export { loadUserRulesText, saveUserRulesText } from '../ui/user-rules-text';
+export { loadUserRulesText, saveUserRulesText, watchUserRulesText } from '../ui/user-rules-text';
 
 export { sendToBackground as send } from '../ui/send';
 

@@ -7,6 +7,7 @@ import { csvHeader, csvRows } from '../common/data-files/csv';
 import { ndjsonLines } from '../common/data-files/ndjson';
 import type { EventPosition, ResponseOf, UiMessages } from '../common/messages';
 import { loadUserRulesText, send } from './client';
+import { loadWatchlist } from '../ui/watchlist-store';
 
 export type ExportFormat = 'csv' | 'ndjson' | 'aggregates';
 
@@ -14,10 +15,11 @@ const PAGE = 5000;
 
 export async function buildExport(format: ExportFormat, onProgress: (done: number, total: number) => void): Promise<Blob> {
   if (format === 'aggregates') {
-    const [aggregates, userRules] = await Promise.all([send({ type: 'exportAggregates' }), loadUserRulesText()]);
+    const [aggregates, userRules, watchlist] = await Promise.all([send({ type: 'exportAggregates' }), loadUserRulesText(), loadWatchlist()]);
     onProgress(1, 1);
-    // The user's rules travel with the counts they shaped, so a study can see what each participant corrected.
-    const file = { format: 'adtally-aggregates', version: 1, exported: new Date().toISOString(), ...aggregates, userRules };
+    // The user's rules travel with the counts they shaped, so a study can see what each participant corrected;
+    // the watchlist says which advertisers "My ads" meant.
+    const file = { format: 'adtally-aggregates', version: 1, exported: new Date().toISOString(), ...aggregates, userRules, watchlist };
     return new Blob([JSON.stringify(file, null, 1)], { type: 'application/json' });
   }
   const parts: Blob[] = format === 'csv' ? [new Blob([csvHeader()])] : [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { updateFailureText, updateResultText } from './filter-list-words';
+import { lastRefreshText, updateFailureText, updateResultText } from './filter-list-words';
 
 const list = { id: 'easylist', name: 'EasyList', version: '202611281500', source: 'https://easylist.to/easylist/easylist.txt', obtained: '2026-11-28T15:00:00.000Z', sha256: 'ab', cosmeticFilters: 23593 };
 
@@ -20,5 +20,13 @@ describe('update results in plain words', () => {
     expect(updateFailureText('signal timed out')).toContain('did not answer within 30 seconds');
     expect(updateFailureText('the download is not EasyList')).toContain('was not EasyList');
     expect(updateFailureText('QuotaExceededError')).toBe('The update failed: QuotaExceededError.');
+  });
+});
+
+describe('the last download in a sentence', () => {
+  it('says when a weekly refresh failed, why, and that the list in use stays', () => {
+    const text = lastRefreshText({ time: Date.UTC(2026, 11, 1, 9, 30), trigger: 'weekly', ok: false, error: 'getaddrinfo ENOTFOUND easylist.to' }, 'en-GB');
+    expect(text).toMatch(/^Last weekly download: .*2026.*, failed\. AdTally could not reach easylist\.to\. .* The list above stays in use\.$/);
+    expect(lastRefreshText({ time: Date.UTC(2026, 11, 1), trigger: 'manual', ok: true, error: null }, 'en-GB')).toMatch(/^Last download \(Update now\): .*, succeeded\.$/);
   });
 });

@@ -1,5 +1,5 @@
 /** Plain words for the filter-list section: where a list came from, and why an update failed. */
-import type { FilterListInfo, FilterListStatus } from '../common/types';
+import type { FilterListInfo, FilterListStatus, RefreshAttempt } from '../common/types';
 
 /** Why a download failed, for a person: refresh.ts reports the browser's or server's own words. */
 export function updateFailureText(error: string): string {
@@ -29,4 +29,11 @@ export function obtainedText(iso: string, locale?: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return 'unknown';
   return date.toLocaleString(locale, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+}
+
+/** The last download tried, in a sentence: when, whether weekly or asked for, and how it ended. */
+export function lastRefreshText(attempt: RefreshAttempt, locale?: string): string {
+  const when = obtainedText(new Date(attempt.time).toISOString(), locale);
+  const what = attempt.trigger === 'weekly' ? 'Last weekly download' : 'Last download (Update now)';
+  return attempt.ok ? `${what}: ${when}, succeeded.` : `${what}: ${when}, failed. ${updateFailureText(attempt.error ?? '')} The list above stays in use.`;
 }

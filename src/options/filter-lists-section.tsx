@@ -1,18 +1,20 @@
 import { useState } from 'preact/hooks';
 import type { ResponseOf, UiMessages } from '../common/messages';
-import type { FilterListStatus } from '../common/types';
-import { obtainedText, originText, updateResultText } from './filter-list-words';
+import type { FilterListStatus, RefreshAttempt } from '../common/types';
+import { lastRefreshText, obtainedText, originText, updateResultText } from './filter-list-words';
 
 export type UpdateResult = ResponseOf<UiMessages, 'updateFilterLists'>;
 
 /** The lists in use, the weekly refresh switch (AdTally's only network traffic) and "Update now". */
 export function FilterListsSection({
   lists,
+  lastRefresh,
   weeklyUpdates,
   onWeeklyUpdates,
   onUpdateNow,
 }: {
   lists: FilterListStatus[] | null;
+  lastRefresh: RefreshAttempt | null;
   weeklyUpdates: boolean;
   onWeeklyUpdates: (on: boolean) => void;
   onUpdateNow: () => Promise<UpdateResult>;
@@ -53,6 +55,11 @@ export function FilterListsSection({
           <dd>{list.cosmeticFilters.toLocaleString('en-US')} element rules</dd>
         </dl>
       ))}
+      {lastRefresh && (
+        <p class={lastRefresh.ok ? 'help' : 'help error'} data-testid="last-refresh">
+          {lastRefreshText(lastRefresh)}
+        </p>
+      )}
       <label class="choice switch-row">
         <input type="checkbox" name="filterListUpdates" checked={weeklyUpdates} onChange={(e) => onWeeklyUpdates((e.target as HTMLInputElement).checked)} />
         <span>Download the lists again every week</span>

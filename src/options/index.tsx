@@ -5,8 +5,8 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { Settings } from '../common/settings';
-import type { FilterListStatus } from '../common/types';
-import { loadSettings, loadUserRulesText, saveSettings, saveUserRulesText, send, storageState } from './client';
+import type { FilterListStatus, RefreshAttempt } from '../common/types';
+import { loadSettings, loadUserRulesText, saveSettings, saveUserRulesText, send, storageState, watchUserRulesText } from './client';
 import type { StorageState } from './client';
 import { DataSection } from './data-section';
 import type { DataActions } from './data-section';
@@ -35,6 +35,7 @@ function Options() {
   const [sites, setSites] = useState<string[]>([]);
   const [storage, setStorage] = useState<StorageState | null>(null);
   const [lists, setLists] = useState<FilterListStatus[] | null>(null);
+  const [lastRefresh, setLastRefresh] = useState<RefreshAttempt | null>(null);
   const [rulesText, setRulesText] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -42,12 +43,21 @@ function Options() {
     void send({ type: 'getStats', tabId: null, days: {} }).then((stats) => setSites(stats.rows.map((r) => r.site).sort()));
     void storageState().then(setStorage, () => setStorage(null));
   };
-  const refreshLists = () => send({ type: 'getFilterLists' }).then((r) => setLists(r.lists), (e: unknown) => setError(messageOf(e)));
+  const refreshLists = () =>
+    send({ type: 'getFilterLists' }).then(
+      (r) => {
+        setLists(r.lists);
+        setLastRefresh(r.lastRefresh);
+      },
+      (e: unknown) => setError(messageOf(e)),
+    );
   useEffect(() => {
     loadSettings().then(setSettings, (e: unknown) => setError(messageOf(e)));
     loadUserRulesText().then(setRulesText, (e: unknown) => setError(messageOf(e)));
     void refreshLists();
     refreshData();
+    // The on-page audit may add a rule while this page is open: show it, never overwrite it on Save.
+    return watchUserRulesText(setRulesText);
   }, []);
 
   const change = (update: Partial<Settings>) => {
@@ -92,7 +102,7 @@ function Options() {
       )}
       {settings && <TrackingSection settings={settings} onChange={change} />}
       {settings && (
-        <FilterListsSection lists={lists} weeklyUpdates={settings.filterListUpdates} onWeeklyUpdates={(on) => change({ filterListUpdates: on })} onUpdateNow={updateLists} />
+        <FilterListsSection lists={lists} lastRefresh={lastRefresh} weeklyUpdates={settings.filterListUpdates} onWeeklyUpdates={(on) => change({ filterListUpdates: on })} onUpdateNow={updateLists} />
       )}
       <UserRulesSection text={rulesText} onSave={saveRules} />
       {settings && <PrivacySection settings={settings} onChange={change} />}

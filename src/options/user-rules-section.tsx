@@ -1,5 +1,6 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { UserRuleError } from '../common/user-rules';
+import { mergeRuleEdits } from './rules-merge';
 
 /**
  * The person's own rules in EasyList syntax. Saved only when every line is valid: a rule silently dropped
@@ -10,7 +11,19 @@ export function UserRulesSection({ text, onSave }: { text: string | null; onSave
   const [errors, setErrors] = useState<UserRuleError[]>([]);
   const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
   const [saving, setSaving] = useState(false);
-  useEffect(() => setDraft(text ?? ''), [text]);
+  // The stored text the draft started from: when the stored text changes (the on-page audit added a
+  // correction while this page was open), an unedited draft follows it and an edited one gets the new lines.
+  const base = useRef(text ?? '');
+  useEffect(() => {
+    const stored = text ?? '';
+    setDraft((current) => {
+      if (current === base.current) return stored;
+      const merged = mergeRuleEdits(base.current, stored, current);
+      if (merged.added.length > 0) setStatus({ text: `Added while you were editing (not saved yet): ${merged.added.join(', ')}`, error: false });
+      return merged.text;
+    });
+    base.current = stored;
+  }, [text]);
 
   const save = async () => {
     setSaving(true);

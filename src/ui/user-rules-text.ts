@@ -13,3 +13,14 @@ export async function loadUserRulesText(): Promise<string> {
 export async function saveUserRulesText(text: string): Promise<void> {
   await browser.storage.local.set({ [USER_RULES_KEY]: text });
 }
+
+/** Calls `onChange` with the new text whenever it changes in storage; returns the function that stops it. */
+export function watchUserRulesText(onChange: (text: string) => void): () => void {
+  const listener = (changes: Record<string, browser.Storage.StorageChange>, area: string) => {
+    if (area !== 'local' || !(USER_RULES_KEY in changes)) return;
+    const text = changes[USER_RULES_KEY]!.newValue;
+    onChange(typeof text === 'string' ? text : '');
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}

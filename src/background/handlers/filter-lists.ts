@@ -5,6 +5,7 @@
 import type { ResponseOf, UiMessages } from '../../common/messages';
 import { bundledListInfos } from '../filters/engine';
 import { refreshEasyList } from '../filters/refresh';
+import { readLastRefresh, recordRefresh } from '../filters/refresh-record';
 import { readStoredList } from '../filters/stored-list';
 
 export async function handleGetFilterLists(): Promise<ResponseOf<UiMessages, 'getFilterLists'>> {
@@ -17,15 +18,21 @@ export async function handleGetFilterLists(): Promise<ResponseOf<UiMessages, 'ge
   );
   // A build without a bundled list still shows a list downloaded since.
   const easylist = lists.length === 0 ? await readStoredList('easylist').catch(() => undefined) : undefined;
-  return { lists: easylist ? [{ ...easylist.info, bundled: false }] : lists };
+  const lastRefresh = await readLastRefresh().catch(() => null);
+  return { lists: easylist ? [{ ...easylist.info, bundled: false }] : lists, lastRefresh };
 }
 
 let updating: Promise<ResponseOf<UiMessages, 'updateFilterLists'>> | null = null;
 
 /** One download at a time: a second click while one runs gets that one's result. */
 export function handleUpdateFilterLists(refresh: () => ReturnType<typeof refreshEasyList> = refreshEasyList): Promise<ResponseOf<UiMessages, 'updateFilterLists'>> {
-  updating ??= refresh().finally(() => {
-    updating = null;
-  });
+  updating ??= refresh()
+    .then(async (result) => {
+      await recordRefresh(result, 'manual').catch(() => {});
+      return result;
+    })
+    .finally(() => {
+      updating = null;
+    });
   return updating;
 }

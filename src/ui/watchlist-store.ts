@@ -1,6 +1,6 @@
 /**
- * The "My ads" watchlist as the dashboard reads and writes it: storage.local, validated on every read
- * (common/watchlist.ts). Exported with the aggregates JSON from the options page.
+ * The "My ads" watchlist as AdTally's pages read and write it: the dashboard edits it, the options page
+ * exports it with the aggregates JSON. Kept in storage.local and validated on every read (common/watchlist.ts).
  */
 import browser from 'webextension-polyfill';
 import { WATCHLIST_KEY, watchlistFrom } from '../common/watchlist';
