@@ -66,7 +66,7 @@ try {
   const topAdvertiser = dashboard.locator('section.card', { has: dashboard.getByRole('heading', { name: 'Top advertisers' }) }).locator('tbody th:not(.unknown)').first();
   const watched = (await topAdvertiser.textContent()).trim();
   await dashboard.getByLabel('Advertiser domain').fill(watched);
-  await dashboard.getByRole('button', { name: 'Watch' }).click();
+  await dashboard.getByRole('button', { name: 'Watch', exact: true }).click();
   await dashboard.getByTestId('watch-sites').waitFor().catch(async (error) => {
     await dashboard.screenshot({ path: join(os.tmpdir(), 'dashboard-failed.png'), fullPage: true });
     throw error;

@@ -27,6 +27,23 @@ function axes() {
   return { stroke: cssColor('--muted', '#5b6475'), grid, ticks: grid };
 }
 
+/**
+ * The x axis ticks on the days themselves (each point is a local midnight), every k-th day so labels keep
+ * ~90 px apart. uPlot's own time ticks fall on hours for a short range and on UTC midnights, which are
+ * not the person's days in most time zones.
+ */
+function dayAxis() {
+  return {
+    ...axes(),
+    splits: (u: uPlot) => {
+      const days = (u.data[0] ?? []) as number[];
+      const every = Math.max(1, Math.ceil(days.length / Math.max(2, Math.floor(u.bbox.width / devicePixelRatio / 90))));
+      return days.filter((_, i) => (days.length - 1 - i) % every === 0);
+    },
+    values: (_u: uPlot, ticks: number[]) => ticks.map((t) => new Date(t * 1000).toLocaleDateString('en-US', { month: 'short', day: 'numeric' })),
+  };
+}
+
 function countOptions(width: number, onDrawn: () => void): uPlot.Options {
   const axis = axes();
   return {
@@ -36,7 +53,7 @@ function countOptions(width: number, onDrawn: () => void): uPlot.Options {
     legend: { live: true },
     scales: { x: { time: true }, clicks: { range: atLeast(4) }, y: { range: atLeast(4) } },
     axes: [
-      axis,
+      dayAxis(),
       { ...axis, scale: 'y', size: 60, values: (_u, ticks) => ticks.map((t) => t.toLocaleString('en-US')) },
       { ...axis, scale: 'clicks', side: 1, size: 50, grid: { show: false }, values: (_u, ticks) => ticks.map((t) => t.toLocaleString('en-US')) },
     ],
@@ -59,7 +76,7 @@ function ctrOptions(width: number, onDrawn: () => void): uPlot.Options {
     cursor: { drag: { x: false, y: false } },
     legend: { live: true },
     scales: { x: { time: true }, y: { range: atLeast(1) } },
-    axes: [axis, { ...axis, size: 60, values: (_u, ticks) => ticks.map((t) => `${t.toFixed(1)}%`) }],
+    axes: [dayAxis(), { ...axis, size: 60, values: (_u, ticks) => ticks.map((t) => `${t.toFixed(1)}%`) }],
     series: [
       { label: 'Day', value: dayValue },
       { label: 'CTR', stroke: cssColor('--series-clicks', '#d9731a'), width: 2, spanGaps: false, points: { show: true, size: 5 }, value: percent },
