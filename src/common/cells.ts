@@ -26,6 +26,11 @@ export function cellKey(fields: CellFields): string {
   return JSON.stringify([fields.site, fields.advertiser, fields.network, fields.kind]);
 }
 
+/** What every key of a site's cells starts with: `["news.example",` (the JSON of the site and the comma after it). */
+export function cellKeyPrefix(site: string): string {
+  return `${JSON.stringify([site]).slice(0, -1)},`;
+}
+
 /** The fields of a cell key, or null for a key that is not one (never written by AdTally). */
 export function parseCellKey(key: string): CellFields | null {
   try {

@@ -91,7 +91,7 @@ export interface UiMessages {
    */
   getWatchStats: {
     payload: { days: DayRange; entries: WatchEntry[] };
-    response: { entries: WatchCounts[]; combined: WatchCounts & { series: DailyTotals[] }; source: 'aggregates' | 'events' };
+    response: { entries: WatchCounts[]; combined: WatchCounts; source: 'aggregates' | 'events' };
   };
   /** Raw events in time order, a page at a time (exports); `total` is how many are stored, for progress. */
   exportEvents: {

@@ -4,16 +4,38 @@
  * creatives seen in a range.
  */
 import type { IDBPCursorWithValue, IDBPDatabase } from 'idb';
-import { cellKey } from '../../common/cells';
+import { cellKey, cellKeyPrefix } from '../../common/cells';
 import type { CellRow } from '../../common/cells';
 import { parseDay } from '../../common/day';
 import type { Creative, DayRange, StoredEvent } from '../../common/types';
 import { countsOf } from './aggregates';
 import type { AdTallyDB } from './schema';
+import { coversEveryDay } from './totals';
 
-/** Every cell row of the days (both ends included; open ends cover all days), one per cell and day. */
-export async function readCellRows(db: IDBPDatabase<AdTallyDB>, days: DayRange): Promise<CellRow[]> {
-  return db.getAllFromIndex('totals', 'dimensionDay', IDBKeyRange.bound(['cell', days.from ?? ''], ['cell', days.to ?? '\uffff']));
+/**
+ * The daily cell rows of the days (both ends included; open ends cover all days), one per cell and day. With
+ * a site, only that site's cells are read: a cell key starts with its site (common/cells.ts).
+ */
+export async function readDailyCells(db: IDBPDatabase<AdTallyDB>, days: DayRange, site?: string): Promise<CellRow[]> {
+  if (site === undefined) return db.getAllFromIndex('totals', 'dimensionDay', IDBKeyRange.bound(['cell', days.from ?? ''], ['cell', days.to ?? '\uffff']));
+  const prefix = cellKeyPrefix(site);
+  const rows = await db.getAll('totals', IDBKeyRange.bound(['cell', prefix, ''], ['cell', `${prefix}\uffff`, '\uffff']));
+  return rows.filter((r) => (!days.from || r.day >= days.from) && (!days.to || r.day <= days.to));
+}
+
+/** The all-time cell rows, one per cell (of one site when given). */
+export async function readAllTimeCells(db: IDBPDatabase<AdTallyDB>, site?: string): Promise<CellRow[]> {
+  const prefix = site === undefined ? '' : cellKeyPrefix(site);
+  return db.getAll('allTime', IDBKeyRange.bound(['cell', prefix], ['cell', `${prefix}\uffff`]));
+}
+
+/**
+ * The cell rows that sum to the range's counts: the all-time rows when the range covers every day with
+ * data (one row per cell instead of one per cell and day), else the daily rows. `daily` says which.
+ */
+export async function readCellsOfRange(db: IDBPDatabase<AdTallyDB>, days: DayRange, site?: string): Promise<{ rows: CellRow[]; daily: boolean }> {
+  if (await coversEveryDay(db, days)) return { rows: await readAllTimeCells(db, site), daily: false };
+  return { rows: await readDailyCells(db, days, site), daily: true };
 }
 
 const DAY_MS = 24 * 3600_000;

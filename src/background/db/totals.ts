@@ -20,7 +20,7 @@ function rangeOf(dimension: Dimension, days: DayRange): IDBKeyRange {
  */
 export async function readTotalsBy(db: IDBPDatabase<AdTallyDB>, dimension: Dimension, days: DayRange = {}): Promise<Map<string, Totals>> {
   const sums = new Map<string, Totals>();
-  if ((!days.from && !days.to) || (await coversEveryDay(db, days))) {
+  if (await coversEveryDay(db, days)) {
     for (const row of await db.getAll('allTime', IDBKeyRange.bound([dimension, ''], [dimension, '\uffff']))) sums.set(row.key, addCounts(ZERO_COUNTS, row));
     return sums;
   }
@@ -34,7 +34,8 @@ export async function readTotalsBy(db: IDBPDatabase<AdTallyDB>, dimension: Dimen
  * Whether the range includes every day that has data (the first and the last `all` row, one key read each):
  * then the all-time rows are its sums, and "1 year" in a first year of use reads one row per key.
  */
-async function coversEveryDay(db: IDBPDatabase<AdTallyDB>, days: DayRange): Promise<boolean> {
+export async function coversEveryDay(db: IDBPDatabase<AdTallyDB>, days: DayRange): Promise<boolean> {
+  if (!days.from && !days.to) return true;
   const all = IDBKeyRange.bound(['all', '', ''], ['all', '', '\uffff']);
   const tx = db.transaction('totals');
   const [first, last] = await Promise.all([tx.store.openKeyCursor(all), tx.store.openKeyCursor(all, 'prev')]);

@@ -7,14 +7,14 @@
  * "My ads" with a landing-URL pattern reads the raw events of the range: only they keep each ad's URL.
  */
 import { CELL_DIMENSIONS, cellFilterFrom, isEmptyFilter, matchesFilter, parseCellKey, sliceTotals, sumCells } from '../../common/cells';
-import type { Slice } from '../../common/cells';
+import type { CellDimension, CellFields, Slice } from '../../common/cells';
 import { frequencyOf } from '../../common/frequency';
 import { TOP_DIMENSIONS } from '../../common/messages';
 import type { ResponseOf, TopDimension, TopRows, UiMessages, WatchCounts } from '../../common/messages';
 import { MAX_WATCH_ENTRIES, needsLandingUrls, watchlistFrom, watchSlices } from '../../common/watchlist';
 import type { WatchedRow } from '../../common/watchlist';
 import { getDb } from '../db/open';
-import { eventAsCellRow, forEachEventOfDays, readCellRows, readCreativesSeenSince } from '../db/slices';
+import { eventAsCellRow, forEachEventOfDays, readCellsOfRange, readCreativesSeenSince, readDailyCells } from '../db/slices';
 import { readDailySeries, readTotalsBy, topByImpressions } from '../db/totals';
 import { dayRange } from '../../common/day';
 
@@ -35,13 +35,29 @@ export async function handleGetTopKeys(payload: { dimension: unknown; days: unkn
   return { rows: topByImpressions(sums, limitOf(payload.limit)), total: sums.size };
 }
 
+/**
+ * A filtered view. Its totals and top tables sum the range's cell rows (the all-time ones when the range
+ * covers every day). Its series needs daily rows: those of the one dimension filtered, when only one is
+ * (a few hundred rows), else the daily cells of the range.
+ */
 export async function handleGetSlice(payload: { days: unknown; filter: unknown; limit: unknown }): Promise<ResponseOf<UiMessages, 'getSlice'>> {
   const filter = cellFilterFrom(payload.filter);
-  const rows = await readCellRows(await getDb(), dayRange(payload.days));
-  const slice = sumCells(rows, isEmptyFilter(filter) ? () => true : (cell) => matchesFilter(cell, filter));
+  const days = dayRange(payload.days);
+  const db = await getDb();
+  const keep = isEmptyFilter(filter) ? () => true : (cell: CellFields) => matchesFilter(cell, filter);
+  const { rows, daily } = await readCellsOfRange(db, days, filter.site);
+  const slice = sumCells(rows, keep);
+  const given = CELL_DIMENSIONS.filter((d) => filter[d] !== undefined);
+  const series = daily
+    ? slice.series
+    : given.length === 1
+      ? await readDailySeries(db, given[0]!, filter[given[0]!]!, days)
+      : given.length === 0
+        ? await readDailySeries(db, 'all', '', days)
+        : sumCells(await readDailyCells(db, days, filter.site), keep).series;
   const limit = limitOf(payload.limit);
   const top = Object.fromEntries(CELL_DIMENSIONS.map((d) => [d, { rows: topByImpressions(slice.by[d], limit), total: slice.by[d].size } satisfies TopRows]));
-  return { series: slice.series, top: top as Record<(typeof CELL_DIMENSIONS)[number], TopRows>, totals: sliceTotals(slice) };
+  return { series, top: top as Record<CellDimension, TopRows>, totals: sliceTotals(slice) };
 }
 
 export async function handleGetFrequency(payload: { days: unknown; filter: unknown; limit: unknown }): Promise<ResponseOf<UiMessages, 'getFrequency'>> {
@@ -58,13 +74,13 @@ export async function handleGetWatchStats(payload: { days: unknown; entries: unk
   if (entries.length > 0 && source === 'events') {
     await forEachEventOfDays(db, days, (event) => items.push({ row: eventAsCellRow(event), ad: { advertiser: event.advertiser ?? '', landingUrl: event.landingUrl ?? null } }));
   } else if (entries.length > 0) {
-    for (const row of await readCellRows(db, days)) {
+    for (const row of (await readCellsOfRange(db, days)).rows) {
       const cell = parseCellKey(row.key);
       if (cell) items.push({ row, ad: { advertiser: cell.advertiser, landingUrl: null } });
     }
   }
   const { perEntry, combined } = watchSlices(items, entries);
-  return { entries: perEntry.map(countsOf), combined: { ...countsOf(combined), series: combined.series }, source };
+  return { entries: perEntry.map(countsOf), combined: countsOf(combined), source };
 }
 
 /** Every site of a slice, most impressions first, with the slice's totals. */
