@@ -41,31 +41,43 @@ function Dashboard() {
     const days = rangeDays(state.range, day);
     const update = (change: (s: DashboardState) => Partial<DashboardState>) => current && setState((s) => ({ ...s, ...change(s) }));
     const setTop = (d: CellDimension, top: Loadable<Top>) => update((s) => ({ tops: { ...s.tops, [d]: top } }));
+    // Frequency reads every creative of the range: it waits for the chart and the top tables, so the
+    // first screen never queues behind it in IndexedDB.
+    const firstScreen: Promise<unknown>[] = [];
     if (isEmptyFilter(state.filter)) {
-      loadSeries(days).then(
-        ({ rows }) => update(() => ({ chart: { status: 'ready', value: toColumns(rows, days, day) } })),
-        (error: unknown) => update(() => ({ chart: failed(error) })),
+      firstScreen.push(
+        loadSeries(days).then(
+          ({ rows }) => update(() => ({ chart: { status: 'ready', value: toColumns(rows, days, day) } })),
+          (error: unknown) => update(() => ({ chart: failed(error) })),
+        ),
       );
       for (const d of CELL_DIMENSIONS) {
-        loadTop(d, days, TOP_ROWS).then(
-          (value) => setTop(d, { status: 'ready', value }),
-          (error: unknown) => setTop(d, failed(error)),
+        firstScreen.push(
+          loadTop(d, days, TOP_ROWS).then(
+            (value) => setTop(d, { status: 'ready', value }),
+            (error: unknown) => setTop(d, failed(error)),
+          ),
         );
       }
     } else {
-      loadSlice(days, state.filter, TOP_ROWS).then(
-        (slice) =>
-          update(() => ({
-            chart: { status: 'ready', value: toColumns(slice.series, days, day) },
-            tops: Object.fromEntries(CELL_DIMENSIONS.map((d) => [d, { status: 'ready', value: slice.top[d] }])) as Record<CellDimension, Loadable<Top>>,
-          })),
-        (error: unknown) => update(() => ({ chart: failed(error), tops: Object.fromEntries(CELL_DIMENSIONS.map((d) => [d, failed(error)])) as Record<CellDimension, Loadable<Top>> })),
+      firstScreen.push(
+        loadSlice(days, state.filter, TOP_ROWS).then(
+          (slice) =>
+            update(() => ({
+              chart: { status: 'ready', value: toColumns(slice.series, days, day) },
+              tops: Object.fromEntries(CELL_DIMENSIONS.map((d) => [d, { status: 'ready', value: slice.top[d] }])) as Record<CellDimension, Loadable<Top>>,
+            })),
+          (error: unknown) => update(() => ({ chart: failed(error), tops: Object.fromEntries(CELL_DIMENSIONS.map((d) => [d, failed(error)])) as Record<CellDimension, Loadable<Top>> })),
+        ),
       );
     }
-    loadFrequency(days, state.filter, TOP_CREATIVES).then(
-      (value) => update(() => ({ frequency: { status: 'ready', value } })),
-      (error: unknown) => update(() => ({ frequency: failed(error) })),
-    );
+    void Promise.all(firstScreen).then(() => {
+      if (!current) return;
+      loadFrequency(days, state.filter, TOP_CREATIVES).then(
+        (value) => update(() => ({ frequency: { status: 'ready', value } })),
+        (error: unknown) => update(() => ({ frequency: failed(error) })),
+      );
+    });
     return () => {
       current = false;
     };
