@@ -39,8 +39,13 @@ export function contributionsOf(event: StoredEvent, dwellMs: number): Contributi
     { dimension: 'advertiser', key: event.advertiser ?? '', counts },
     { dimension: 'network', key: event.network ?? '', counts },
     { dimension: 'kind', key: event.kind, counts },
-    { dimension: 'cell', key: cellKey({ site: event.site, advertiser: event.advertiser ?? '', network: event.network ?? '', kind: event.kind }), counts },
+    { dimension: 'cell', key: cellKeyOf(event), counts },
   ];
+}
+
+/** The cell an event is counted in (unknown advertiser and network as ''). */
+export function cellKeyOf(event: Pick<StoredEvent, 'site' | 'advertiser' | 'network' | 'kind'>): string {
+  return cellKey({ site: event.site, advertiser: event.advertiser ?? '', network: event.network ?? '', kind: event.kind });
 }
 
 export function addCounts(a: Totals, b: Totals, sign: 1 | -1 = 1): Totals {

@@ -4,11 +4,11 @@
  * creatives seen in a range.
  */
 import type { IDBPCursorWithValue, IDBPDatabase } from 'idb';
-import { cellKey, cellKeyPrefix } from '../../common/cells';
+import { cellKeyPrefix } from '../../common/cells';
 import type { CellRow } from '../../common/cells';
 import { parseDay } from '../../common/day';
 import type { Creative, DayRange, StoredEvent } from '../../common/types';
-import { countsOf } from './aggregates';
+import { cellKeyOf, countsOf } from './aggregates';
 import type { AdTallyDB } from './schema';
 import { coversEveryDay } from './totals';
 
@@ -85,7 +85,7 @@ async function skipPast(cursor: TimeCursor, after: { time: number; id: string })
 /** An event as a cell row: what it adds to its cell on its day. */
 export function eventAsCellRow(event: StoredEvent): CellRow {
   return {
-    key: cellKey({ site: event.site, advertiser: event.advertiser ?? '', network: event.network ?? '', kind: event.kind }),
+    key: cellKeyOf(event),
     day: event.day,
     ...countsOf(event.type, event.dwellMs ?? 0),
   };
