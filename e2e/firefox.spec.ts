@@ -34,6 +34,26 @@ test('Firefox: a visit to news.test shows exact counts in the popup', async () =
     await expect(async () => expect(await readRows()).toEqual(expected)).toPass({ timeout: 10_000 });
     const sites = (await readRows()).map((r) => r[0]);
     for (const host of NEVER_SITES) expect(sites).not.toContain(host);
+
+    // The dashboard in Firefox: the week's totals and top sites, unfiltered (daily rows) and filtered by
+    // site (the cell rows, whose JSON-array keys Firefox's IndexedDB orders and ranges like Chromium's).
+    const totals = `${news.impressions} impressions, ${news.viewable} viewable, ${news.clicks} clicks, CTR ${news.ctr}`;
+    const readDashboard = async (query: string) => {
+      // A new tab each time: the previous view's elements must not answer for the next.
+      const dashboard = await browser.newPage();
+      await openExtensionPage(dashboard, `dashboard.html?range=7d${query}`, 'main[aria-busy="false"] [data-testid="daily-chart"][data-ready="true"]');
+      const shown = await dashboard.evaluate(() => ({
+        totals: (document.querySelector('[data-testid="range-totals"]')?.textContent ?? '').replace(/^\s*·\s*/, '').trim(),
+        sites: [
+          ...[...document.querySelectorAll('.tops section.card')].find((s) => s.querySelector('h2')?.textContent?.startsWith('Top sites'))!.querySelectorAll('tbody th'),
+        ].map((th) => th.textContent?.trim()),
+      }));
+      await dashboard.close();
+      return shown;
+    };
+    expect(await readDashboard('')).toEqual({ totals, sites: ['news.test'] });
+    expect(await readDashboard('&site=news.test')).toEqual({ totals, sites: ['news.test'] });
+    expect((await readDashboard('&site=blog.test')).totals).toBe('0 impressions, 0 viewable, 0 clicks, CTR —');
   } finally {
     await browser.close();
     await server.close();
