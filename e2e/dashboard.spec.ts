@@ -59,12 +59,17 @@ test('filters by advertiser and kind; top networks and kinds; the days table; fr
     ...times(5, { site: 'old.test', type: 'impression', daysAgo: 40, advertiser: 'acme.com', fingerprint: 'fp-acme-old' }),
   ]);
   const base = `chrome-extension://${extensionId}`;
+  const dashboard = new DashboardPage(await context.newPage(), base);
+  await dashboard.open('7d');
+  await expect(dashboard.page.getByTestId('empty-range')).toContainText('No ads counted in this range.');
+
   const options = new OptionsPage(await context.newPage(), base);
   await options.open();
   expect((await options.import(file)).result).toContain('24 new events');
 
-  const dashboard = new DashboardPage(await context.newPage(), base);
+  await dashboard.page.bringToFront(); // a tab in the background gets few animation frames
   await dashboard.open('7d');
+  await expect(dashboard.page.getByTestId('empty-range')).toHaveCount(0);
   expect(await dashboard.totals()).toBe('12 impressions, 4 viewable, 3 clicks, CTR 25.0%');
   expect((await dashboard.top('Top networks')).map((r) => [r.key, r.impressions, r.clicks])).toEqual([
     ['Google Ad Manager', 8, 2],
@@ -104,6 +109,9 @@ test('filters by advertiser and kind; top networks and kinds; the days table; fr
   expect(await dashboard.activeFilters()).toEqual(['Advertiser: acme.com', 'Kind: native']);
   expect(await dashboard.totals()).toBe('3 impressions, 0 viewable, 1 clicks, CTR 33.3%');
   expect((await dashboard.top('Top sites')).map((r) => r.key)).toEqual(['blog.test']);
+  await dashboard.filter({ advertiser: 'acme.com', kind: 'search' });
+  await expect(dashboard.page.getByTestId('empty-range')).toHaveText('No ad matches these filters in this range.');
+  await dashboard.filter({ advertiser: 'acme.com', kind: 'native' });
 
   // The filter is in the address: a reload, or a bookmark, shows the same view.
   await dashboard.page.reload();

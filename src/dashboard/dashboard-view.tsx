@@ -51,7 +51,9 @@ export function DashboardView({ state, actions }: { state: DashboardState; actio
     <main aria-busy={busy}>
       <header class="bar">
         <h1>AdTally</h1>
-        <span class="tagline">dashboard: the ads you saw and clicked, counted on this device</span>
+        <span class="tagline">
+          dashboard: the ads you saw and clicked, counted on this device · <a href="options.html">options, export and privacy</a>
+        </span>
         <nav class="ranges" aria-label="Range">
           {RANGES.map((r) => (
             <button type="button" key={r.id} aria-pressed={r.id === state.range} onClick={() => actions.onRange(r.id)}>
@@ -76,6 +78,16 @@ export function DashboardView({ state, actions }: { state: DashboardState; actio
         </h2>
         {state.chart.status === 'loading' && <p class="note">Loading…</p>}
         {state.chart.status === 'error' && <Failed message={state.chart.message} />}
+        {totals && totals.impressions === 0 && totals.clicks === 0 && (
+          <p class="note empty" data-testid="empty-range">
+            {filtered ? 'No ad matches these filters in this range. ' : 'No ads counted in this range. AdTally counts the ads you see as you browse. '}
+            {!filtered && (
+              <>
+                To bring in what another browser counted, import its export on the <a href="options.html#data-title">options page</a>.
+              </>
+            )}
+          </p>
+        )}
         {state.chart.status === 'ready' && <DailyChart columns={state.chart.value} />}
       </section>
       <section class="card" aria-labelledby="ctr-title">
