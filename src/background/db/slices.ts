@@ -3,7 +3,7 @@
  * the raw events of a range (only for landing-URL patterns, which no aggregate can answer), and the
  * creatives seen in a range.
  */
-import type { IDBPCursorWithValue, IDBPDatabase } from 'idb';
+import type { IDBPDatabase } from 'idb';
 import { cellKeyPrefix } from '../../common/cells';
 import type { CellRow } from '../../common/cells';
 import { parseDay } from '../../common/day';
@@ -39,47 +39,33 @@ export async function readCellsOfRange(db: IDBPDatabase<AdTallyDB>, days: DayRan
 }
 
 const DAY_MS = 24 * 3600_000;
-const CHUNK = 5000;
 
 /**
- * Calls `visit` with every stored event whose day is in the range, oldest first, read a chunk at a time
- * (a year of events never sits in memory at once). The time index is read a day wider on each side than
- * the range and the event's own `day` decides, so events filed in another time zone are neither lost nor
- * taken twice.
+ * Calls `visit` with every stored event whose day is in the range, oldest first, a day of the time index at
+ * a time: one `getAll` per day (several times faster than a cursor's step per event, and a year of events
+ * never sits in memory at once). The time index is read a day wider on each side than the range and the
+ * event's own `day` decides, so events filed in another time zone are neither lost nor taken twice.
  */
 export async function forEachEventOfDays(db: IDBPDatabase<AdTallyDB>, days: DayRange, visit: (event: StoredEvent) => void): Promise<void> {
-  const lower = days.from ? parseDay(days.from).getTime() - DAY_MS : -Infinity;
-  const upper = days.to ? parseDay(days.to).getTime() + 2 * DAY_MS : Infinity;
-  let after: { time: number; id: string } | null = null;
-  for (;;) {
-    const tx = db.transaction('events');
-    const index = tx.store.index('time');
-    const from = after ? after.time : lower;
-    let cursor = await index.openCursor(IDBKeyRange.bound(from, upper));
-    if (cursor && after) cursor = await skipPast(cursor, after);
-    let n = 0;
-    let last: StoredEvent | null = null;
-    while (cursor && n < CHUNK) {
-      const event = cursor.value;
+  const span = await timeSpan(db, days);
+  if (!span) return;
+  for (let start = span.from; start < span.to; start += DAY_MS) {
+    const end = Math.min(start + DAY_MS, span.to);
+    for (const event of await db.getAllFromIndex('events', 'time', IDBKeyRange.bound(start, end, false, true))) {
       if ((!days.from || event.day >= days.from) && (!days.to || event.day <= days.to)) visit(event);
-      last = event;
-      n++;
-      cursor = await cursor.continue();
     }
-    await tx.done;
-    if (!cursor || !last) return;
-    after = { time: last.time, id: last.id };
   }
 }
 
-type TimeCursor = IDBPCursorWithValue<AdTallyDB, ['events'], 'events', 'time'>;
-
-/** Moves a cursor that starts at `after.time` past every event up to and including `after` (time, then id order). */
-async function skipPast(cursor: TimeCursor, after: { time: number; id: string }): Promise<TimeCursor | null> {
-  let c: TimeCursor | null = cursor;
-  if (c.key === after.time && c.primaryKey < after.id) c = await c.continuePrimaryKey(after.time, after.id);
-  if (c && c.key === after.time && c.primaryKey === after.id) c = await c.continue();
-  return c;
+/** The times to read for a range of days: a day wider on each side, within the first and last stored event. */
+async function timeSpan(db: IDBPDatabase<AdTallyDB>, days: DayRange): Promise<{ from: number; to: number } | null> {
+  const index = db.transaction('events').store.index('time');
+  const [first, last] = await Promise.all([index.openKeyCursor(), index.openKeyCursor(null, 'prev')]);
+  if (!first || !last) return null;
+  // Never wider than the stored events: a year's range over a month of data reads a month of days.
+  const from = Math.max(first.key, days.from ? parseDay(days.from).getTime() - DAY_MS : -Infinity);
+  const to = Math.min(last.key + 1, days.to ? parseDay(days.to).getTime() + 2 * DAY_MS : Infinity);
+  return to > from ? { from, to } : null;
 }
 
 /** An event as a cell row: what it adds to its cell on its day. */
