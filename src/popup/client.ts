@@ -3,6 +3,7 @@
  * and never call `browser.*` themselves.
  */
 import browser from 'webextension-polyfill';
+import { DB_UPGRADE_KEY, dbUpgradeFrom } from '../common/db-upgrade';
 import type { ResponseOf, TabMessage, TabMessages, UiMessages } from '../common/messages';
 import { sendToBackground } from '../ui/send';
 import type { DayRange } from '../common/types';
@@ -24,6 +25,11 @@ async function popupTabId(): Promise<number | null> {
 
 export async function loadStats(days: DayRange = {}): Promise<Stats> {
   return sendToBackground({ type: 'getStats', tabId: await popupTabId(), days });
+}
+
+/** Whether the background is upgrading the database now (common/db-upgrade.ts). */
+export async function readDbUpgrade(): Promise<boolean> {
+  return dbUpgradeFrom((await browser.storage.local.get(DB_UPGRADE_KEY))[DB_UPGRADE_KEY]) !== null;
 }
 
 /** Opens AdTally's options page (data, privacy, export and import) in a tab. */

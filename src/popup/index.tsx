@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { isTracked, togglePauseSite } from '../common/settings';
 import type { Settings } from '../common/settings';
-import { auditInTab, loadStats, openDashboard, openOptions, readControls, rememberControls } from './client';
+import { auditInTab, loadStats, openDashboard, openOptions, readControls, readDbUpgrade, rememberControls } from './client';
 import type { Stats } from './client';
 import { loadSettings, saveSettings } from '../ui/settings-store';
 import { PopupView } from './popup-view';
@@ -29,6 +29,13 @@ function Popup() {
     );
   }, []);
   useEffect(() => load(controls.range), [controls.range, load]);
+  // A first read that takes long may be waiting for a database upgrade: say so.
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      void readDbUpgrade().then((upgrading) => upgrading && setState((s) => (s.status === 'loading' ? { status: 'loading', upgrading: true } : s)));
+    }, 800);
+    return () => clearTimeout(timer);
+  }, []);
   // Whether the tab's audit is on is asked apart from the table, which must not wait for a busy tab.
   const [audit, setAudit] = useState<boolean | null>(null);
   useEffect(() => void auditInTab(null).then(setAudit), []);

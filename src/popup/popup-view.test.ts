@@ -24,6 +24,11 @@ const siteCells = (root: HTMLElement) => [...root.querySelectorAll('table.stats 
 const row = { site: 'news.test', impressions: 4, viewable: 2, clicks: 1, dwellMs: 0 };
 
 describe('PopupView', () => {
+  it('says why it waits while the database is upgraded, and plain "Loading…" otherwise', () => {
+    expect(show({ status: 'loading' }).querySelector('[role=status]')?.textContent).toBe('Loading…');
+    expect(show({ status: 'loading', upgrading: true }).querySelector('[role=status]')?.textContent).toContain('updating its database for the new version');
+  });
+
   it('says plainly when events could not be saved, above the table', () => {
     const root = show({
       status: 'ready',

@@ -5,7 +5,7 @@ import { filterRows, RANGE_CHOICES, sortRows } from './table-view';
 import type { RangeChoice, Sort, SortKey } from './table-view';
 
 export type PopupState =
-  | { status: 'loading' }
+  | { status: 'loading'; upgrading?: boolean }
   | { status: 'error'; message: string }
   | {
       status: 'ready';
@@ -66,7 +66,11 @@ export function PopupView({ state, controls = DEFAULT_CONTROLS, ...actions }: { 
           Tracking is paused everywhere: no ads are counted until you resume.
         </p>
       )}
-      {state.status === 'loading' && <p class="note">Loading…</p>}
+      {state.status === 'loading' && (
+        <p class="note" role="status">
+          {state.upgrading ? 'AdTally is updating its database for the new version. This happens once and takes about a minute for a year of data; nothing is lost meanwhile.' : 'Loading…'}
+        </p>
+      )}
       {state.status === 'error' && (
         <p class="note error" role="alert">
           Could not read AdTally's data: {state.message}

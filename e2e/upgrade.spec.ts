@@ -1,0 +1,74 @@
+/**
+ * A database written by the previous AdTally (schema version 5) upgraded by this one in real Chromium: the
+ * cells of version 6 are summed from the stored events, so the dashboard's filtered views count the old
+ * events exactly, and the "updating its database" notice is gone once the upgrade is done.
+ */
+import { DashboardPage } from './pages/dashboard-page';
+import { expect, test } from './fixtures';
+
+test('a version-5 database opens upgraded: filtered views count its events, the upgrade notice is cleared', async ({ context, extensionId, serviceWorker }) => {
+  // Written in the service worker before anything has opened the database, as version 5 shipped it.
+  await serviceWorker.evaluate(async () => {
+    const day = new Date();
+    const pad = (n: number) => String(n).padStart(2, '0');
+    const today = `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`;
+    const event = (id: string, type: string, site: string, advertiser: string | null, kind = 'display') => ({
+      id, type, time: Date.now() - 3600_000, day: today, site, pageUrl: `https://${site}/`, pageViewId: `pv-${id}`, adId: 'ad1', rule: 'sig:gpt-div', kind,
+      network: 'Google Ad Manager', width: 300, height: 250, inFrame: false, inferred: false, focused: true, dwellMs: 0, fingerprint: `fp-${id}`,
+      landingUrl: advertiser ? `https://${advertiser}/offer` : null, advertiser,
+    });
+    const events = [
+      event('a1', 'impression', 'news.test', 'acme.com'),
+      event('a2', 'impression', 'news.test', 'acme.com'),
+      event('a3', 'click', 'news.test', 'acme.com'),
+      event('a4', 'impression', 'blog.test', 'acme.com', 'native'),
+      event('b1', 'impression', 'news.test', 'bank.example'),
+      event('n1', 'impression', 'blog.test', null),
+    ];
+    await new Promise<void>((resolve, reject) => {
+      const open = indexedDB.open('adtally', 5);
+      open.onupgradeneeded = () => {
+        const db = open.result;
+        const store = db.createObjectStore('events', { keyPath: 'id' });
+        for (const index of ['time', 'site', 'pageViewId', 'fingerprint']) store.createIndex(index, index);
+        db.createObjectStore('filterLists', { keyPath: 'id' });
+        db.createObjectStore('totals', { keyPath: ['dimension', 'key', 'day'] }).createIndex('dimensionDay', ['dimension', 'day']);
+        db.createObjectStore('creatives', { keyPath: 'fingerprint' }).createIndex('lastSeen', 'lastSeen');
+        db.createObjectStore('allTime', { keyPath: ['dimension', 'key'] });
+        for (const e of events) store.put(e);
+      };
+      open.onsuccess = () => {
+        open.result.close();
+        resolve();
+      };
+      open.onerror = () => reject(open.error);
+    });
+  });
+
+  const dashboard = new DashboardPage(await context.newPage(), `chrome-extension://${extensionId}`);
+  await dashboard.open('all');
+  // Only the events are written above, not version 5's own totals: what is checked is what the upgrade
+  // made, the cells (top tables of a filtered view, and the series of a filter on two fields).
+  await dashboard.filter({ advertiser: 'acme.com' });
+  expect((await dashboard.top('Top sites')).map((r) => [r.key, r.impressions, r.clicks])).toEqual([
+    ['news.test', 2, 1],
+    ['blog.test', 1, 0],
+  ]);
+  expect((await dashboard.top('Top kinds')).map((r) => [r.key, r.impressions])).toEqual([
+    ['display', 2],
+    ['native', 1],
+  ]);
+  await dashboard.filter({ advertiser: 'acme.com', kind: 'display' });
+  expect(await dashboard.totals()).toBe('2 impressions, 0 viewable, 1 clicks, CTR 50.0%');
+  await dashboard.filter({ site: 'blog.test' });
+  expect((await dashboard.top('Top advertisers')).map((r) => [r.key, r.impressions])).toEqual([
+    ['(not shown by the ad)', 1], // a tie: the keys' order ('' first)
+    ['acme.com', 1],
+  ]);
+
+  const after = await serviceWorker.evaluate(async () => ({
+    version: (await indexedDB.databases()).find((d) => d.name === 'adtally')?.version,
+    notice: (await (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome.storage.local.get('dbUpgrade')).dbUpgrade ?? null,
+  }));
+  expect(after).toEqual({ version: 6, notice: null });
+});
