@@ -7,11 +7,13 @@ import browser from 'webextension-polyfill';
 import type { Runtime } from 'webextension-polyfill';
 import { REFRESH_ALARM, REFRESH_PERIOD_MINUTES, refreshEasyList } from './filters/refresh';
 import { recordRefresh } from './filters/refresh-record';
-import { getDb } from './db/open';
+import { getDb, listenToOpen } from './db/open';
+import { upgradeNotice } from './storage/upgrade-notice';
 import { route } from './router';
 import { readSettings } from './settings';
 import { applyRetention, RETENTION_ALARM, RETENTION_PERIOD_MINUTES } from './storage/retention';
 
+listenToOpen(upgradeNotice);
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => route(message, sender));
 
 // The bundled list is current at install; the first refresh comes a week later, then weekly.

@@ -1,12 +1,21 @@
 import { openDB } from 'idb';
 import type { IDBPDatabase } from 'idb';
-import browser from 'webextension-polyfill';
-import { DB_UPGRADE_KEY } from '../../common/db-upgrade';
-import type { DbUpgrade } from '../../common/db-upgrade';
 import { DB_NAME, DB_VERSION, upgrade } from './schema';
 import type { AdTallyDB } from './schema';
 
 let opening: Promise<IDBPDatabase<AdTallyDB>> | null = null;
+
+/** Told when an upgrade of an existing database starts and when the database is open (storage/upgrade-notice.ts). */
+export interface OpenListener {
+  upgradeStarted(from: number, to: number): void;
+  opened(): void;
+}
+let listener: OpenListener | null = null;
+
+/** Set once by the background entry; the database modules themselves use no extension API (and are unit-tested without one). */
+export function listenToOpen(l: OpenListener): void {
+  listener = l;
+}
 
 /**
  * The database, opened lazily once per service-worker life and cached (convention 7). A failed open is not
@@ -15,8 +24,7 @@ let opening: Promise<IDBPDatabase<AdTallyDB>> | null = null;
 export function getDb(): Promise<IDBPDatabase<AdTallyDB>> {
   opening ??= openDB<AdTallyDB>(DB_NAME, DB_VERSION, {
     upgrade: (db, oldVersion, _newVersion, tx) => {
-      // Not awaited: the upgrade transaction must not wait for anything but its own requests.
-      if (oldVersion > 0) void browser.storage.local.set({ [DB_UPGRADE_KEY]: { from: oldVersion, to: DB_VERSION, since: Date.now() } satisfies DbUpgrade }).catch(() => {});
+      if (oldVersion > 0) listener?.upgradeStarted(oldVersion, DB_VERSION);
       return upgrade(db, oldVersion, tx);
     },
     // A newer AdTally (after an update) wants the database: let it, and reopen on next use.
@@ -29,8 +37,7 @@ export function getDb(): Promise<IDBPDatabase<AdTallyDB>> {
     },
   })
     .then((db) => {
-      // Done (or never needed); also clears the notice of an upgrade cut short by a stopped worker.
-      void browser.storage.local.remove(DB_UPGRADE_KEY).catch(() => {});
+      listener?.opened();
       return db;
     })
     .catch((error: unknown) => {
