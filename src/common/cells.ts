@@ -54,6 +54,22 @@ export function matchesFilter(cell: CellFields, filter: CellFilter): boolean {
   return CELL_DIMENSIONS.every((d) => filter[d] === undefined || filter[d] === cell[d]);
 }
 
+/**
+ * parseCellKey with a memory: each key is parsed once however many sums read it (a watchlist sums the same
+ * rows once per entry and once for the whole list).
+ */
+export function cellKeyParser(): (key: string) => CellFields | null {
+  const parsed = new Map<string, CellFields | null>();
+  return (key) => {
+    let cell = parsed.get(key);
+    if (cell === undefined) {
+      cell = parseCellKey(key);
+      parsed.set(key, cell);
+    }
+    return cell;
+  };
+}
+
 /** A filter from untrusted input (a message, the page's address): only string fields of at most 2,000 characters. */
 export function cellFilterFrom(value: unknown): CellFilter {
   const input = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
@@ -83,16 +99,11 @@ export interface Slice {
  * Sums the cell rows that `keep` accepts into one slice. `keep` gets the parsed fields, so a filter or a
  * watchlist decides; a row whose key does not parse is skipped.
  */
-export function sumCells(rows: Iterable<CellRow>, keep: (cell: CellFields) => boolean): Slice {
+export function sumCells(rows: Iterable<CellRow>, keep: (cell: CellFields) => boolean, parse: (key: string) => CellFields | null = cellKeyParser()): Slice {
   const days = new Map<string, DailyTotals>();
   const by = { site: new Map(), advertiser: new Map(), network: new Map(), kind: new Map() } as Slice['by'];
-  const parsed = new Map<string, CellFields | null>();
   for (const row of rows) {
-    let cell = parsed.get(row.key);
-    if (cell === undefined) {
-      cell = parseCellKey(row.key);
-      parsed.set(row.key, cell);
-    }
+    const cell = parse(row.key);
     if (!cell || !keep(cell)) continue;
     if (row.day !== undefined) {
       const day = days.get(row.day) ?? { day: row.day, impressions: 0, viewable: 0, clicks: 0, dwellMs: 0 };
@@ -109,7 +120,8 @@ export function sumCells(rows: Iterable<CellRow>, keep: (cell: CellFields) => bo
   return { series: [...days.values()].sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0)), by };
 }
 
-function addInto(sum: Totals, row: Totals): void {
+/** Adds a row's counts into a sum, in place (no object per row: these loops run over hundreds of thousands). */
+export function addInto(sum: Totals, row: Totals): void {
   sum.impressions += row.impressions;
   sum.viewable += row.viewable;
   sum.clicks += row.clicks;

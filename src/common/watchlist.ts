@@ -10,7 +10,7 @@
  * - `url`: a landing-URL pattern where `*` stands for any characters and the pattern covers the whole URL,
  *   case-insensitive (`https://acme.com/winter-sale*`, `*utm_campaign=winter*`): for one campaign.
  */
-import { sumCells } from './cells';
+import { cellKeyParser, sumCells } from './cells';
 import type { CellRow, Slice } from './cells';
 import { siteFromInput } from './site';
 
@@ -108,7 +108,7 @@ export interface WatchedRow {
  * The slice of each entry and of the whole watchlist. `combined` counts an ad matched by several entries
  * once, so "all my ads" is never more than what was seen.
  */
-export function watchSlices(items: Iterable<WatchedRow>, entries: WatchEntry[]): { perEntry: Slice[]; combined: Slice } {
+export function watchSlices(items: Iterable<WatchedRow>, entries: WatchEntry[], parse = cellKeyParser()): { perEntry: Slice[]; combined: Slice } {
   const matchers = entries.map(watchMatcher);
   const perEntry: CellRow[][] = entries.map(() => []);
   const combined: CellRow[] = [];
@@ -122,5 +122,5 @@ export function watchSlices(items: Iterable<WatchedRow>, entries: WatchEntry[]):
     if (any) combined.push(row);
   }
   const all = () => true;
-  return { perEntry: perEntry.map((rows) => sumCells(rows, all)), combined: sumCells(combined, all) };
+  return { perEntry: perEntry.map((rows) => sumCells(rows, all, parse)), combined: sumCells(combined, all, parse) };
 }

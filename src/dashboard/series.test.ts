@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DailyTotals } from '../common/types';
-import { addDays, columnTotals, ctrColumns, isRangeId, parseDay, rangeDays, toColumns } from './series';
+import { parseDay } from '../common/day';
+import { addDays, columnTotals, ctrColumns, isRangeId, rangeDays, toColumns } from './series';
 
 const row = (day: string, impressions: number, viewable = 0, clicks = 0): DailyTotals => ({ day, impressions, viewable, clicks, dwellMs: 0 });
 const secondsOf = (day: string) => parseDay(day).getTime() / 1000;

@@ -20,8 +20,6 @@ export function isRangeId(value: unknown): value is RangeId {
   return RANGES.some((r) => r.id === value);
 }
 
-export { parseDay };
-
 export function formatDay(date: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;

@@ -14,6 +14,7 @@
  * advertiser, network and kind, which filtered dashboard views and "My ads" sum (common/cells.ts).
  */
 import { unwrap } from 'idb';
+import { addInto } from '../../common/cells';
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { Creative, DayTotals, Dimension, FilterListInfo, KeyTotals, StoredEvent, Totals } from '../../common/types';
 import { addCounts, cellKeyOf, contributionsOf, countsOf, creativeOf, isZero, mergeCreative, ZERO_COUNTS } from './aggregates';
@@ -167,12 +168,6 @@ async function backfillCells(tx: UpgradeTx): Promise<void> {
   const events = raw.objectStore('events');
   const days = new Map<string, DayTotals>();
   const allTime = new Map<string, KeyTotals>();
-  const add = (sum: Totals, counts: Totals) => {
-    sum.impressions += counts.impressions;
-    sum.viewable += counts.viewable;
-    sum.clicks += counts.clicks;
-    sum.dwellMs += counts.dwellMs;
-  };
   const CHUNK = 10_000;
   const read = (after: string | null) => settle<StoredEvent[]>([events.getAll(after === null ? null : IDBKeyRange.lowerBound(after, true), CHUNK)]).then(([r]) => r!.value ?? []);
   let next = read(null);
@@ -187,10 +182,10 @@ async function backfillCells(tx: UpgradeTx): Promise<void> {
       const dayId = `${key}\u0000${event.day}`;
       let day = days.get(dayId);
       if (!day) days.set(dayId, (day = { dimension: 'cell', key, day: event.day, ...ZERO_COUNTS }));
-      add(day, counts);
+      addInto(day, counts);
       let sum = allTime.get(key);
       if (!sum) allTime.set(key, (sum = { dimension: 'cell', key, ...ZERO_COUNTS }));
-      add(sum, counts);
+      addInto(sum, counts);
     }
     if (!more) break;
   }

@@ -6,8 +6,11 @@
  * - frequency: the creative records seen in the range.
  * "My ads" with a landing-URL pattern reads the raw events of the range: only they keep each ad's URL.
  */
-import { CELL_DIMENSIONS, cellFilterFrom, isEmptyFilter, matchesFilter, parseCellKey, sliceTotals, sumCells } from '../../common/cells';
-import type { CellDimension, CellFields, Slice } from '../../common/cells';
+import type { IDBPDatabase } from 'idb';
+import { CELL_DIMENSIONS, cellFilterFrom, cellKeyParser, isEmptyFilter, matchesFilter, sliceTotals, sumCells } from '../../common/cells';
+import type { CellDimension, CellFields, CellFilter, Slice } from '../../common/cells';
+import type { DailyTotals, DayRange } from '../../common/types';
+import type { AdTallyDB } from '../db/schema';
 import { frequencyOf } from '../../common/frequency';
 import { TOP_DIMENSIONS } from '../../common/messages';
 import type { ResponseOf, TopDimension, TopRows, UiMessages, WatchCounts } from '../../common/messages';
@@ -47,17 +50,19 @@ export async function handleGetSlice(payload: { days: unknown; filter: unknown; 
   const keep = isEmptyFilter(filter) ? () => true : (cell: CellFields) => matchesFilter(cell, filter);
   const { rows, daily } = await readCellsOfRange(db, days, filter.site);
   const slice = sumCells(rows, keep);
-  const given = CELL_DIMENSIONS.filter((d) => filter[d] !== undefined);
-  const series = daily
-    ? slice.series
-    : given.length === 1
-      ? await readDailySeries(db, given[0]!, filter[given[0]!]!, days)
-      : given.length === 0
-        ? await readDailySeries(db, 'all', '', days)
-        : sumCells(await readDailyCells(db, days, filter.site), keep).series;
+  const series = daily ? slice.series : await sliceSeries(db, days, filter, keep);
   const limit = limitOf(payload.limit);
   const top = Object.fromEntries(CELL_DIMENSIONS.map((d) => [d, { rows: topByImpressions(slice.by[d], limit), total: slice.by[d].size } satisfies TopRows]));
   return { series, top: top as Record<CellDimension, TopRows>, totals: sliceTotals(slice) };
+}
+
+/** A slice's totals per day when its own rows were the all-time ones. */
+async function sliceSeries(db: IDBPDatabase<AdTallyDB>, days: DayRange, filter: CellFilter, keep: (cell: CellFields) => boolean): Promise<DailyTotals[]> {
+  const given = CELL_DIMENSIONS.filter((d) => filter[d] !== undefined);
+  if (given.length === 0) return readDailySeries(db, 'all', '', days);
+  // One field: its own dimension's daily rows are the same sums, a row a day.
+  if (given.length === 1) return readDailySeries(db, given[0]!, filter[given[0]!]!, days);
+  return sumCells(await readDailyCells(db, days, filter.site), keep).series;
 }
 
 export async function handleGetFrequency(payload: { days: unknown; filter: unknown; limit: unknown }): Promise<ResponseOf<UiMessages, 'getFrequency'>> {
@@ -70,16 +75,17 @@ export async function handleGetWatchStats(payload: { days: unknown; entries: unk
   const db = await getDb();
   const days = dayRange(payload.days);
   const items: WatchedRow[] = [];
+  const parse = cellKeyParser();
   const source = needsLandingUrls(entries) ? 'events' : 'aggregates';
   if (entries.length > 0 && source === 'events') {
     await forEachEventOfDays(db, days, (event) => items.push({ row: eventAsCellRow(event), ad: { advertiser: event.advertiser ?? '', landingUrl: event.landingUrl ?? null } }));
   } else if (entries.length > 0) {
     for (const row of (await readCellsOfRange(db, days)).rows) {
-      const cell = parseCellKey(row.key);
+      const cell = parse(row.key);
       if (cell) items.push({ row, ad: { advertiser: cell.advertiser, landingUrl: null } });
     }
   }
-  const { perEntry, combined } = watchSlices(items, entries);
+  const { perEntry, combined } = watchSlices(items, entries, parse);
   return { entries: perEntry.map(countsOf), combined: countsOf(combined), source };
 }
 
