@@ -15,7 +15,7 @@ export const MIN_RECALL = 0.95;
 test('detection precision >= 0.98 and recall >= 0.95 on the labelled corpus', async ({ context, serviceWorker, port }) => {
   test.setTimeout(300_000);
   const corpus = loadCorpus();
-  expect(corpus.length).toBeGreaterThanOrEqual(15);
+  expect(corpus.length).toBeGreaterThanOrEqual(process.env.ACCURACY_HOSTS ? 1 : 15);
   const results: PageResult[] = [];
   for (const page of corpus) results.push(await measurePage(context, serviceWorker, port, page));
   const report = formatReport(results);

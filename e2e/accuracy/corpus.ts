@@ -22,10 +22,15 @@ export interface CorpusPage {
   scroll?: boolean;
 }
 
+/**
+ * Every labelled page, or with ACCURACY_HOSTS=host[,host…] only those hosts' pages (to measure new fixture
+ * pages before and after a detector change without the whole corpus).
+ */
 export function loadCorpus(): CorpusPage[] {
   const pages: CorpusPage[] = [];
+  const only = process.env.ACCURACY_HOSTS?.split(',').map((h) => h.trim()).filter(Boolean);
   for (const host of readdirSync(SITES_DIR, { withFileTypes: true })) {
-    if (!host.isDirectory()) continue;
+    if (!host.isDirectory() || (only && !only.includes(host.name))) continue;
     for (const file of readdirSync(join(SITES_DIR, host.name))) {
       if (!file.endsWith('.truth.json')) continue;
       const truth = JSON.parse(readFileSync(join(SITES_DIR, host.name, file), 'utf8'));
