@@ -19,6 +19,7 @@ import { ClickGate } from './track/click-gate';
 import { adOfFocusedFrame, watchClicks } from './track/clicks';
 import { ExposureTracker } from './track/exposure';
 import { watchFrameFocus } from './track/frame-focus';
+import { isMeasurable } from './track/measurable';
 import { watchViewport } from './track/viewport';
 
 /** Dwell is re-sent this often, so a crash or a killed tab loses little (measurement.md). */
@@ -28,7 +29,7 @@ export interface PageView {
   id: string;
   /** A child frame reported a trusted click: credit the ad whose iframe has focus. */
   onFrameClick(landingUrl: string | null): void;
-  /** The ads found so far that are still in the page. */
+  /** The ads found so far that are still in the page and that a person could see (track/measurable.ts). */
   detections(): DetectedAd[];
   /** The ads for the on-page audit, with what was recorded for each in this page view. */
   auditAds(): AuditAd[];
@@ -136,10 +137,11 @@ export function startPageView(outbox: Outbox, requestRules: RequestRules, parent
       frameFocus.childReported(ad);
       onClick(ad, { inFrame: true, landingUrl });
     },
+    // The page view's ads a person could see: measurable now, or already seen (an impression).
     detections: () =>
       registry
         .all()
-        .filter((ad) => ad.element.isConnected)
+        .filter((ad) => ad.element.isConnected && (exposure.hasImpression(ad.id) || isMeasurable(ad.element)))
         .map((ad) => {
           const box = ad.element.getBoundingClientRect();
           const { id: adId, rule, kind, network } = ad;

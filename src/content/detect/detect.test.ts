@@ -159,12 +159,18 @@ describe('detectAds: disclosure labels', () => {
     ]);
   });
 
-  it('requires the label to be the whole text of its element', () => {
+  it('takes a caption that is the whole text, one separated part of it, or a by-line; not a longer phrase', () => {
     page(`
       <div id="a"><span>Sponsored by Brand</span><img src="/a.png"></div>
       <div id="b"><span>Ad</span><img src="/b.png"></div>
-      <div id="c"><span>Advertisements</span><img src="/c.png"></div>`);
-    expect(detectAds(document)).toEqual([]);
+      <div id="c"><span>Acme | Sponsored</span><img src="/c.png"></div>
+      <div id="d"><span>Sponsored products we picked for you this week</span><img src="/d.png"></div>
+      <div id="e"><span>Adblock detected</span><img src="/e.png"></div>`);
+    expect(summary(detectAds(document)).map((d) => [d.el, d.rule])).toEqual([
+      ['a', 'label:sponsored'],
+      ['b', 'label:ad'],
+      ['c', 'label:sponsored'],
+    ]);
   });
 
   it('ignores prose that mentions sponsorship and "Advertise with us" links', () => {

@@ -6,13 +6,17 @@ import type { AdKind } from '../../common/types';
 import { adaptersFor } from './adapters/index';
 import { matchFilterRules, ruleMatching } from './filter-rules';
 import { adNetworkOfFrameSrc } from './frame-hosts';
-import { containerOfLabel, findLabels, labelKind } from './labels';
-import { renderedLabelText } from './label-text';
+import { hasCreative, inDocumentOrder, safeClosest, safeSelfAndDescendants, selfAndDescendants } from './dom';
+import { containerOfLabel, findLabels } from './labels';
 import { SELECTOR_SIGNATURES } from './signatures';
+import { disclosureOf } from './text/dictionary';
+import type { Disclosure } from './text/dictionary';
+import { segments } from './text/normalise';
 import { NO_CONTEXT } from './types';
 import type { DetectContext, Detection } from './types';
 
 export type { Detection } from './types';
+export { selfAndDescendants } from './dom';
 
 /**
  * Every ad at or under root, outermost matches only, in document order. Layers run from the most specific
@@ -55,24 +59,30 @@ export function detectAds(root: Element | Document, ctx: DetectContext = NO_CONT
     if (network) add(frame, 'sig:ad-frame-host', 'display', network);
   }
   for (const { element, rule } of matchFilterRules(root, ctx.filterRules)) add(element, rule, 'display', null);
-  // A label counts only when a person can read it: checkVisibility misses text pushed off-screen, clipped
-  // "visually hidden" text and zero-size ghosts, which label-text.ts reads as a person would.
-  const labels = findLabels(root).filter(
-    (label) => ctx.isRendered(label.labelElement) && renderedLabelText(label.labelElement, ctx.isRendered).trim() !== '',
-  );
+  // A label counts only when a person can read it (text/reader.ts reads as a person would); each marks one
+  // ad, or the units of a list it heads.
+  const labels = findLabels(root, ctx.isRendered);
   const labelElements = labels.map((label) => label.labelElement);
+  const captioned = new Set<Element>();
   for (const label of labels) {
-    const container = containerOfLabel(label, labelElements);
-    if (container) add(container, `label:${label.label}`, label.kind, null);
+    for (const container of containerOfLabel(label, labelElements)) {
+      add(container, `label:${label.label}`, label.kind, null);
+      if (matches.get(container)?.rule === `label:${label.label}`) captioned.add(container);
+    }
   }
   // An adapter's unit is the platform's own boundary of one ad: a generic match that wraps adapter units
-  // (a "Sponsored" caption over a carousel) or sits inside one must not merge or split them.
+  // (a "Sponsored" caption over a carousel) or sits inside one must not merge or split them. A region an
+  // adapter owns (a recommendation widget) is its to judge: a generic match inside it or around it (a filter
+  // rule hiding an organic-only widget's wrapper) is not an ad.
   const all = [...matches.values()].filter(
     (d) =>
       units.includes(d.element) ||
-      !(units.some((unit) => unit.contains(d.element) || d.element.contains(unit)) || owned.some((region) => region.contains(d.element))),
+      !(
+        units.some((unit) => unit.contains(d.element) || d.element.contains(unit)) ||
+        owned.some((region) => region.contains(d.element) || d.element.contains(region))
+      ),
   );
-  return withoutUserExclusions(outermost(all), ctx);
+  return withoutUserExclusions(outermost(all, new Set([...units, ...captioned])), ctx);
 }
 
 /**
@@ -82,45 +92,32 @@ export function detectAds(root: Element | Document, ctx: DetectContext = NO_CONT
 function withoutUserExclusions(found: Detection[], ctx: DetectContext): Detection[] {
   const exclusions = (ctx.userRules ?? []).filter((r) => r.kind === 'not-ad');
   if (exclusions.length === 0) return found;
-  return found.filter((d) => !exclusions.some((r) => closestOrNull(d.element, r.selector)));
+  // A user's selector that the page's DOM engine rejects matches nothing, rather than stopping detection.
+  return found.filter((d) => !exclusions.some((r) => safeClosest(d.element, r.selector)));
 }
 
-// A user's selector that the page's DOM engine rejects matches nothing, rather than stopping detection.
-function closestOrNull(el: Element, selector: string): Element | null {
-  try {
-    return el.closest(selector);
-  } catch {
-    return null;
+/**
+ * Nested matches collapse to the outermost ad, which inherits a network named by an inner match; but a
+ * match holding two or more units, each with its own caption or an adapter's unit (a filter rule hiding a
+ * block of four captioned text ads), is a list of ads, never one ad: the units are the ads.
+ */
+export function outermost(detections: Detection[], units: ReadonlySet<Element> = new Set()): Detection[] {
+  let remaining = detections;
+  for (;;) {
+    const byElement = new Map(remaining.map((d) => [d.element, d]));
+    const heldUnits = new Map<Element, number>();
+    for (const d of remaining) {
+      if (!units.has(d.element)) continue;
+      const parent = nearestAncestor(d.element, byElement);
+      if (parent) heldUnits.set(parent.element, (heldUnits.get(parent.element) ?? 0) + 1);
+    }
+    const lists = new Set([...heldUnits].filter(([el, n]) => n >= 2 && !units.has(el)).map(([el]) => el));
+    if (lists.size === 0) break;
+    remaining = remaining.filter((d) => !lists.has(d.element));
   }
-}
-
-function safeSelfAndDescendants(root: Element | Document, selector: string): Element[] {
-  try {
-    return selfAndDescendants(root, selector);
-  } catch {
-    return [];
-  }
-}
-
-// An ad must hold something a person can see as one: EasyList also hides empty slots, placeholders and
-// bare "Advertisement" captions, and unfilled ad slots stay in pages, none of them ads in themselves.
-const CREATIVE = 'a[href],iframe,img,video,canvas,picture,object,embed,svg';
-
-function hasCreative(el: Element): boolean {
-  return el.matches(CREATIVE) || el.querySelector(CREATIVE) !== null;
-}
-
-export function selfAndDescendants(root: Element | Document, selector: string): Element[] {
-  const found = [...root.querySelectorAll(selector)];
-  if (root instanceof Element && root.matches(selector)) found.unshift(root);
-  return found;
-}
-
-/** Nested matches collapse to the outermost ad, which inherits a network named by an inner match. */
-export function outermost(detections: Detection[]): Detection[] {
-  const byElement = new Map(detections.map((d) => [d.element, d]));
+  const byElement = new Map(remaining.map((d) => [d.element, d]));
   const kept: Detection[] = [];
-  for (const d of detections) {
+  for (const d of remaining) {
     const outer = outerAncestor(d.element, byElement);
     if (outer) {
       outer.network ??= d.network;
@@ -128,8 +125,15 @@ export function outermost(detections: Detection[]): Detection[] {
       kept.push(d);
     }
   }
-  kept.sort((a, b) => (a.element.compareDocumentPosition(b.element) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
-  return kept;
+  return kept.sort((a, b) => inDocumentOrder(a.element, b.element));
+}
+
+function nearestAncestor(el: Element, byElement: Map<Element, Detection>): Detection | null {
+  for (let p = el.parentElement; p; p = p.parentElement) {
+    const found = byElement.get(p);
+    if (found) return found;
+  }
+  return null;
 }
 
 function outerAncestor(el: Element, byElement: Map<Element, Detection>): Detection | null {
@@ -141,7 +145,7 @@ function outerAncestor(el: Element, byElement: Map<Element, Detection>): Detecti
 const SIGNATURES_COMBINED = SELECTOR_SIGNATURES.map((s) => s.selector).join(',');
 const MAX_CAPTION_DEPTH = 4;
 
-function captionChild(el: Element, added: Element, ctx: DetectContext): ReturnType<typeof labelKind> {
+function captionChild(el: Element, added: Element, ctx: DetectContext): Disclosure | null {
   // An ad box has a few children, its caption a few elements at most; a feed or list is skipped whole, or
   // every post it gains would read the text of all the others (quadratic in the feed's length).
   if (el.childElementCount > 10) return null;
@@ -149,7 +153,8 @@ function captionChild(el: Element, added: Element, ctx: DetectContext): ReturnTy
     if (child.childElementCount > 2 || child.contains(added)) continue;
     const text = child.textContent ?? '';
     if (text.length > 40) continue;
-    const label = labelKind(text);
+    const parts = segments(text);
+    const label = parts.length === 1 ? disclosureOf(parts[0]!) : null;
     if (label && ctx.isRendered(child)) return label;
   }
   return null;
@@ -170,10 +175,10 @@ export function detectAround(added: Element, ctx: DetectContext = NO_CONTEXT): D
   for (let el = added.parentElement; el && el !== el.ownerDocument.body; el = el.parentElement, depth++) {
     // A box captioned "Advertisement" whose slot was empty at the first scan: its caption is a sibling
     // branch of the creative that just arrived. Looked for a few levels up, among direct children only.
-    const caption: ReturnType<typeof labelKind> = !captioned && depth < MAX_CAPTION_DEPTH ? captionChild(el, added, ctx) : null;
+    const caption = !captioned && depth < MAX_CAPTION_DEPTH ? captionChild(el, added, ctx) : null;
     if (caption) {
       captioned = true;
-      outerMatch = { element: el, rule: `label:${caption[0]}`, kind: caption[1], network: null };
+      outerMatch = { element: el, rule: `label:${caption.label}`, kind: caption.kind, network: null };
       continue;
     }
     if (el.matches(SIGNATURES_COMBINED)) {

@@ -1,5 +1,6 @@
 import { querySelectorAll as extendedQuerySelectorAll } from '@ghostery/adblocker-extended-selectors';
 import type { AST } from '@ghostery/adblocker-extended-selectors';
+import { isValidSelector } from './dom';
 import type { FilterRule } from './types';
 
 export interface FilterMatch {
@@ -16,16 +17,6 @@ interface CompiledRules {
 
 // Rules only grow during a page view, so the compiled form is cached by the array and its length.
 const compiledCache = new WeakMap<readonly FilterRule[], { length: number; compiled: CompiledRules }>();
-
-function isValidSelector(selector: string): boolean {
-  try {
-    document.createDocumentFragment().querySelector(selector);
-    return true;
-  } catch {
-    // A selector this browser cannot parse (a newer CSS feature, a list typo): that rule finds nothing.
-    return false;
-  }
-}
 
 export function compileRules(rules: readonly FilterRule[]): CompiledRules {
   const cached = compiledCache.get(rules);

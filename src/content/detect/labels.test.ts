@@ -6,6 +6,12 @@ beforeEach(() => {
   document.body.innerHTML = '';
 });
 
+const containers = () => {
+  const matches = findLabels(document);
+  return matches.flatMap((m) => containerOfLabel(m, matches.map((x) => x.labelElement)));
+};
+const ids = (els: Element[]) => els.map((el) => el.id || el.className || el.tagName);
+
 describe('findLabels', () => {
   it('finds text labels and aria-labels with their normalised label and kind', () => {
     document.body.innerHTML = `
@@ -15,8 +21,8 @@ describe('findLabels', () => {
     const found = findLabels(document).map((m) => [m.labelElement.id, m.fromText, m.label, m.kind]);
     expect(found).toEqual([
       ['t', true, 'sponsored', 'native'],
-      ['z', true, 'promoted', 'native'],
       ['a', false, 'advertisement', 'display'],
+      ['z', true, 'promoted', 'native'],
     ]);
   });
 
@@ -26,70 +32,137 @@ describe('findLabels', () => {
     expect(findLabels(root).map((m) => m.labelElement)).toEqual([root]);
   });
 
-  it('ignores text longer than a label and labels hidden in script-like elements', () => {
+  it('reads a caption around an inline script, as a person sees it', () => {
+    document.body.innerHTML = '<h5 id="h"><script>var Sponsored = window.x || {};</script><span>Gesponsert</span></h5>';
+    expect(findLabels(document).map((m) => [m.labelElement.tagName, m.label])).toEqual([['SPAN', 'gesponsert']]);
+  });
+
+  it('finds a caption with the label before or after a name, in several languages', () => {
     document.body.innerHTML = `
-      <p>Sponsored by a very long company name</p>
+      <p><span id="a">Sponsored · Acme</span></p>
+      <p><span id="b">Ad · example.com</span></p>
+      <p><span id="c">Promoted by Acme</span></p>
+      <p><span id="d">Acme | Sponsored</span></p>
+      <p><span id="e">Gesponsert von Acme</span></p>
+      <p><span id="f">Ad by CraftShop</span></p>
+      <p><span id="g">Patrocinado por Acme</span></p>`;
+    expect(findLabels(document).map((m) => [m.labelElement.id, m.label])).toEqual([
+      ['a', 'sponsored'],
+      ['b', 'ad'],
+      ['c', 'promoted'],
+      ['d', 'sponsored'],
+      ['e', 'gesponsert'],
+      ['f', 'ad'],
+      ['g', 'patrocinado'],
+    ]);
+  });
+
+  it('finds a label split into letters with hidden decoys, and one with a soft hyphen', () => {
+    document.body.innerHTML = `
+      <div id="s"><span>S</span><span style="display:none">x</span><span>p</span><span>o</span><span>n</span><span>s</span><span>o</span><span>r</span><span>e</span><span>d</span></div>
+      <div><span id="h">Adver\u00adtisement</span></div>`;
+    expect(findLabels(document).map((m) => [m.labelElement.id, m.label])).toEqual([
+      ['s', 'sponsored'],
+      ['h', 'advertisement'],
+    ]);
+  });
+
+  it('ignores prose, long text, menus and script-like elements', () => {
+    document.body.innerHTML = `
+      <p>Sponsored by a very long company name that goes on. And on.</p>
+      <p>This post is <b>sponsored</b> by nobody.</p>
+      <div class="post">The moderators asked why this thread was labelled <b>Advertisement</b>.</div>
+      <ul class="tags"><li><a href="/thema/politik">Politik</a></li><li><a href="/thema/werbung">Werbung</a></li></ul>
       <template><span>Sponsored</span></template>
-      <script>Sponsored</script>`;
+      <script>Sponsored</script>
+      <span>Adblock</span><span>Read</span>`;
     expect(findLabels(document)).toEqual([]);
+  });
+
+  it('ignores a caption the page does not render', () => {
+    document.body.innerHTML = '<div><span id="x" style="display:none">Sponsored</span><span id="y" class="off">Sponsored</span></div>';
+    expect(findLabels(document, (el) => !el.classList.contains('off'))).toEqual([]);
   });
 });
 
 describe('containerOfLabel', () => {
-  it('returns the first ancestor with more than the label branch', () => {
-    document.body.innerHTML =
-      '<main><div id="card"><div><span id="l">Sponsored</span></div><img src="/x.png"></div></main>';
-    const [match] = findLabels(document);
-    expect(containerOfLabel(match!)?.id).toBe('card');
+  it('returns the first ancestor with more than the label branch when it holds the ad', () => {
+    document.body.innerHTML = '<main><div id="card"><div><span>Sponsored</span></div><img src="/x.png"></div><p>x</p></main>';
+    expect(ids(containers())).toEqual(['card']);
   });
 
-  it('returns null when only body or html would hold the label', () => {
+  it('returns nothing when only body or html would hold the label', () => {
     document.body.innerHTML = '<div><div><span>Sponsored</span></div></div><p>Other</p>';
-    const [match] = findLabels(document);
-    expect(containerOfLabel(match!)).toBeNull();
+    expect(containers()).toEqual([]);
   });
 
-  it('returns an aria-labelled element with creative content itself, and climbs from one without', () => {
+  it('returns an aria-labelled element with content itself, and climbs from one without', () => {
     document.body.innerHTML = `
       <main>
-        <div id="ad" aria-label="Advertisement"><a href="https://x.example/">Go</a></div>
-        <div id="card"><i aria-label="Advertisement"></i><p>copy</p></div>
+        <div id="ad" aria-label="Advertisement"><a href="https://x.example/">Go to the shop now</a></div>
+        <div id="card"><i aria-label="Advertisement"></i><p>copy</p><img src="/c.png"></div>
       </main>`;
-    const matches = findLabels(document);
-    const containers = matches.map((m) => containerOfLabel(m, matches.map((x) => x.labelElement))?.id);
-    expect(containers).toEqual(['ad', 'card']);
+    expect(ids(containers())).toEqual(['ad', 'card']);
   });
 
-  it('climbs past a header line to the card that holds the creative, but not into a list of ads', () => {
+  it('climbs past a caption line (a name, a domain, an icon) to the card that holds the ad', () => {
     document.body.innerHTML = `
       <section id="feed">
-        <article id="post"><div class="meta"><b>Brand</b><span>Sponsored</span></div><div><a href="https://b.example/"><img src="/p.png"></a></div></article>
-        <article id="other"><div class="meta"><b>Brand 2</b><span>Sponsored</span></div><p>text only</p></article>
+        <article id="post"><div class="meta"><a href="/acme">Acme</a> · <span>Sponsored</span> <svg width="12" height="12"></svg></div>
+          <p>Text</p><div><a href="https://b.example/"><img src="/p.png"></a></div></article>
+        <article id="organic"><div class="meta"><a href="/bob">Bob</a></div><p>Hello</p></article>
       </section>`;
-    const matches = findLabels(document);
-    const containers = matches.map((m) => containerOfLabel(m, matches.map((x) => x.labelElement)));
-    expect(containers.map((c) => c?.id || c?.className)).toEqual(['post', 'meta']);
+    expect(ids(containers())).toEqual(['post']);
+  });
+
+  it('never takes a list of ads: each captioned unit is its own ad, and a heading over them marks none', () => {
+    document.body.innerHTML = `
+      <div id="block"><h2>Sponsored</h2>
+        <div class="ad" id="a1"><div class="line"><span>Ad</span> · <cite>one.example</cite></div><a href="https://one.example/">Cheap flights to Lisbon today</a></div>
+        <div class="ad" id="a2"><div class="line"><span>Ad</span> · <cite>two.example</cite></div><a href="https://two.example/">Hotels in Lisbon from 40 euros</a></div>
+        <div class="ad" id="a3"><div class="line"><span>Ad</span> · <cite>three.example</cite></div><a href="https://three.example/">Lisbon tours with a local guide</a></div>
+      </div>`;
+    expect(ids(containers())).toEqual(['a1', 'a2', 'a3']);
+  });
+
+  it('makes each unit under a heading an ad when the units carry no caption of their own', () => {
+    document.body.innerHTML = `
+      <div id="rail"><div class="head"><span>Sponsored</span> · <a href="/ads/create">Create Ad</a></div>
+        <div class="unit" id="u1"><a href="https://one.example/"><img src="/1.png"></a>Shoes</div>
+        <div class="unit" id="u2"><a href="https://two.example/"><img src="/2.png"></a>Bags</div>
+      </div>
+      <section id="results"><h3>Sponsored Results</h3><ul><li id="r1"><img src="/r1.png"><a href="/biz/1">Joe's Plumbing and Heating</a></li><li id="r2"><img src="/r2.png"><a href="/biz/2">Ace Plumbing Services Co</a></li></ul></section>`;
+    expect(ids(containers())).toEqual(['u1', 'u2', 'r1', 'r2']);
+  });
+
+  it('does not climb from an empty captioned slot into the article around it', () => {
+    document.body.innerHTML = `
+      <main><div id="body">
+        <p>${'Long article text about the election. '.repeat(20)}<a href="/more">More on this story here</a></p>
+        <div class="slot"><span>Advertisement</span><div id="div-gpt-ad-1"></div></div>
+        <p>${'More article text follows the slot. '.repeat(20)}</p>
+      </div></main>`;
+    expect(containers()).toEqual([]);
+  });
+
+  it('stops at an item of a list: the item is the ad, not the list', () => {
+    document.body.innerHTML = `
+      <ul id="grid">
+        <li class="tile" id="t1"><a href="/p/1">Kettle</a><span>Sponsored</span></li>
+        <li class="tile" id="t2"><a href="/p/2"><img src="/2.png">Toaster</a></li>
+        <li class="tile" id="t3"><a href="/p/3"><img src="/3.png">Blender</a></li>
+      </ul>`;
+    expect(ids(containers())).toEqual(['t1']);
   });
 
   it('finds the card when the caption sits inside its link', () => {
-    document.body.innerHTML = '<ul><li id="item"><a href="https://b.example/"><div><span>Sponsored</span><span>Best deal</span></div></a></li><li><a href="/x">x</a></li></ul>';
-    const [match] = findLabels(document);
-    expect(containerOfLabel(match!)?.tagName).toBe('A');
+    document.body.innerHTML = '<ul><li id="item"><a href="https://b.example/"><div><span>Sponsored</span><span>Best deal on running shoes</span></div></a></li><li><a href="/x">x</a></li></ul>';
+    expect(containers().map((el) => el.tagName)).toEqual(['A']);
   });
 
-  it('ignores a label word that is one link of a tag list or menu', () => {
-    document.body.innerHTML = '<ul class="tags"><li><a href="/thema/politik">Politik</a></li><li><a href="/thema/werbung">Werbung</a></li></ul>';
-    expect(findLabels(document)).toEqual([]);
-  });
-
-  it('ignores a label word that ends a long sentence', () => {
-    document.body.innerHTML = '<div class="post">The moderators asked why this thread was labelled <b>Advertisement</b>.</div><a href="/x">x</a>';
-    expect(findLabels(document)).toEqual([]);
-  });
-
-  it('returns null for a detached label', () => {
+  it('returns nothing for a detached label', () => {
     const span = document.createElement('span');
     span.textContent = 'Sponsored';
-    expect(containerOfLabel({ labelElement: span, fromText: true, label: 'sponsored', kind: 'native' })).toBeNull();
+    expect(containerOfLabel({ labelElement: span, fromText: true, label: 'sponsored', kind: 'native' })).toEqual([]);
   });
 });

@@ -1,5 +1,15 @@
-import { DISCLOSURE_LABELS } from './signatures';
+/**
+ * The generic label layer: on any site, an element that shows a disclosure caption ("Sponsored",
+ * "Ad · example.com", "Promoted by Acme", "Acme | Sponsored", in the dictionary's languages, through every
+ * hiding trick the reader knows) marks one ad, and `containerOfLabel` finds which. A platform adapter is
+ * the precise layer for its platform; this layer must be right without one.
+ */
 import type { AdKind } from '../../common/types';
+import { findCaption, MAX_CAPTION_CHARS, SUBSEQUENCE_LABELS as SPLIT_LABELS } from './text/caption';
+import { disclosureOf, disclosureOfByLine, DISCLOSURES } from './text/dictionary';
+import { compact, LETTER, normaliseLabelText, segments } from './text/normalise';
+import { isSubsequence } from './text/caption';
+import { CREATIVE, inDocumentOrder } from './dom';
 
 export interface LabelMatch {
   /** The element that carries the label (its text or its aria-label). */
@@ -10,77 +20,164 @@ export interface LabelMatch {
   kind: AdKind;
 }
 
-const LABEL_KIND = new Map(DISCLOSURE_LABELS.map(([label, kind]) => [label, kind]));
-// Zero-width characters are stripped: platforms insert them to break naive matching (detection.md).
-const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g;
+const NOT_TEXT = 'script,style,noscript,template,title,textarea,select,option';
+/** A text node longer than this cannot be (part of) a caption line. */
+const MAX_TEXT_NODE = 200;
+/** A split-letter caption is a handful of letters per piece. */
+const MAX_FRAGMENT = 2;
+const LONG_LABELS = DISCLOSURES.map((d) => compact(d.label)).filter((l) => l.length >= 5);
+const SHORT_LABELS = new Set(DISCLOSURES.map((d) => compact(d.label)).filter((l) => l.length < 5));
+/** Any long label inside a compacted text: the cheap test every text node of a page goes through. */
+const HOLDS_LONG_LABEL = new RegExp(LONG_LABELS.sort((a, b) => b.length - a.length).join('|'), 'u');
+const SUBSEQUENCE_LABELS = SPLIT_LABELS.map((d) => compact(d.label));
 
-export function labelKind(text: string | null): [string, AdKind] | null {
-  if (!text) return null;
-  const normalised = text.replace(ZERO_WIDTH, '').trim().toLowerCase();
-  if (normalised.length > 30) return null;
-  const kind = LABEL_KIND.get(normalised);
-  return kind ? [normalised, kind] : null;
-}
-
-/** Elements under root (and root itself) whose text or aria-label is exactly a disclosure label. */
-export function findLabels(root: Element | Document): LabelMatch[] {
-  const found: LabelMatch[] = [];
+/**
+ * Elements at or under root that show a disclosure caption to a person. Work is bounded by what can be a
+ * caption: text nodes longer than a caption line and words that are no label cost one regular-expression
+ * test each; only the few candidates are read with styles (reader.ts).
+ */
+export function findLabels(root: Element | Document, isRendered: (el: Element) => boolean = () => true): LabelMatch[] {
+  const scopes = new Set<Element>();
   const doc = root.ownerDocument ?? (root as Document);
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const match = labelKind(node.nodeValue);
+    const value = node.nodeValue ?? '';
+    if (value.length > MAX_TEXT_NODE || !LETTER.test(value)) continue;
     const parent = node.parentElement;
-    if (!match || !parent || parent.closest('script,style,noscript,template,title')) continue;
-    // The text must be the element's whole text, not one word of a sentence split across nodes.
-    if (labelKind(parent.textContent)?.[0] !== match[0]) continue;
-    if (inRunningText(parent) || inLinkList(parent)) continue;
-    found.push({ labelElement: parent, fromText: true, label: match[0], kind: match[1] });
+    if (!parent) continue;
+    const letters = compact(normaliseLabelText(value));
+    if (SHORT_LABELS.has(letters)) {
+      scopes.add(parent);
+    } else if (letters.length <= MAX_FRAGMENT) {
+      // One letter of a split caption ("S", "p", …): the caption is its parent or grandparent line.
+      const line = splitCaptionLine(parent);
+      if (line) scopes.add(line);
+    } else if (mayHoldLabel(value, letters)) {
+      scopes.add(parent);
+    }
   }
-  const labelled = root instanceof Element && root.hasAttribute('aria-label') ? [root] : [];
-  for (const el of [...labelled, ...root.querySelectorAll('[aria-label]')]) {
-    const match = labelKind(el.getAttribute('aria-label'));
-    if (match) found.push({ labelElement: el, fromText: false, label: match[0], kind: match[1] });
+  // Letters drawn from attributes and words drawn by SVG <use>: the caption line is around them.
+  const base = root instanceof Element ? root : doc.documentElement;
+  for (const el of withSelf(base, '[data-content]')) if (el.parentElement) scopes.add(el.parentElement);
+  for (const use of withSelf(base, 'use')) {
+    const line = use.closest('svg')?.parentElement;
+    if (line) scopes.add(line);
   }
+
+  const found = new Map<Element, LabelMatch>();
+  for (const scope of scopes) {
+    if (scope.closest(NOT_TEXT)) continue;
+    const match = findCaption(scope, isRendered, null, { stopAtRoot: false });
+    if (!match || match.fromAria || !isRendered(match.element)) continue;
+    found.set(match.element, { labelElement: match.element, fromText: true, label: match.disclosure.label, kind: match.disclosure.kind });
+  }
+  for (const el of withSelf(base, '[aria-label]')) {
+    if (found.has(el) || !isRendered(el)) continue;
+    const disclosure = segments(el.getAttribute('aria-label') ?? '').map(disclosureOf).find((d) => d !== null);
+    // Only an exact label: "Sponsored" is a caption, "Close sponsored message" is a button's name.
+    if (disclosure && segments(el.getAttribute('aria-label') ?? '').length === 1) {
+      found.set(el, { labelElement: el, fromText: false, label: disclosure.label, kind: disclosure.kind });
+    }
+  }
+  // Two reads of one caption (a word scope and its split-letter line) keep the innermost element.
+  const matches = [...found.values()];
+  return matches
+    .filter((m) => !matches.some((o) => o !== m && m.labelElement.contains(o.labelElement)))
+    .sort((a, b) => inDocumentOrder(a.labelElement, b.labelElement));
+}
+
+function mayHoldLabel(value: string, letters: string): boolean {
+  if (letters.length > MAX_CAPTION_CHARS) return false;
+  if (HOLDS_LONG_LABEL.test(letters)) return true;
+  // Short labels ("Ad", "広告") only as a whole part of a short line: "Ad · example.com", "Ad by Shop".
+  if (value.length > 60) return false;
+  return segments(value).some((part) => SHORT_LABELS.has(compact(part)) || disclosureOfByLine(part) !== null);
+}
+
+/** The line a single-letter piece belongs to, when that line's letters spell a label in order. */
+function splitCaptionLine(parent: Element): Element | null {
+  for (let line: Element | null = parent, depth = 0; line && depth < 2; line = line.parentElement, depth++) {
+    if (line.childElementCount < 3) continue;
+    const letters = compact(normaliseLabelText(line.textContent ?? ''));
+    if (letters.length < 5 || letters.length > 60) continue;
+    if (SUBSEQUENCE_LABELS.some((label) => letters.length <= label.length * 2 + 4 && isSubsequence(label, letters))) return line;
+  }
+  return null;
+}
+
+function withSelf(root: Element, selector: string): Element[] {
+  const found = [...root.querySelectorAll(selector)];
+  if (root.matches(selector)) found.unshift(root);
   return found;
 }
 
-// An aria-labelled element holding creative content is the ad itself; one without is a caption inside the ad.
-const CREATIVE_CONTENT = 'a[href],img,iframe,ins,video,picture,canvas';
+// ---------------------------------------------------------------------------------------------------------
+// Which ad a caption marks.
 
-const holdsCreative = (el: Element) => el.matches(CREATIVE_CONTENT) || el.querySelector(CREATIVE_CONTENT) !== null;
-// How far above its first real container a caption may look for the creative it labels (a caption in a
-// post's author line, the creative two levels up).
-const MAX_EXTRA_CLIMB = 4;
+/** How far above the caption's line the ad may be (a caption in a post's author line, the post higher up). */
+const MAX_CLIMB = 6;
+/** Words beyond this outside the caption's box, with no picture among them, are an article, not an ad. */
+const MAX_PROSE = 400;
+const MEDIA = 'img,iframe,video,canvas,picture,object,embed,svg';
+/** A heading over a list of ads is a caption line, not a paragraph. */
+const MAX_HEADING = 80;
 
 /**
- * The ad a label belongs to. A caption (visible text, or an aria-label on an element with no creative
- * content) sits inside the ad, so climb from it to the first ancestor that holds something besides the
- * label's own branch; if that holds no creative (the caption sits in a header line), keep climbing a few
- * levels to the first ancestor that does, but never into one that holds another label (a list of ads).
+ * The ads a caption marks: usually one, the box it captions; several when it heads a list of units ("Sponsored
+ * results" over three businesses, "Sponsored" over a right column of ads); none when it heads units that
+ * carry captions of their own (each is found by its own) or when no box around it holds an ad's content.
+ *
+ * From the caption, climb to the first ancestor holding more than the caption's branch; keep climbing while
+ * what is held is only a caption line (the label with a name, a domain, "Create Ad", an info icon: nothing a
+ * person would call the ad's content), and stop at the first box holding content: a picture, a frame or
+ * video, or a link of a few words. Never climb into a box holding another caption, into a list of which the
+ * box is one item (the item is the ad), or into prose (an article around an empty "Advertisement" slot).
  */
-export function containerOfLabel(match: LabelMatch, otherLabels: readonly Element[] = []): Element | null {
+export function containerOfLabel(match: LabelMatch, otherLabels: readonly Element[] = []): Element[] {
   const el = match.labelElement;
-  if (!match.fromText && holdsCreative(el)) return el;
-  let branch: Element = match.labelElement;
-  let container: Element | null = null;
-  for (let parent = branch.parentElement; parent; branch = parent, parent = parent.parentElement) {
-    if (parent === parent.ownerDocument.body || parent === parent.ownerDocument.documentElement) return container;
-    if (!container && (parent.childElementCount > 1 || hasOwnText(parent, branch))) container = parent;
-    if (!container) continue;
-    if (parent !== container && otherLabels.some((o) => o !== el && parent.contains(o))) return container;
-    if (holdsCreative(parent)) return parent;
-    if (parent !== container && climbedTooFar(container, parent)) return container;
+  if (!match.fromText && holdsAdContent(el)) return [el];
+  const others = otherLabels.filter((o) => o !== el && !o.contains(el) && !el.contains(o));
+  const holdsOther = (box: Element) => others.some((o) => box.contains(o));
+
+  let branch: Element = el;
+  let box: Element | null = null;
+  for (let parent = el.parentElement; parent && !isPageRoot(parent); branch = parent, parent = parent.parentElement) {
+    if (parent.childElementCount > 1 || hasOwnText(parent, branch)) {
+      box = parent;
+      break;
+    }
   }
-  return container;
+  if (!box) return [];
+  // A heading over captioned units: each unit is found by its own caption.
+  if (holdsOther(box)) return [];
+  const headed = unitsUnderHeading(box, branch);
+  if (headed.length > 0) return headed;
+
+  // Failing content, the first box still is the ad when it shows more than the caption: a link or a picture
+  // of its own ("Sponsored · <a>Brand</a>" alone in a card).
+  const first = box;
+  const fallback = () => (holdsCreativeBeside(first, el) ? [first] : []);
+  for (let depth = 0; depth < MAX_CLIMB; depth++) {
+    if (holdsAdContent(box)) return [box];
+    const up: Element | null = box.parentElement;
+    if (!up || isPageRoot(up) || isListHolding(up, box)) return fallback();
+    if (holdsOther(up) || proseAround(up, box)) return fallback();
+    const units = unitsUnderHeading(up, box);
+    if (units.length > 0) return units;
+    box = up;
+  }
+  return fallback();
 }
 
-function climbedTooFar(container: Element, ancestor: Element): boolean {
-  let depth = 0;
-  for (let el: Element | null = container; el && el !== ancestor; el = el.parentElement) depth++;
-  return depth > MAX_EXTRA_CLIMB;
+/** Whether box holds a link or picture outside the caption element (the caption's own link is no creative). */
+function holdsCreativeBeside(box: Element, caption: Element): boolean {
+  for (const el of withSelf(box, CREATIVE)) if (!caption.contains(el) && !el.contains(caption)) return true;
+  return false;
 }
 
-const LETTER = /\p{L}/u;
+function isPageRoot(el: Element): boolean {
+  return el === el.ownerDocument.body || el === el.ownerDocument.documentElement;
+}
 
 /** Whether a parent holds words of its own beside `except` (punctuation such as "·" does not count). */
 function hasOwnText(parent: Element, except: Element): boolean {
@@ -91,42 +188,71 @@ function hasOwnText(parent: Element, except: Element): boolean {
 }
 
 /**
- * A label word set in its own element inside a sentence ("This post is <b>sponsored</b> by nobody") is
- * prose, not a caption: climb past wrappers that hold only the label, then it is prose when it sits in a
- * paragraph or words follow it. Words before it are allowed: "Brand name <span>Sponsored</span>" is how
- * feeds caption a sponsored post.
+ * What a person would call an ad's content: a picture, frame, video or canvas that is not a tiny icon, or a
+ * link of three words or more (a text ad's title, a card's headline). A caption line's own links, the label
+ * itself, a domain, "Create Ad", are not.
  */
-function inRunningText(labelElement: Element): boolean {
-  let branch = labelElement;
-  let parent = branch.parentElement;
-  while (parent && parent.textContent?.trim() === branch.textContent?.trim()) {
-    branch = parent;
-    parent = parent.parentElement;
+export function holdsAdContent(el: Element): boolean {
+  for (const media of withSelf(el, MEDIA)) if (!isIcon(media)) return true;
+  for (const link of withSelf(el, 'a[href]')) {
+    const words = normaliseLabelText(link.textContent ?? '').split(' ').filter((w) => LETTER.test(w));
+    if (words.length >= 3) return true;
   }
-  if (!parent) return false;
-  if (parent.tagName === 'P' && hasOwnText(parent, branch)) return true;
-  for (let next = branch.nextSibling; next; next = next.nextSibling) {
-    if (next.nodeType === Node.TEXT_NODE && LETTER.test(next.nodeValue ?? '')) return true;
-  }
-  // A sentence that ends with the word ("… was labelled <b>Advertisement</b>.") has a long run of words before it.
-  let before = '';
-  for (let prev = branch.previousSibling; prev; prev = prev.previousSibling) {
-    if (prev.nodeType === Node.TEXT_NODE) before = (prev.nodeValue ?? '') + before;
-  }
-  return before.replace(/\s+/g, ' ').trim().length > SENTENCE_LEAD;
+  return false;
 }
 
-// Longer than an account name before a "Sponsored" caption, shorter than most sentences.
-const SENTENCE_LEAD = 40;
+/** An svg, or a picture sized as one, of icon size: the info "i" or AdChoices mark beside a caption. */
+function isIcon(media: Element): boolean {
+  if (media.closest('svg') !== media && media.closest('svg')) return true; // parts of an svg
+  const box = media.getBoundingClientRect();
+  const width = box.width || parseFloat(media.getAttribute('width') ?? '') || 0;
+  const height = box.height || parseFloat(media.getAttribute('height') ?? '') || 0;
+  if (media.localName === 'svg') return width < 48 || height < 48;
+  // A known size under 24 px is an icon; an image of unknown size (not yet loaded, no layout) is content.
+  return (width > 0 && width < 24) || (height > 0 && height < 24);
+}
+
+/** Whether `up` is a list and `box` one of its items: several alike siblings, or a list element's item. */
+function isListHolding(up: Element, box: Element): boolean {
+  if (/^(UL|OL)$/.test(up.tagName) || /^(list|feed|grid)$/.test(up.getAttribute('role') ?? '')) return up.childElementCount > 1;
+  let alike = 0;
+  for (const sibling of up.children) if (sibling !== box && sameKind(sibling, box)) alike++;
+  return alike >= 2;
+}
 
 /**
- * A label word that is a link in a list of links is a topic tag or a menu entry ("Werbung" in a news site's
- * tag list, "Advertising" in a footer menu), not a caption.
+ * The units a caption heads: when the caption's branch comes first in `box` and is followed by two or more
+ * alike units holding content (directly, or as the items of one list), each unit is an ad.
  */
-function inLinkList(labelElement: Element): boolean {
-  const link = labelElement.closest('a[href]');
-  // A sponsored item whose link holds the caption and a title is an ad; a link that is only the word is a tag.
-  if (link?.textContent?.trim() !== labelElement.textContent?.trim()) return false;
-  const list = link?.parentElement?.closest('ul, ol, menu, nav, [role="list"], [role="navigation"]');
-  return !!list && list.querySelectorAll('a[href]').length > 1;
+function unitsUnderHeading(box: Element, heading: Element): Element[] {
+  if ((heading.textContent ?? '').length > MAX_HEADING) return [];
+  if (heading.previousElementSibling && holdsAdContent(heading.previousElementSibling)) return [];
+  const after: Element[] = [];
+  for (let next = heading.nextElementSibling; next; next = next.nextElementSibling) after.push(next);
+  const items = after.length === 1 && after[0]!.childElementCount >= 2 ? [...after[0]!.children] : after;
+  const units = items.filter((item) => holdsAdContent(item));
+  if (units.length < 2 || units.some((u) => alike(u, heading))) return [];
+  const first = units[0]!;
+  return units.every((u) => alike(u, first)) ? units : [];
+}
+
+/** Strictly the same kind of element: the same tag and the same classes (the items of one list). */
+function sameKind(a: Element, b: Element): boolean {
+  return a.tagName === b.tagName && a.className === b.className;
+}
+
+/** Loosely alike: the same tag, and classes shared or absent on one side ("li" and "li.last-child"). */
+function alike(a: Element, b: Element): boolean {
+  if (a.tagName !== b.tagName) return false;
+  if (a.classList.length === 0 || b.classList.length === 0) return true;
+  for (const c of a.classList) if (b.classList.contains(c)) return true;
+  return false;
+}
+
+/** Whether `up` holds much more text than `box` and no picture outside it: an article around a caption. */
+function proseAround(up: Element, box: Element): boolean {
+  const extra = (up.textContent ?? '').length - (box.textContent ?? '').length;
+  if (extra <= MAX_PROSE) return false;
+  for (const media of up.querySelectorAll(MEDIA)) if (!box.contains(media) && !isIcon(media)) return false;
+  return true;
 }

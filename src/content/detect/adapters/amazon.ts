@@ -7,7 +7,7 @@
  */
 import type { PlatformAdapter } from '../types';
 import type { Detection } from '../types';
-import { hasDisclosureLabel } from '../label-text';
+import { hasDisclosureLabel } from '../text/caption';
 import { allAround, found, hasContent, outermostElements, SPONSORED_LABELS, unitsAround } from './common';
 
 const ID = 'amazon';

@@ -1,33 +1,19 @@
 /**
  * Helpers the platform adapters share: finding units at, under or around the scanned root, and the
- * disclosure words platforms print (English first, then the translations seen on the same platforms).
+ * disclosure words platforms print (from the one dictionary, text/dictionary.ts).
  */
 import type { AdKind } from '../../../common/types';
 import type { Detection } from '../types';
+import { outermostElements } from '../dom';
+import { labelsMeaning } from '../text/dictionary';
 
-/** "Sponsored" as Meta, Google, Amazon and Instagram print it. */
-export const SPONSORED_LABELS: readonly string[] = [
-  'Sponsored',
-  'Gesponsert',
-  'Sponsorisé',
-  'Sponsorizzato',
-  'Patrocinado',
-  'Publicidad',
-  'Gesponsord',
-  'Sponsrad',
-  'Sponset',
-  'Sponsoreret',
-  'Sponsorowane',
-  'Sponsorlu',
-  'Sponzorováno',
-  'Реклама',
-  '赞助内容',
-  '贊助',
-  '広告',
-];
+export { outermostElements } from '../dom';
 
-/** "Promoted", as LinkedIn and Reddit print it. */
-export const PROMOTED_LABELS: readonly string[] = ['Promoted', 'Promovido', 'Promocionado', 'Promosso', 'Promu', 'Gesponsert'];
+/** "Sponsored" as Meta, Google, Amazon and Instagram print it, in each language (text/dictionary.ts). */
+export const SPONSORED_LABELS: readonly string[] = labelsMeaning('sponsored', 'advertisement');
+
+/** "Promoted", as LinkedIn and Reddit print it (German LinkedIn prints "Gesponsert"). */
+export const PROMOTED_LABELS: readonly string[] = labelsMeaning('promoted', 'sponsored');
 
 /**
  * Elements matching selector at, under, or around root. "Around" matters after a mutation: when a feed fills
@@ -52,18 +38,6 @@ export function allAround(root: Element | Document, selector: string): Element[]
     for (let el: Element | null = root.closest(selector); el; el = el.parentElement?.closest(selector) ?? null) around.unshift(el);
   }
   return [...around, ...root.querySelectorAll(selector)];
-}
-
-/** Elements not inside another element of the list, in document order. */
-export function outermostElements(elements: Iterable<Element>): Element[] {
-  const set = new Set(elements);
-  const kept: Element[] = [];
-  for (const el of set) {
-    let nested = false;
-    for (let p = el.parentElement; p && !nested; p = p.parentElement) nested = set.has(p);
-    if (!nested) kept.push(el);
-  }
-  return kept.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
 }
 
 /** Whether a unit holds anything: an unfilled slot (no child elements, no words) is not an ad. */

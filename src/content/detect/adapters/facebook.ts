@@ -6,7 +6,7 @@
  * Facebook's "about this ad" page. "Suggested for you" posts are organic. Fixture: e2e/sites/www.facebook.test/.
  */
 import type { PlatformAdapter } from '../types';
-import { hasDisclosureLabel } from '../label-text';
+import { hasDisclosureLabel } from '../text/caption';
 import { found, SPONSORED_LABELS, unitsAround } from './common';
 
 const ID = 'facebook';

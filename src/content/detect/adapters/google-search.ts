@@ -6,7 +6,7 @@
  */
 import type { PlatformAdapter } from '../types';
 import type { Detection } from '../types';
-import { hasDisclosureLabel } from '../label-text';
+import { hasDisclosureLabel } from '../text/caption';
 import { allAround, found, hasContent, SPONSORED_LABELS, unitsAround } from './common';
 
 const ID = 'google-search';

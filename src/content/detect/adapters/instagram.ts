@@ -5,7 +5,7 @@
  * (branded content a creator posts) and "Suggested for you" posts are not ads. Fixture: e2e/sites/www.instagram.test/.
  */
 import type { PlatformAdapter } from '../types';
-import { findDisclosureLabel } from '../label-text';
+import { findDisclosureLabel } from '../text/caption';
 import { found, SPONSORED_LABELS, unitsAround } from './common';
 
 const ID = 'instagram';

@@ -5,7 +5,9 @@
  * Fixture: e2e/sites/www.linkedin.test/.
  */
 import type { PlatformAdapter } from '../types';
-import { hasDisclosureLabel, normaliseLabelText, renderedLabelText } from '../label-text';
+import { hasDisclosureLabel } from '../text/caption';
+import { normaliseLabelText } from '../text/normalise';
+import { renderedLabelText } from '../text/reader';
 import { found, PROMOTED_LABELS, unitsAround } from './common';
 
 const ID = 'linkedin';

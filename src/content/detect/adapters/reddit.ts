@@ -5,7 +5,7 @@
  */
 import type { AdKind } from '../../../common/types';
 import type { PlatformAdapter } from '../types';
-import { hasDisclosureLabel } from '../label-text';
+import { hasDisclosureLabel } from '../text/caption';
 import { found, hasContent, outermostElements, PROMOTED_LABELS, unitsAround } from './common';
 
 const ID = 'reddit';

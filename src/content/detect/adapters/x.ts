@@ -5,26 +5,15 @@
  * posts. Fixture: e2e/sites/x.test/.
  */
 import type { PlatformAdapter } from '../types';
-import { hasDisclosureLabel } from '../label-text';
+import { hasDisclosureLabel } from '../text/caption';
+import { labelsMeaning } from '../text/dictionary';
 import { found, unitsAround } from './common';
 
 const ID = 'x';
 const NETWORK = 'X';
 
-export const X_AD_LABELS: readonly string[] = [
-  'Ad',
-  'Promoted',
-  'Anzeige',
-  'Publicité',
-  'Anuncio',
-  'Promocionado',
-  'Gesponsert',
-  'Sponsorisé',
-  'Promovido',
-  'Reklam',
-  'Реклама',
-  '広告',
-];
+/** X prints "Ad" (formerly "Promoted"), and its translations. */
+export const X_AD_LABELS: readonly string[] = labelsMeaning('ad', 'promoted', 'sponsored', 'advertisement');
 
 /** Where "Ad" is someone's words or name: the post text, the author's name links, cards, quoted posts. */
 const NOT_LABEL = [

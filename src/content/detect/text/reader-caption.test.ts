@@ -1,6 +1,8 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { findDisclosureLabel, hasDisclosureLabel, isSubsequence, normaliseLabelText, renderedLabelText } from './label-text';
+import { findDisclosureLabel, hasDisclosureLabel, isSubsequence } from './caption';
+import { normaliseLabelText } from './normalise';
+import { renderedLabelText } from './reader';
 
 const SPONSORED = ['Sponsored'];
 const always = () => true;

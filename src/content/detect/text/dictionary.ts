@@ -1,0 +1,85 @@
+/**
+ * The one dictionary of disclosure labels: every word a platform or publisher prints to say "this is an ad",
+ * in English and the most used languages of the web (W3Techs 2025: es, de, ja, fr, pt, ru, it, nl, pl, tr,
+ * zh, ko, id, ar), plus the Nordic and Czech forms Meta prints. The generic label layer reads all of it;
+ * platform adapters take the meanings their platform prints.
+ * Fixtures: news.test ("Advertisement"), blog.test ("Sponsored"), intl.test (the translations).
+ */
+import type { AdKind } from '../../../common/types';
+import { compact, normaliseLabelText } from './normalise';
+
+/** What a label says: each platform prints some of these. */
+export type LabelMeaning = 'advertisement' | 'sponsored' | 'promoted' | 'ad';
+
+export interface Disclosure {
+  /** The label as stored in rules ("label:<label>"): lower case. */
+  label: string;
+  kind: AdKind;
+  meaning: LabelMeaning;
+}
+
+const entries = (meaning: LabelMeaning, kind: AdKind, labels: readonly string[]): Disclosure[] =>
+  labels.map((label) => ({ label: normaliseLabelText(label), kind, meaning }));
+
+export const DISCLOSURES: readonly Disclosure[] = [
+  ...entries('advertisement', 'display', [
+    'advertisement', 'advertisements', 'publicidad', 'anuncio', 'anzeige', 'werbung', '広告', 'publicité',
+    'publicidade', 'anúncio', 'реклама', 'pubblicità', 'advertentie', 'reklama', 'reklam', '广告', '廣告',
+    '광고', 'iklan', 'إعلان',
+  ]),
+  ...entries('sponsored', 'native', [
+    'sponsored', 'patrocinado', 'patrocinada', 'gesponsert', 'スポンサー', 'sponsorisé', 'спонсировано',
+    'sponsorizzato', 'gesponsord', 'sponsorowane', 'sponsorlu', '赞助', '贊助', '赞助内容', '스폰서', 'bersponsor',
+    'ممول', 'sponsrad', 'sponset', 'sponsoreret', 'sponzorováno',
+    'sponsored content', 'sponsored post', 'gesponserter inhalt', 'contenu sponsorisé', 'contenido patrocinado',
+    'paid partner', 'paid post', 'paid content', 'paid promotion',
+    // Headings over a list of ads: the container logic makes each unit under them an ad, never the list.
+    'sponsored results', 'sponsored result', 'sponsored links', 'sponsored products', 'sponsored listings',
+    'ads by google',
+  ]),
+  ...entries('promoted', 'native', ['promoted', 'promocionado', 'promovido', 'promosso', 'promu', 'promoted post']),
+  // "Ad" alone is short enough to be something else, so it is matched only as a whole caption or one
+  // separated part of it ("Ad · example.com"), never as a subsequence of split letters.
+  ...entries('ad', 'native', ['ad', 'ads']),
+];
+
+/**
+ * Words that join a label to the name of who paid, label first: "Promoted by Acme", "Ad by ShopName",
+ * "Gesponsert von Acme", "Sponsorisé par Acme", "Patrocinado por Acme", "Sponsorizzato da Acme".
+ */
+const BY_WORDS = ['by', 'from', 'from shop', 'von', 'par', 'por', 'da', 'door', 'przez', 'de'];
+
+const BY_LABEL_MEANINGS: ReadonlySet<LabelMeaning> = new Set(['sponsored', 'promoted', 'ad', 'advertisement']);
+
+/** The dictionary by compact form ("sponsoredcontent"): one lookup per caption part. */
+const BY_COMPACT = new Map(DISCLOSURES.map((d) => [compact(d.label), d]));
+
+/** The disclosure a caption part is exactly (once normalised and compacted), or null. */
+export function disclosureOf(part: string): Disclosure | null {
+  return BY_COMPACT.get(compact(normaliseLabelText(part))) ?? null;
+}
+
+// "<label> <by-word> <name>", the name a few words with no sentence punctuation ("Sponsored by nobody. We…").
+const BY_LINE = new RegExp(
+  `^(${DISCLOSURES.filter((d) => BY_LABEL_MEANINGS.has(d.meaning))
+    .map((d) => escape(d.label))
+    .sort((a, b) => b.length - a.length)
+    .join('|')}) (?:${BY_WORDS.join('|')}):? ([^.!?;]{1,40})$`,
+  'u',
+);
+
+/** The disclosure a by-line starts with ("promoted by acme" → promoted), or null. */
+export function disclosureOfByLine(normalisedPart: string): Disclosure | null {
+  const match = BY_LINE.exec(normalisedPart);
+  if (!match || match[2]!.trim().split(' ').length > 5) return null;
+  return disclosureOf(match[1]!);
+}
+
+/** The labels of some meanings, as platform adapters pass them to the caption reader. */
+export function labelsMeaning(...meanings: LabelMeaning[]): readonly string[] {
+  return DISCLOSURES.filter((d) => meanings.includes(d.meaning)).map((d) => d.label);
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

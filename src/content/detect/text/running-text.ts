@@ -1,0 +1,64 @@
+/**
+ * The one rule for "this label word is prose, not a caption", used by every label reader: a word set in its
+ * own element inside a sentence ("This post is <b>sponsored</b> by nobody") or a tag-list link ("Werbung"
+ * among a news site's topics) is not a disclosure.
+ */
+import { compact, LETTER, normaliseLabelText, SEPARATORS } from './normalise';
+
+/** How the rule sees the page: an element's text as a person reads it, and whether it starts a line. */
+export interface TextView {
+  textOf(el: Element): string;
+  isBlock(el: Element): boolean;
+}
+
+// Longer than an account name before a "Sponsored" caption, shorter than most sentences.
+const SENTENCE_LEAD = 40;
+
+/**
+ * Whether a label element sits in a sentence. Climbing past wrappers that hold only its text: words follow it
+ * in the same run of text (unless a separator comes first: "Sponsored · acme.com"; words in an element of
+ * their own, a pager or a button, are another caption, and a block starts a new line), its paragraph has
+ * words of its own, or a sentence's worth of words comes before it ("… was labelled <b>Advertisement</b>.").
+ * Words shortly before it are allowed: "Acme Shoes <span>Sponsored</span>" is how feeds caption a post.
+ * `stopAt` bounds the climb (the subtree a platform adapter reads).
+ */
+export function inRunningText(labelElement: Element, view: TextView, stopAt: Element | null = null): boolean {
+  const own = compact(normaliseLabelText(view.textOf(labelElement)));
+  let branch = labelElement;
+  let parent = branch.parentElement;
+  while (parent && branch !== stopAt && compact(normaliseLabelText(view.textOf(parent))) === own) {
+    branch = parent;
+    parent = parent.parentElement;
+  }
+  if (!parent || branch === stopAt) return false;
+
+  let following = '';
+  const ownLine = view.isBlock(branch);
+  for (let next = ownLine ? null : branch.nextSibling; next && following.length < 80; next = next.nextSibling) {
+    if (next.nodeType === Node.TEXT_NODE) following += next.nodeValue ?? '';
+    else if (next instanceof Element && view.isBlock(next)) break;
+  }
+  const firstLetter = following.search(LETTER);
+  if (firstLetter >= 0 && !SEPARATORS.test(following.slice(0, firstLetter))) return true;
+
+  if (parent.tagName === 'P' && compact(normaliseLabelText(view.textOf(parent))) !== own) return true;
+
+  let before = '';
+  for (let prev = ownLine ? null : branch.previousSibling; prev && before.length <= SENTENCE_LEAD; prev = prev.previousSibling) {
+    if (prev.nodeType === Node.TEXT_NODE) before = (prev.nodeValue ?? '') + before;
+    else if (prev instanceof Element && view.isBlock(prev)) break;
+  }
+  return before.replace(/\s+/g, ' ').trim().length > SENTENCE_LEAD;
+}
+
+/**
+ * A label word that is a link in a list of links is a topic tag or a menu entry ("Werbung" in a news site's
+ * tag list, "Advertising" in a footer menu), not a caption. A sponsored item whose link holds the caption and
+ * a title is an ad; a link that is only the word is a tag.
+ */
+export function inLinkList(labelElement: Element): boolean {
+  const link = labelElement.closest('a[href]');
+  if (!link || link.textContent?.trim() !== labelElement.textContent?.trim()) return false;
+  const list = link.parentElement?.closest('ul, ol, menu, nav, footer, [role="list"], [role="navigation"], [role="menu"]');
+  return !!list && list.querySelectorAll('a[href]').length > 1;
+}
