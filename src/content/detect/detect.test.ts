@@ -431,3 +431,22 @@ describe('detectAds on a subtree', () => {
     expect(summary(detectAds(byId('b'))).map((d) => d.el)).toEqual(['in-b']);
   });
 });
+
+describe('detectAds: house promotions', () => {
+  const rule = (selector: string) => ({ ...NO_CONTEXT, filterRules: [{ rule: `EasyList@1 ##${selector}`, selector, extended: null }] });
+
+  it('does not count a filter-list match whose every link stays on the site and that holds no frame', () => {
+    page(`
+      <div id="promo"><img src="/prime.jpg" usemap="#m"><map name="m"><area href="${location.origin}/prime/signup"></map></div>
+      <div id="editorial" class="ad-wrapper"><div class="slot"></div><a href="/news/1">Story one</a><a href="${location.origin}/news/2">Story two</a></div>
+      <div id="paid" class="ad-wrapper"><a href="https://advertiser.example/"><img src="/b.png"></a></div>
+      <div id="framed" class="ad-wrapper"><a href="/x">x</a><iframe src="/creative.html"></iframe></div>`);
+    const found = detectAds(document, rule('#promo, .ad-wrapper'));
+    expect(summary(found).map((d) => d.el)).toEqual(['paid', 'framed']);
+  });
+
+  it('still counts a captioned house ad: only filter-list matches are judged so', () => {
+    page('<section><div id="house"><span>Advertisement</span><a href="/subscribe"><img src="/sub.png"></a></div><p>x</p></section>');
+    expect(summary(detectAds(document, rule('#house'))).map((d) => [d.el, d.rule])).toEqual([['house', 'label:advertisement']]);
+  });
+});

@@ -58,7 +58,9 @@ export function detectAds(root: Element | Document, ctx: DetectContext = NO_CONT
     const network = adNetworkOfFrameSrc(frame.getAttribute('src') ?? '', base);
     if (network) add(frame, 'sig:ad-frame-host', 'display', network);
   }
-  for (const { element, rule } of matchFilterRules(root, ctx.filterRules)) add(element, rule, 'display', null);
+  for (const { element, rule } of matchFilterRules(root, ctx.filterRules)) {
+    if (!isHousePromotion(element)) add(element, rule, 'display', null);
+  }
   // A label counts only when a person can read it (text/reader.ts reads as a person would); each marks one
   // ad, or the units of a list it heads.
   const labels = findLabels(root, ctx.isRendered);
@@ -83,6 +85,38 @@ export function detectAds(root: Element | Document, ctx: DetectContext = NO_CONT
       ),
   );
   return withoutUserExclusions(outermost(all, new Set([...units, ...captioned])), ctx);
+}
+
+/**
+ * A filter list hides more than paid placements: a site's own banners for its own offers (Amazon's Prime
+ * Video slot in its navigation bar), and wrappers whose ad slot stayed empty around editorial links (Yahoo's
+ * hidden `.ad-wrapper`). A box a filter rule selects that holds no frame, video or plugin and whose every
+ * link stays on the page's own host is the site talking about itself, not an ad someone paid to show here.
+ * Only filter-list matches are judged so: a disclosure caption, a signature or an adapter still counts.
+ */
+export function isHousePromotion(el: Element): boolean {
+  if (el.matches(PAID_MEDIA) || el.querySelector(PAID_MEDIA)) return false;
+  // Image maps link through <area>: a banner with a map is as much a link as one inside <a>.
+  const links = [...el.querySelectorAll('a[href], area[href]')];
+  if (el.matches('a[href]')) links.push(el);
+  if (links.length === 0) return false;
+  const own = siteHost(el.ownerDocument.location?.hostname ?? '');
+  return own !== '' && links.every((link) => siteHost(hostOf(link.getAttribute('href') ?? '', el.ownerDocument.baseURI)) === own);
+}
+
+const PAID_MEDIA = 'iframe,video,object,embed,ins';
+
+function hostOf(href: string, base: string): string {
+  try {
+    return new URL(href, base).hostname;
+  } catch {
+    return '';
+  }
+}
+
+/** The host without a leading "www.": www.amazon.de and amazon.de are one site's own pages. */
+function siteHost(host: string): string {
+  return host.toLowerCase().replace(/^www\./, '');
 }
 
 /**

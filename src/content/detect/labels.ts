@@ -215,6 +215,8 @@ function isIcon(media: Element): boolean {
 /** Whether `up` is a list and `box` one of its items: several alike siblings, or a list element's item. */
 function isListHolding(up: Element, box: Element): boolean {
   if (/^(UL|OL)$/.test(up.tagName) || /^(list|feed|grid)$/.test(up.getAttribute('role') ?? '')) return up.childElementCount > 1;
+  // Classless paragraphs and spans are a text's lines, not a list's items.
+  if (box.classList.length === 0 && !/^(LI|ARTICLE|SECTION)$/.test(box.tagName)) return false;
   let alike = 0;
   for (const sibling of up.children) if (sibling !== box && sameKind(sibling, box)) alike++;
   return alike >= 2;

@@ -31,6 +31,9 @@ export function inRunningText(labelElement: Element, view: TextView, stopAt: Ele
     parent = parent.parentElement;
   }
   if (!parent || branch === stopAt) return false;
+  // A badge: a styled label that starts its line ("[Ad] Wix has free domains", "[Ad] www.example.com").
+  // Words after it are the ad's own text, not the rest of a sentence.
+  if (isBadge(branch) && !wordsBefore(branch, view)) return false;
 
   let following = '';
   const ownLine = view.isBlock(branch);
@@ -51,12 +54,32 @@ export function inRunningText(labelElement: Element, view: TextView, stopAt: Ele
   return before.replace(/\s+/g, ' ').trim().length > SENTENCE_LEAD;
 }
 
+/** A label element styled apart from its line: it carries a class or a style of its own. */
+function isBadge(el: Element): boolean {
+  return el.hasAttribute('class') && el.getAttribute('class')!.trim() !== '' || el.hasAttribute('style');
+}
+
+/** Whether words come before el in its line (its previous siblings up to a block). */
+function wordsBefore(el: Element, view: TextView): boolean {
+  for (let prev = el.previousSibling; prev; prev = prev.previousSibling) {
+    if (prev.nodeType === Node.TEXT_NODE && LETTER.test(prev.nodeValue ?? '')) return true;
+    if (prev instanceof Element) {
+      if (view.isBlock(prev)) return false;
+      if (LETTER.test(view.textOf(prev))) return true;
+    }
+  }
+  return false;
+}
+
 /**
  * A label word that is a link in a list of links is a topic tag or a menu entry ("Werbung" in a news site's
- * tag list, "Advertising" in a footer menu), not a caption. A sponsored item whose link holds the caption and
+ * tag list, "Advertising" in a footer menu), and a word inside a menu is part of a command; neither is a
+ * caption. A sponsored item whose link holds the caption and
  * a title is an ad; a link that is only the word is a tag.
  */
 export function inLinkList(labelElement: Element): boolean {
+  // An entry of a menu is a command ("Create Similar Ad", "Hide ad"), never a disclosure.
+  if (labelElement.closest('[role="menu"], [role="menuitem"], [role="menubar"], [role="tooltip"]')) return true;
   const link = labelElement.closest('a[href]');
   if (!link || link.textContent?.trim() !== labelElement.textContent?.trim()) return false;
   const list = link.parentElement?.closest('ul, ol, menu, nav, footer, [role="list"], [role="navigation"], [role="menu"]');
