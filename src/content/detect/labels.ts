@@ -67,7 +67,11 @@ export function findLabels(root: Element | Document, isRendered: (el: Element) =
   const found = new Map<Element, LabelMatch>();
   for (const scope of scopes) {
     if (scope.closest(NOT_TEXT)) continue;
-    const match = findCaption(scope, isRendered, null, { stopAtRoot: false });
+    // A by-line split over elements ("<b>Gesponsert von</b> <a>Hålm</a>") is read on its whole line.
+    const line = captionLine(scope);
+    const match =
+      findCaption(scope, isRendered, null, { stopAtRoot: false }) ??
+      (line !== scope ? findCaption(line, isRendered, null, { stopAtRoot: false }) : null);
     if (!match || match.fromAria || !isRendered(match.element)) continue;
     found.set(match.element, { labelElement: match.element, fromText: true, label: match.disclosure.label, kind: match.disclosure.kind });
   }
@@ -92,6 +96,20 @@ function mayHoldLabel(value: string, letters: string): boolean {
   // Short labels ("Ad", "広告") only as a whole part of a short line: "Ad · example.com", "Ad by Shop".
   if (value.length > 60) return false;
   return segments(value).some((part) => SHORT_LABELS.has(compact(part)) || disclosureOfByLine(part) !== null);
+}
+
+/**
+ * The caption line around an element holding a label word: its ancestors while they stay a caption's length,
+ * so a by-line split over elements ("<b>Gesponsert von</b> <a>Hålm</a>") is read whole.
+ */
+function captionLine(el: Element): Element {
+  let line = el;
+  for (let depth = 0; depth < 2; depth++) {
+    const up = line.parentElement;
+    if (!up || (up.textContent ?? '').length > MAX_CAPTION_CHARS || up.closest(NOT_TEXT)) break;
+    line = up;
+  }
+  return line;
 }
 
 /** The line a single-letter piece belongs to, when that line's letters spell a label in order. */

@@ -80,7 +80,8 @@ function wordsBefore(el: Element, view: TextView): boolean {
 export function inLinkList(labelElement: Element): boolean {
   // An entry of a menu is a command ("Create Similar Ad", "Hide ad"), never a disclosure.
   if (labelElement.closest('[role="menu"], [role="menuitem"], [role="menubar"], [role="tooltip"]')) return true;
-  const link = labelElement.closest('a[href]');
+  // The link is the label, or is inside it holding all its words (a list item around a tag link).
+  const link = labelElement.closest('a[href]') ?? labelElement.querySelector('a[href]');
   if (!link || link.textContent?.trim() !== labelElement.textContent?.trim()) return false;
   const list = link.parentElement?.closest('ul, ol, menu, nav, footer, [role="list"], [role="navigation"], [role="menu"]');
   return !!list && list.querySelectorAll('a[href]').length > 1;
