@@ -135,6 +135,23 @@ describe('containerOfLabel', () => {
     expect(ids(containers())).toEqual(['u1', 'u2', 'r1', 'r2']);
   });
 
+  it('makes the items of a sectioned list ads up to the next heading, and a deep wrapper no obstacle', () => {
+    document.body.innerHTML = `
+      <ul id="results">
+        <li class="row"><div><h2>Sponsored Results</h2><button aria-label="About"><svg width="18" height="18"></svg></button></div></li>
+        <li class="row" id="s1"><img src="/1.png"><a href="/adredir?b=1">Joe's Plumbing and Heating</a></li>
+        <li class="row" id="s2"><img src="/2.png"><a href="/adredir?b=2">Ace Plumbing Services Co</a></li>
+        <li class="row"><div><h2>All Results</h2></div></li>
+        <li class="row" id="o1"><img src="/3.png"><a href="/biz/3">Bob's Pipes and Drains</a></li>
+        <li class="row" id="o2"><img src="/4.png"><a href="/biz/4">City Plumbing of Springfield</a></li>
+      </ul>
+      <section id="zone"><h2><span>Paid Partner Content</span></h2><div class="container"><div class="links">
+        <div class="card" id="p1"><a href="https://one.example/"><img src="/p1.png"><span>Cut your energy bill in half</span></a></div>
+        <div class="card" id="p2"><a href="https://two.example/"><img src="/p2.png"><span>Five cards with zero percent APR</span></a></div>
+      </div></div></section>`;
+    expect(ids(containers())).toEqual(['s1', 's2', 'p1', 'p2']);
+  });
+
   it('does not climb from an empty captioned slot into the article around it', () => {
     document.body.innerHTML = `
       <main><div id="body">

@@ -8,6 +8,7 @@ import type { AdKind } from '../../common/types';
 import { findCaption, MAX_CAPTION_CHARS, SUBSEQUENCE_LABELS as SPLIT_LABELS } from './text/caption';
 import { disclosureOf, disclosureOfByLine, DISCLOSURES } from './text/dictionary';
 import { compact, LETTER, normaliseLabelText, segments } from './text/normalise';
+import { LabelReader } from './text/reader';
 import { isSubsequence } from './text/caption';
 import { CREATIVE, inDocumentOrder } from './dom';
 
@@ -76,7 +77,8 @@ export function findLabels(root: Element | Document, isRendered: (el: Element) =
     found.set(match.element, { labelElement: match.element, fromText: true, label: match.disclosure.label, kind: match.disclosure.kind });
   }
   for (const el of withSelf(base, '[aria-label]')) {
-    if (found.has(el) || !isRendered(el)) continue;
+    // A ghost with a fake label (zero size, hidden) has no ARIA name a person meets (reader.ts).
+    if (found.has(el) || !isRendered(el) || !new LabelReader(el, isRendered).hasVisibleBox(el)) continue;
     const disclosure = segments(el.getAttribute('aria-label') ?? '').map(disclosureOf).find((d) => d !== null);
     // Only an exact label: "Sponsored" is a caption, "Close sponsored message" is a button's name.
     if (disclosure && segments(el.getAttribute('aria-label') ?? '').length === 1) {
@@ -178,10 +180,10 @@ export function containerOfLabel(match: LabelMatch, otherLabels: readonly Elemen
   for (let depth = 0; depth < MAX_CLIMB; depth++) {
     if (holdsAdContent(box)) return [box];
     const up: Element | null = box.parentElement;
-    if (!up || isPageRoot(up) || isListHolding(up, box)) return fallback();
-    if (holdsOther(up) || proseAround(up, box)) return fallback();
+    if (!up || isPageRoot(up) || proseAround(up, box)) return fallback();
     const units = unitsUnderHeading(up, box);
     if (units.length > 0) return units;
+    if (holdsOther(up) || isListHolding(up, box)) return fallback();
     box = up;
   }
   return fallback();
@@ -242,18 +244,39 @@ function isListHolding(up: Element, box: Element): boolean {
 
 /**
  * The units a caption heads: when the caption's branch comes first in `box` and is followed by two or more
- * alike units holding content (directly, or as the items of one list), each unit is an ad.
+ * alike units holding content (directly, or as the items of one list, however deep its wrappers), each unit
+ * is an ad. In a sectioned list (a heading item, then results, then the next heading: Yelp's "Sponsored
+ * Results") the units are the items up to the next heading.
  */
 function unitsUnderHeading(box: Element, heading: Element): Element[] {
-  if ((heading.textContent ?? '').length > MAX_HEADING) return [];
+  if ((heading.textContent ?? '').length > MAX_HEADING || holdsAdContent(heading)) return [];
   if (heading.previousElementSibling && holdsAdContent(heading.previousElementSibling)) return [];
   const after: Element[] = [];
-  for (let next = heading.nextElementSibling; next; next = next.nextElementSibling) after.push(next);
-  const items = after.length === 1 && after[0]!.childElementCount >= 2 ? [...after[0]!.children] : after;
+  let ended = false;
+  for (let next = heading.nextElementSibling; next; next = next.nextElementSibling) {
+    if (alike(next, heading) && isHeadingItem(next)) {
+      ended = true;
+      break;
+    }
+    after.push(next);
+  }
+  let items = after;
+  if (after.length === 1) {
+    let holder = after[0]!;
+    while (holder.childElementCount === 1) holder = holder.firstElementChild!;
+    items = [...holder.children];
+  }
   const units = items.filter((item) => holdsAdContent(item));
-  if (units.length < 2 || units.some((u) => alike(u, heading))) return [];
+  if (units.length < 2 && !(ended && units.length === 1)) return [];
+  // Items alike the heading are ads only in a section that ends: else the "heading" is one card of a list.
+  if (!ended && units.some((u) => alike(u, heading))) return [];
   const first = units[0]!;
   return units.every((u) => alike(u, first)) ? units : [];
+}
+
+/** An item of a sectioned list that is only a heading: short text, no ad content. */
+function isHeadingItem(el: Element): boolean {
+  return !holdsAdContent(el) && LETTER.test(el.textContent ?? '') && (el.textContent ?? '').trim().length <= MAX_HEADING;
 }
 
 /** Strictly the same kind of element: the same tag and the same classes (the items of one list). */

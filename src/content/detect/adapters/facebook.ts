@@ -2,7 +2,7 @@
  * Facebook: sponsored posts in the news feed. A post is a feed unit (`div[data-pagelet^="FeedUnit"]`, a
  * child of `[role="feed"]`, `div[aria-posinset]` or a top-level `[role="article"]`); it is sponsored when
  * its header shows "Sponsored" as a person sees it (split letters with hidden decoys, data-content letters,
- * an SVG <use> drawing the word, an aria-labelledby name: see label-text.ts), or when it owns a link to
+ * an SVG <use> drawing the word, an aria-labelledby name: see text/reader.ts), or when it owns a link to
  * Facebook's "about this ad" page. "Suggested for you" posts are organic. Fixture: e2e/sites/www.facebook.test/.
  */
 import type { PlatformAdapter } from '../types';
@@ -31,6 +31,8 @@ export const facebook: PlatformAdapter = {
       .filter((post) => ownsAboutAdLink(post) || hasDisclosureLabel(post, SPONSORED_LABELS, ctx.isRendered, { exclude: NOT_HEADER }))
       .map((post) => found(post, ID, 'sponsored-post', 'social', NETWORK));
   },
+  // Every feed post is judged here, header apart from message; the generic layer does not re-judge them.
+  owns: (root) => unitsAround(root, POSTS),
 };
 
 /** A link to /ads/about/ that belongs to this post, not to a post shared inside it. */

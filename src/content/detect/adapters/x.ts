@@ -32,4 +32,7 @@ export const x: PlatformAdapter = {
       .filter((post) => hasDisclosureLabel(post, X_AD_LABELS, ctx.isRendered, { exclude: NOT_LABEL }))
       .map((post) => found(post, ID, 'promoted-post', 'social', NETWORK));
   },
+  // Every post is judged here, with the post's own structure (its text, its author's name): a post the
+  // adapter finds organic is not re-judged by the generic label layer (a user named "Ad" posting "Ad").
+  owns: (root) => unitsAround(root, 'article[data-testid="tweet"]'),
 };

@@ -32,7 +32,7 @@ export const DISCLOSURES: readonly Disclosure[] = [
     'sponsorizzato', 'gesponsord', 'sponsorowane', 'sponsorlu', '赞助', '贊助', '赞助内容', '스폰서', 'bersponsor',
     'ممول', 'sponsrad', 'sponset', 'sponsoreret', 'sponzorováno',
     'sponsored content', 'sponsored post', 'gesponserter inhalt', 'contenu sponsorisé', 'contenido patrocinado',
-    'paid partner', 'paid post', 'paid content', 'paid promotion',
+    'paid partner', 'paid partner content', 'paid post', 'paid content', 'paid promotion',
     // Headings over a list of ads: the container logic makes each unit under them an ad, never the list.
     'sponsored results', 'sponsored result', 'sponsored links', 'sponsored products', 'sponsored listings',
     'ads by google',

@@ -11,6 +11,7 @@
  */
 import { clips, hidesSubtree, intersect, offScreenWithoutLayout, textStyleShows, tiny } from './hiding';
 import type { Box } from './hiding';
+import { safeMatches } from '../dom';
 import { collapse, INVISIBLE, LETTER } from './normalise';
 import { inRunningText } from './running-text';
 import type { TextView } from './running-text';
@@ -157,6 +158,12 @@ export class LabelReader implements TextView {
     return { visible, spoken, pieces, blocks };
   }
 
+  /** Whether el has a box larger than 2×2 px (by layout, or by its declared size without layout). */
+  hasVisibleBox(el: Element): boolean {
+    const style = this.style(el);
+    return !!style && boxShows(style, this.hasLayout ? el.getBoundingClientRect() : null);
+  }
+
   private style(el: Element): CSSStyleDeclaration | null {
     let style = this.styles.get(el);
     if (style === undefined) {
@@ -236,7 +243,7 @@ export class LabelReader implements TextView {
     const label = el.getAttribute('aria-label');
     if (!labelledBy && !label) return null;
     if (style.visibility === 'hidden' || !this.isRendered(el)) return null;
-    if (box ? box.width <= 2 || box.height <= 2 : tiny(style.width) || tiny(style.height)) return null;
+    if (!boxShows(style, box)) return null;
     if (labelledBy) {
       const text = labelledBy
         .split(/\s+/)
@@ -248,10 +255,6 @@ export class LabelReader implements TextView {
   }
 }
 
-function safeMatches(el: Element, selector: string): boolean {
-  try {
-    return el.matches(selector);
-  } catch {
-    return false;
-  }
+function boxShows(style: CSSStyleDeclaration, box: DOMRect | null): boolean {
+  return box ? box.width > 2 && box.height > 2 : !(tiny(style.width) || tiny(style.height));
 }
