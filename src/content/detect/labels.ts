@@ -138,6 +138,7 @@ function withSelf(root: Element, selector: string): Element[] {
 const MAX_CLIMB = 6;
 /** Words beyond this outside the caption's box, with no picture among them, are an article, not an ad. */
 const MAX_PROSE = 400;
+const MIN_PARAGRAPH = 100;
 const MEDIA = 'img,iframe,video,canvas,picture,object,embed,svg';
 /** A heading over a list of ads is a caption line, not a paragraph. */
 const MAX_HEADING = 80;
@@ -189,9 +190,15 @@ export function containerOfLabel(match: LabelMatch, otherLabels: readonly Elemen
   return fallback();
 }
 
-/** Whether box holds a link or picture outside the caption element (the caption's own link is no creative). */
+/**
+ * Whether box holds a link with words or a picture that is not an icon, outside the caption element (the
+ * caption's own link is no creative, an info button's icon none either).
+ */
 function holdsCreativeBeside(box: Element, caption: Element): boolean {
-  for (const el of withSelf(box, CREATIVE)) if (!caption.contains(el) && !el.contains(caption)) return true;
+  for (const el of withSelf(box, CREATIVE)) {
+    if (caption.contains(el) || el.contains(caption)) continue;
+    if (el.matches('a[href]') ? LETTER.test(el.textContent ?? '') || holdsAdContent(el) : !isIcon(el)) return true;
+  }
   return false;
 }
 
@@ -249,7 +256,7 @@ function isListHolding(up: Element, box: Element): boolean {
  * Results") the units are the items up to the next heading.
  */
 function unitsUnderHeading(box: Element, heading: Element): Element[] {
-  if ((heading.textContent ?? '').length > MAX_HEADING || holdsAdContent(heading)) return [];
+  if (headingText(heading).length > MAX_HEADING || holdsAdContent(heading)) return [];
   if (heading.previousElementSibling && holdsAdContent(heading.previousElementSibling)) return [];
   const after: Element[] = [];
   let ended = false;
@@ -260,10 +267,11 @@ function unitsUnderHeading(box: Element, heading: Element): Element[] {
     }
     after.push(next);
   }
-  let items = after;
-  if (after.length === 1) {
-    let holder = after[0]!;
-    while (holder.childElementCount === 1) holder = holder.firstElementChild!;
+  let items = after.filter((el) => holdsAdContent(el));
+  if (items.length === 1) {
+    // Down through wrappers (a carousel's viewport between its arrows) to the list of units.
+    let holder = items[0]!;
+    for (let inner = onlyPartWithContent(holder); inner; inner = onlyPartWithContent(holder)) holder = inner;
     items = [...holder.children];
   }
   const units = items.filter((item) => holdsAdContent(item));
@@ -274,9 +282,28 @@ function unitsUnderHeading(box: Element, heading: Element): Element[] {
   return units.every((u) => alike(u, first)) ? units : [];
 }
 
+/** The one child of el holding content, when exactly one does. */
+function onlyPartWithContent(el: Element): Element | null {
+  let found: Element | null = null;
+  for (const child of el.children) {
+    if (!holdsAdContent(child)) continue;
+    if (found) return null;
+    found = child;
+  }
+  return found;
+}
+
 /** An item of a sectioned list that is only a heading: short text, no ad content. */
 function isHeadingItem(el: Element): boolean {
-  return !holdsAdContent(el) && LETTER.test(el.textContent ?? '') && (el.textContent ?? '').trim().length <= MAX_HEADING;
+  const text = headingText(el);
+  return !holdsAdContent(el) && LETTER.test(text) && text.length <= MAX_HEADING;
+}
+
+/** A heading's words: an "about these ads" tooltip or hidden help text beside it is no part of its length. */
+function headingText(el: Element): string {
+  let text = el.textContent ?? '';
+  for (const aside of el.querySelectorAll('[role="tooltip"], [hidden], [aria-hidden="true"]')) text = text.replace(aside.textContent ?? '', ' ');
+  return normaliseLabelText(text);
 }
 
 /** Strictly the same kind of element: the same tag and the same classes (the items of one list). */
@@ -292,10 +319,22 @@ function alike(a: Element, b: Element): boolean {
   return false;
 }
 
-/** Whether `up` holds much more text than `box` and no picture outside it: an article around a caption. */
+/**
+ * Whether `up` is an article around the caption's box: paragraphs of prose outside the box (two or more, of
+ * a sentence's length at least), much text in all, and no picture outside the box. A text ad's one
+ * description line is not an article.
+ */
 function proseAround(up: Element, box: Element): boolean {
-  const extra = (up.textContent ?? '').length - (box.textContent ?? '').length;
+  const extra = shownText(up).length - shownText(box).length;
   if (extra <= MAX_PROSE) return false;
+  let paragraphs = 0;
+  for (const p of up.querySelectorAll('p')) if (!box.contains(p) && shownText(p).length >= MIN_PARAGRAPH) paragraphs++;
+  if (paragraphs < 2) return false;
   for (const media of up.querySelectorAll(MEDIA)) if (!box.contains(media) && !isIcon(media)) return false;
   return true;
+}
+
+/** An element's words with whitespace collapsed (indentation in the markup is not text a person sees). */
+function shownText(el: Element): string {
+  return normaliseLabelText(el.textContent ?? '');
 }

@@ -45,9 +45,10 @@ export const DISCLOSURES: readonly Disclosure[] = [
 
 /**
  * Words that join a label to the name of who paid, label first: "Promoted by Acme", "Ad by ShopName",
- * "Gesponsert von Acme", "Sponsorisé par Acme", "Patrocinado por Acme", "Sponsorizzato da Acme".
+ * "Gesponsert von Acme", "Sponsorisé par Acme", "Patrocinado por Acme", "Sponsorizzato da Acme"; and the
+ * heading "Ads related to: camping tent" over a block of ads.
  */
-const BY_WORDS = ['by', 'from', 'from shop', 'von', 'par', 'por', 'da', 'door', 'przez', 'de'];
+const BY_WORDS = ['by', 'from', 'from shop', 'related to', 'von', 'par', 'por', 'da', 'door', 'przez', 'de'];
 
 const BY_LABEL_MEANINGS: ReadonlySet<LabelMeaning> = new Set(['sponsored', 'promoted', 'ad', 'advertisement']);
 
