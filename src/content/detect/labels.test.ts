@@ -152,6 +152,14 @@ describe('containerOfLabel', () => {
     expect(ids(containers())).toEqual(['s1', 's2', 'p1', 'p2']);
   });
 
+  it('takes the ads under an "Ads related to: …" heading, whose "Why these ads?" link is no content', () => {
+    document.body.innerHTML = `
+      <div id="bottom"><div class="head"><h2><span>Ads related to: </span><b>camping tent</b></h2><a href="/why">Why these ads?</a></div>
+        <ol><li id="y1"><h3><a href="https://one.example/">Camping Tents at Walmart - Save Money</a></h3></li>
+            <li id="y2"><h3><a href="https://two.example/">Tents on Sale at Coleman Official Site</a></h3></li></ol></div>`;
+    expect(ids(containers())).toEqual(['y1', 'y2']);
+  });
+
   it('does not climb from an empty captioned slot into the article around it', () => {
     document.body.innerHTML = `
       <main><div id="body">

@@ -6,7 +6,7 @@
  */
 import type { AdKind } from '../../common/types';
 import { findCaption, MAX_CAPTION_CHARS, SUBSEQUENCE_LABELS as SPLIT_LABELS } from './text/caption';
-import { disclosureOf, disclosureOfByLine, DISCLOSURES } from './text/dictionary';
+import { disclosureOf, disclosureOfByLine, DISCLOSURES, LABEL_WORDS, LIST_HEADINGS, startsByLine } from './text/dictionary';
 import { compact, LETTER, normaliseLabelText, segments } from './text/normalise';
 import { LabelReader } from './text/reader';
 import { isSubsequence } from './text/caption';
@@ -97,7 +97,7 @@ function mayHoldLabel(value: string, letters: string): boolean {
   if (HOLDS_LONG_LABEL.test(letters)) return true;
   // Short labels ("Ad", "広告") only as a whole part of a short line: "Ad · example.com", "Ad by Shop".
   if (value.length > 60) return false;
-  return segments(value).some((part) => SHORT_LABELS.has(compact(part)) || disclosureOfByLine(part) !== null);
+  return segments(value).some((part) => SHORT_LABELS.has(compact(part)) || disclosureOfByLine(part) !== null || startsByLine(part));
 }
 
 /**
@@ -171,7 +171,8 @@ export function containerOfLabel(match: LabelMatch, otherLabels: readonly Elemen
   if (!box) return [];
   // A heading over captioned units: each unit is found by its own caption.
   if (holdsOther(box)) return [];
-  const headed = unitsUnderHeading(box, branch);
+  const listHeading = LIST_HEADINGS.has(match.label);
+  const headed = unitsUnderHeading(box, branch, listHeading);
   if (headed.length > 0) return headed;
 
   // Failing content, the first box still is the ad when it shows more than the caption: a link or a picture
@@ -182,7 +183,7 @@ export function containerOfLabel(match: LabelMatch, otherLabels: readonly Elemen
     if (holdsAdContent(box)) return [box];
     const up: Element | null = box.parentElement;
     if (!up || isPageRoot(up) || proseAround(up, box)) return fallback();
-    const units = unitsUnderHeading(up, box);
+    const units = unitsUnderHeading(up, box, listHeading);
     if (units.length > 0) return units;
     if (holdsOther(up) || isListHolding(up, box)) return fallback();
     box = up;
@@ -223,7 +224,8 @@ export function holdsAdContent(el: Element): boolean {
   for (const media of withSelf(el, MEDIA)) if (!isIcon(media)) return true;
   for (const link of withSelf(el, 'a[href]')) {
     const words = normaliseLabelText(link.textContent ?? '').split(' ').filter((w) => LETTER.test(w));
-    if (words.length >= 3) return true;
+    // A link about ads ("Why these ads?", "About our ads", "Report ad") is the disclosure's, not content.
+    if (words.length >= 3 && !words.some((w) => LABEL_WORDS.has(compact(w)))) return true;
   }
   return false;
 }
@@ -253,9 +255,10 @@ function isListHolding(up: Element, box: Element): boolean {
  * The units a caption heads: when the caption's branch comes first in `box` and is followed by two or more
  * alike units holding content (directly, or as the items of one list, however deep its wrappers), each unit
  * is an ad. In a sectioned list (a heading item, then results, then the next heading: Yelp's "Sponsored
- * Results") the units are the items up to the next heading.
+ * Results") the units are the items up to the next heading, or to the list's end under a label that names a
+ * list.
  */
-function unitsUnderHeading(box: Element, heading: Element): Element[] {
+function unitsUnderHeading(box: Element, heading: Element, listHeading: boolean): Element[] {
   if (headingText(heading).length > MAX_HEADING || holdsAdContent(heading)) return [];
   if (heading.previousElementSibling && holdsAdContent(heading.previousElementSibling)) return [];
   const after: Element[] = [];
@@ -276,8 +279,9 @@ function unitsUnderHeading(box: Element, heading: Element): Element[] {
   }
   const units = items.filter((item) => holdsAdContent(item));
   if (units.length < 2 && !(ended && units.length === 1)) return [];
-  // Items alike the heading are ads only in a section that ends: else the "heading" is one card of a list.
-  if (!ended && units.some((u) => alike(u, heading))) return [];
+  // Items alike the heading are ads only in a section that ends, or under a label that names a list
+  // ("Sponsored results"): else the "heading" is one card of a list.
+  if (!ended && !listHeading && units.some((u) => alike(u, heading))) return [];
   const first = units[0]!;
   return units.every((u) => alike(u, first)) ? units : [];
 }

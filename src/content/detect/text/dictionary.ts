@@ -60,14 +60,30 @@ export function disclosureOf(part: string): Disclosure | null {
   return BY_COMPACT.get(compact(normaliseLabelText(part))) ?? null;
 }
 
+const BY_LABELS = DISCLOSURES.filter((d) => BY_LABEL_MEANINGS.has(d.meaning))
+  .map((d) => escape(d.label))
+  .sort((a, b) => b.length - a.length)
+  .join('|');
 // "<label> <by-word> <name>", the name a few words with no sentence punctuation ("Sponsored by nobody. We…").
-const BY_LINE = new RegExp(
-  `^(${DISCLOSURES.filter((d) => BY_LABEL_MEANINGS.has(d.meaning))
-    .map((d) => escape(d.label))
-    .sort((a, b) => b.length - a.length)
-    .join('|')}) (?:${BY_WORDS.join('|')}):? ([^.!?;]{1,40})$`,
-  'u',
+const BY_LINE = new RegExp(`^(${BY_LABELS}) (?:${BY_WORDS.join('|')}):? ([^.!?;]{1,40})$`, 'u');
+// The start of one, its name perhaps in the next element: "Ads related to: <b>camping tent</b>".
+const BY_LINE_START = new RegExp(`^(?:${BY_LABELS}) (?:${BY_WORDS.join('|')}):?(?: |$)`, 'u');
+
+/** Whether a part of a line starts a by-line ("ads related to:"), its name perhaps in the next element. */
+export function startsByLine(normalisedPart: string): boolean {
+  return BY_LINE_START.test(normalisedPart);
+}
+
+/**
+ * Labels that head a list of ads rather than caption one ("Sponsored results", "Ads related to: …"): the
+ * units under them are ads down to the list's end.
+ */
+export const LIST_HEADINGS: ReadonlySet<string> = new Set(
+  ['sponsored results', 'sponsored links', 'sponsored products', 'sponsored listings', 'ads by google', 'ads'].map(normaliseLabelText),
 );
+
+/** Every label's compact form: words of a link that is about ads ("Why these ads?"), not an ad. */
+export const LABEL_WORDS: ReadonlySet<string> = new Set(DISCLOSURES.map((d) => compact(d.label)));
 
 /** The disclosure a by-line starts with ("promoted by acme" → promoted), or null. */
 export function disclosureOfByLine(normalisedPart: string): Disclosure | null {
