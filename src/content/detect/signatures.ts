@@ -1,5 +1,6 @@
 /**
- * Built-in ad signatures: CSS selectors for markup that ad systems put on pages.
+ * Built-in ad signatures: CSS selectors for markup that ad systems put on pages (disclosure words are in
+ * text/dictionary.ts).
  * One rule per line; each says what it finds and which fixture proves it (e2e/sites/<host>/, expected counts
  * in e2e/sites/expected.ts). Keep ids stable: they are stored with every event as the rule that found the ad.
  */
@@ -46,22 +47,4 @@ export const AD_FRAME_HOSTS: ReadonlyArray<readonly [host: string, network: stri
   ['yieldmo.com', 'Yieldmo'],
   ['media.net', 'Media.net'],
   ['3lift.com', 'TripleLift'],
-];
-
-/**
- * Disclosure labels: an element whose whole visible text, or whose aria-label, is one of these marks the
- * container around it as an ad. Exact match after case folding and stripping zero-width characters, so
- * prose that mentions sponsorship and "Advertise with us" links are not labels. English plus the most used
- * languages of the web (W3Techs 2025: es, de, ja, fr, pt, ru, it, nl, pl, tr, zh, ko, id, ar).
- * The bare word "Ad" is left to platform adapters: as a caption alone it is too short to trust.
- * Fixtures: news.test ("Advertisement"), blog.test ("Sponsored"), intl.test (the translations).
- */
-export const DISCLOSURE_LABELS: ReadonlyArray<readonly [label: string, kind: AdKind]> = [
-  ...(['advertisement', 'publicidad', 'anuncio', 'anzeige', 'werbung', '広告', 'publicité', 'publicidade',
-    'anúncio', 'реклама', 'pubblicità', 'advertentie', 'reklama', 'reklam', '广告', '廣告', '광고', 'iklan',
-    'إعلان'] as const).map((label) => [label, 'display'] as const),
-  ...(['sponsored', 'patrocinado', 'gesponsert', 'スポンサー', 'sponsorisé', 'спонсировано', 'sponsorizzato',
-    'gesponsord', 'sponsorowane', 'sponsorlu', '赞助', '贊助', '스폰서', 'bersponsor', 'ممول', 'promoted',
-    'promocionado', 'promovido', 'gesponserter inhalt', 'contenu sponsorisé',
-    'contenido patrocinado', 'sponsored content'] as const).map((label) => [label, 'native'] as const),
 ];
