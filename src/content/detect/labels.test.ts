@@ -160,6 +160,17 @@ describe('containerOfLabel', () => {
     expect(ids(containers())).toEqual(['y1', 'y2']);
   });
 
+  it('takes a post with a carousel as one ad, not its pictures as a list', () => {
+    document.body.innerHTML = `
+      <main><div id="post"><div class="head"><a href="/@acme">acme</a><span>Sponsored</span></div>
+        <div class="text">Soft light, all evening. Our dimmable lamps turn any corner cozy.</div>
+        <div class="carousel">
+          <div class="pic"><a href="https://acme.example/1"><img src="/1.png"></a></div>
+          <div class="pic"><a href="https://acme.example/2"><img src="/2.png"></a></div>
+        </div></div></main>`;
+    expect(ids(containers())).toEqual(['post']);
+  });
+
   it('does not climb from an empty captioned slot into the article around it', () => {
     document.body.innerHTML = `
       <main><div id="body">

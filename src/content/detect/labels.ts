@@ -139,6 +139,8 @@ const MAX_CLIMB = 6;
 /** Words beyond this outside the caption's box, with no picture among them, are an article, not an ad. */
 const MAX_PROSE = 400;
 const MIN_PARAGRAPH = 100;
+/** More words than a pager or a "View all" link between a heading and its list: a post's message. */
+const MAX_BETWEEN = 40;
 const MEDIA = 'img,iframe,video,canvas,picture,object,embed,svg';
 /** A heading over a list of ads is a caption line, not a paragraph. */
 const MAX_HEADING = 80;
@@ -270,6 +272,9 @@ function unitsUnderHeading(box: Element, heading: Element, listHeading: boolean)
     }
     after.push(next);
   }
+  // Words of their own between a heading and its media (a post's message under its header) make a post,
+  // not a heading over a list.
+  if (after.some((el) => !holdsAdContent(el) && shownText(el).length > MAX_BETWEEN)) return [];
   let items = after.filter((el) => holdsAdContent(el));
   if (items.length === 1) {
     // Down through wrappers (a carousel's viewport between its arrows) to the list of units.
@@ -277,7 +282,8 @@ function unitsUnderHeading(box: Element, heading: Element, listHeading: boolean)
     for (let inner = onlyPartWithContent(holder); inner; inner = onlyPartWithContent(holder)) holder = inner;
     items = [...holder.children];
   }
-  const units = items.filter((item) => holdsAdContent(item));
+  // Each unit of a list of ads leads somewhere (a link of its own); the pictures of one post's carousel do not.
+  const units = items.filter((item) => holdsAdContent(item) && (item.matches('a[href]') || item.querySelector('a[href]') !== null));
   if (units.length < 2 && !(ended && units.length === 1)) return [];
   // Items alike the heading are ads only in a section that ends, or under a label that names a list
   // ("Sponsored results"): else the "heading" is one card of a list.
