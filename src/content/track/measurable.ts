@@ -12,7 +12,15 @@ export const MIN_MEASURABLE_PX = 2;
 export function isMeasurable(el: Element): boolean {
   const box = el.getBoundingClientRect();
   if (box.width < MIN_MEASURABLE_PX || box.height < MIN_MEASURABLE_PX) return false;
-  if (box.right + window.scrollX <= 0 || box.bottom + window.scrollY <= 0) return false;
+  // Where the box sits in the page, scrolled containers undone: a post scrolled up out of a feed's
+  // container is within reach, a slot at left:-1000000px is not.
+  let scrolledX = window.scrollX;
+  let scrolledY = window.scrollY;
+  for (let p = el.parentElement; p; p = p.parentElement) {
+    scrolledX += p.scrollLeft;
+    scrolledY += p.scrollTop;
+  }
+  if (box.right + scrolledX <= 0 || box.bottom + scrolledY <= 0) return false;
   if (box.left + window.scrollX >= document.documentElement.scrollWidth) return false;
   return isRendered(el);
 }

@@ -31,8 +31,6 @@ export const facebook: PlatformAdapter = {
       .filter((post) => ownsAboutAdLink(post) || hasDisclosureLabel(post, SPONSORED_LABELS, ctx.isRendered, { exclude: NOT_HEADER }))
       .map((post) => found(post, ID, 'sponsored-post', 'social', NETWORK));
   },
-  // Every feed post is judged here, header apart from message; the generic layer does not re-judge them.
-  owns: (root) => unitsAround(root, POSTS),
 };
 
 /** A link to /ads/about/ that belongs to this post, not to a post shared inside it. */
