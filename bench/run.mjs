@@ -19,6 +19,7 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM_PATH, CONFIGS } from './lib/browser.mjs';
 import { measure } from './lib/measure.mjs';
+import { contentModules } from './lib/modules.mjs';
 import { startBenchServer } from './lib/server.mjs';
 import { fmtRange, median, pad } from './lib/stats.mjs';
 import { FEED, scrollFeed } from './pages/feed.mjs';
@@ -48,10 +49,7 @@ const listInfo = JSON.parse(readFileSync(join(extensionDir, 'filters/lists.json'
 const engineBytes = listInfo ? statSync(join(extensionDir, `filters/${listInfo.id}.engine`)).size : 0;
 const contentBytes = statSync(join(extensionDir, 'content.js')).size;
 const contentHash = createHash('sha256').update(readFileSync(join(extensionDir, 'content.js'))).digest('hex').slice(0, 12);
-// content.js is an unminified esbuild bundle: a "// src/…" comment opens each module.
-const moduleStarts = readFileSync(join(extensionDir, 'content.js'), 'utf8')
-  .split('\n')
-  .flatMap((line, i) => (/^ {2}\/\/ ((src|node_modules)\/\S+)$/.test(line) ? [[i + 1, line.trim().slice(3).replace(/^src\/content\//, '').replace(/^node_modules\/([^/]+|@[^/]+\/[^/]+)\/.*/, '$1')]] : []));
+const sourceOf = contentModules(extensionDir);
 
 const chromiumVersion = (() => {
   try {
@@ -98,7 +96,7 @@ try {
 
 writeFileSync(
   jsonPath,
-  JSON.stringify(results.map(({ byFunction, ...r }) => ({ ...r, byFunction: Object.fromEntries(Object.entries(byFunction).map(([k, m]) => [k, Object.fromEntries(m)])) })), null, 1),
+  JSON.stringify(results.map(({ byFunction, inclusive, ...r }) => ({ ...r, byFunction: plain(byFunction), inclusive: plain(inclusive) })), null, 1),
 );
 
 console.log('');
@@ -165,14 +163,9 @@ console.log('uBlock Origin cannot be loaded here (Chromium 156 refuses MV2 exten
 console.log('main-thread script time from the issue (news 0.13 s, feed 0.16 s, search 0.05 s), not a measurement.');
 console.log(`load avg ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} at end; ${((Date.now() - started) / 60000).toFixed(1)} min; every measurement in ${jsonPath}`);
 
-/** "detectAds content.js:1751 > querySelectorAll" → "detectAds (detect/detect.ts) > querySelectorAll". */
-function sourceOf(key) {
-  const m = /^(.*) content\.js:(\d+)(.*)$/.exec(key);
-  if (!m) return key;
-  const line = Number(m[2]);
-  let module = 'content.js top level';
-  for (const [start, name] of moduleStarts) if (start <= line) module = name;
-  return `${m[1]} (${module})${m[3]}`;
+/** { role: Map } → { role: object }, for JSON. */
+function plain(byRole) {
+  return Object.fromEntries(Object.entries(byRole).map(([k, m]) => [k, Object.fromEntries(m)]));
 }
 
 function kB(bytes) {

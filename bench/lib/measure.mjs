@@ -23,9 +23,15 @@ export async function measure({ config, pageDef, port, extensionDir }) {
     const stop = await startTrace(browserSession);
     const url = `http://${pageDef.host}:${port}${pageDef.path}`;
     const started = Date.now();
-    await page.goto(url, { waitUntil: 'load' });
+    await page.goto(url, { waitUntil: 'load', timeout: pageDef.loadTimeoutMs ?? 30_000 });
+    // A visit returns the wheel steps it scrolled (feed) or what it waited for ({ doneS, quietMs, quiet }).
     let wheels = 0;
-    if (pageDef.visit) wheels = await pageDef.visit(page);
+    let visit = null;
+    if (pageDef.visit) {
+      const v = await pageDef.visit(page, context);
+      if (typeof v === 'number') wheels = v;
+      else visit = v;
+    }
     await page.waitForTimeout(pageDef.settleMs);
     const windowMs = Date.now() - started;
     const events = await stop();
@@ -49,6 +55,7 @@ export async function measure({ config, pageDef, port, extensionDir }) {
       page: pageDef.name,
       windowMs,
       wheels,
+      visit,
       elements,
       traceEvents: events.length,
       ...attributed,
@@ -100,17 +107,18 @@ async function heapOf(context, page) {
 
 /** The ads AdTally's top frame found, asked through the service worker (the message the accuracy tests use). */
 async function listDetections(worker, urlPattern) {
-  const ads = await worker.evaluate(async (pattern) => {
+  // The answer's other fields (observed, pageViews, pending, and what the scan's limits say) come back as `answer`.
+  const { ads, ...answer } = await worker.evaluate(async (pattern) => {
     const [tab] = await chrome.tabs.query({ url: pattern });
     if (tab?.id === undefined) throw new Error(`no tab for ${pattern}`);
-    return (await chrome.tabs.sendMessage(tab.id, { type: 'listDetections' }, { frameId: 0 })).ads;
+    return await chrome.tabs.sendMessage(tab.id, { type: 'listDetections' }, { frameId: 0 });
   }, urlPattern);
   const byLayer = {};
   for (const ad of ads) {
     const layer = ad.rule.startsWith('sig:') ? 'signature' : ad.rule.startsWith('label:') ? 'label' : ad.rule.startsWith('adapter:') ? 'adapter' : 'EasyList';
     byLayer[layer] = (byLayer[layer] ?? 0) + 1;
   }
-  return { count: ads.length, byLayer };
+  return { count: ads.length, byLayer, answer };
 }
 
 /**

@@ -1,11 +1,12 @@
 /**
  * One loopback HTTP server for every bench host (Chromium maps all names to 127.0.0.1): news.test, feed.test,
- * search.test, warmup.test, and the ad hosts ads1…ads4.test, which serve the creative page in ad iframes.
+ * search.test, the hostile pages hostile.test and captions.test, warmup.test, and the ad hosts ads1…ads4.test, which serve the creative page in ad iframes.
  * Pages are generated once per server and served with no-store, so every load parses and runs them afresh.
  */
 import { createServer } from 'node:http';
 import { creativePage } from '../pages/markup.mjs';
 import { feedPage } from '../pages/feed.mjs';
+import { captionsPage, hostilePage } from '../pages/hostile.mjs';
 import { newsPage } from '../pages/news.mjs';
 import { searchPage } from '../pages/search.mjs';
 
@@ -27,6 +28,8 @@ export function startBenchServer() {
     if (host === 'news.test' && url.pathname === '/') body = page('news', newsPage);
     else if (host === 'feed.test' && url.pathname === '/') body = page('feed', feedPage);
     else if (host === 'search.test' && url.pathname === '/search') body = page('search', searchPage);
+    else if (host === 'hostile.test' && url.pathname === '/') body = page('hostile', hostilePage);
+    else if (host === 'captions.test' && url.pathname === '/') body = page('captions', captionsPage);
     else if (host === 'warmup.test') body = WARMUP;
     else if (/^ads\d\.test$/.test(host) && url.pathname === '/creative.html') body = creativePage(url);
     if (body === null) {

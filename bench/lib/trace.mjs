@@ -41,8 +41,9 @@ const MAX_SAMPLE_MS = 20;
  * Splits the trace's CPU samples by process role and by owner.
  * Roles: `page` = the main thread of the renderer that parsed the page; `iframes` = main threads of the
  * renderers that parsed only documents of other sites (the ad iframes; the trace starts after the warm-up); `background` = the extension's service
- * worker process. Returns, per role, total script ms, AdTally ms, GC ms (CPU time; also wall time) and sample
- * counts, plus AdTally's CPU time by function (innermost AdTally frame) per role.
+ * worker process. Returns, per role, total script ms, AdTally ms, GC ms (CPU time; also wall time), sample
+ * counts and the main threads' whole busy time, plus AdTally's CPU time by function per role: self time by
+ * the innermost AdTally frame (byFunction) and inclusive time of every AdTally function on the stack.
  */
 export function attribute(events, { pageOrigin, extensionOrigin }) {
   const threadName = new Map();
@@ -97,6 +98,16 @@ export function attribute(events, { pageOrigin, extensionOrigin }) {
   }
 
   const roles = { page: emptyRole(), iframes: emptyRole(), background: emptyRole() };
+  // The main thread's whole busy time, script or not (parsing, style, layout, paint, observers): the outermost
+  // tasks of the renderers' main threads, CPU time (tdur) and wall time (dur).
+  for (const [key, list] of tasks) {
+    if (threadName.get(key) !== 'CrRendererMain') continue;
+    const pid = Number(key.split(':')[0]);
+    const role = mainPids.has(pid) ? roles.page : framePids.has(pid) ? roles.iframes : null;
+    if (!role) continue;
+    role.mainThreadMs += sum(list, (x) => x.tdur) / 1000;
+    role.mainThreadWallMs += sum(list, (x) => x.dur) / 1000;
+  }
   // Work no script stack shows: computing IntersectionObserver entries in the rendering update (every
   // observer on the page, AdTally's among them), CPU ms on the page's main thread.
   for (const e of events) {
@@ -105,6 +116,7 @@ export function attribute(events, { pageOrigin, extensionOrigin }) {
     }
   }
   const byFunction = { page: new Map(), iframes: new Map(), background: new Map() };
+  const inclusive = { page: new Map(), iframes: new Map(), background: new Map() };
   for (const p of profiles.values()) {
     let role = null;
     const thread = threadName.get(`${p.pid}:${p.tid}`) ?? '';
@@ -122,6 +134,23 @@ export function attribute(events, { pageOrigin, extensionOrigin }) {
       const v = !!n && ((n.callFrame?.url ?? '').startsWith(extensionOrigin) || (n.parent !== undefined && isOurs(n.parent)));
       ours.set(id, v);
       return v;
+    };
+    // Per node: the distinct AdTally functions on the stack from it to the root, as "name file:line".
+    const stacks = new Map();
+    const stackOf = (id) => {
+      if (stacks.has(id)) return stacks.get(id);
+      const n = p.nodes.get(id);
+      let keys = [];
+      if (n) {
+        keys = n.parent !== undefined ? stackOf(n.parent) : [];
+        const cf = n.callFrame ?? {};
+        if ((cf.url ?? '').startsWith(extensionOrigin)) {
+          const key = `${cf.functionName || '(anonymous)'} ${cf.url.slice(extensionOrigin.length)}:${cf.lineNumber + 1}`;
+          if (!keys.includes(key)) keys = [...keys, key];
+        }
+      }
+      stacks.set(id, keys);
+      return keys;
     };
     const r = roles[role];
     // A sample stands for the interval to the next sample. Its CPU time is that interval's overlap with the
@@ -173,16 +202,19 @@ export function attribute(events, { pageOrigin, extensionOrigin }) {
         const leaf = own === node ? '' : ` > ${node.callFrame.functionName || '(anonymous)'}`;
         const fn = `${cf.functionName || '(anonymous)'} ${cf.url.slice(extensionOrigin.length)}:${cf.lineNumber + 1}${leaf}`;
         byFunction[role].set(fn, (byFunction[role].get(fn) ?? 0) + cpu);
+        // Inclusive time: once for every distinct AdTally function on the stack (a profile's "total" column).
+        for (const key of stackOf(node.id)) inclusive[role].set(key, (inclusive[role].get(key) ?? 0) + cpu);
       }
     }
   }
-  return { roles, byFunction, mainPids: [...mainPids], framePids: [...framePids] };
+  return { roles, byFunction, inclusive, mainPids: [...mainPids], framePids: [...framePids] };
 }
 
 function emptyRole() {
   // *Ms: CPU time (wall time of samples scaled by their task's CPU share); *WallMs: wall time, as DevTools shows.
   // coveredMs: the part of wallMs that fell inside a recorded task (a check on the CPU weighting).
-  return { scriptMs: 0, wallMs: 0, adtallyMs: 0, adtallyWallMs: 0, gcMs: 0, samples: 0, adtallySamples: 0, coveredMs: 0, intersectionMs: 0 };
+  // mainThreadMs / mainThreadWallMs: every top-level task of the role's renderer main threads (CPU; wall).
+  return { scriptMs: 0, wallMs: 0, adtallyMs: 0, adtallyWallMs: 0, gcMs: 0, samples: 0, adtallySamples: 0, coveredMs: 0, intersectionMs: 0, mainThreadMs: 0, mainThreadWallMs: 0 };
 }
 
 function sum(list, f) {

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { TokenSurvey, isEmpty } from './page-tokens';
+import { MAX_TOKENS_PER_KIND, TokenSurvey, isEmpty } from './page-tokens';
 
 beforeEach(() => {
   document.body.innerHTML = '';
@@ -73,6 +73,25 @@ describe('TokenSurvey', () => {
     expect(survey.collect(root)).toEqual({ classes: [edge, 'ok'], ids: [], hrefs: ['/short'] });
     // And never reports them later either.
     expect(survey.collect(root)).toEqual({ classes: [], ids: [], hrefs: [] });
+  });
+});
+
+describe('TokenSurvey: cap', () => {
+  it('reports at most maxPerKind distinct tokens of each kind in a page view, and counts those it leaves out', () => {
+    const survey = new TokenSurvey(2);
+    const root = el('<div class="a b c" id="one"><a href="/1"></a><a href="/2"></a><a href="/3"></a><a href="/3"></a></div>');
+    expect(sorted(survey.collect(root))).toEqual({ classes: ['a', 'b'], ids: ['one'], hrefs: ['/1', '/2'] });
+    // c once, /3 twice: repeats of a token left out count each time.
+    expect(survey.overCap).toBe(3);
+    // Tokens already reported are still known; new ones of a full kind are left out, other kinds go on.
+    const more = el('<div class="a d" id="two"><i id="three"></i></div>');
+    expect(survey.collect(more)).toEqual({ classes: [], ids: ['two'], hrefs: [] });
+    expect(survey.overCap).toBe(5);
+  });
+
+  it('defaults to the 20,000 of each kind the background reads from one message', () => {
+    expect(MAX_TOKENS_PER_KIND).toBe(20_000);
+    expect(new TokenSurvey().maxPerKind).toBe(MAX_TOKENS_PER_KIND);
   });
 });
 

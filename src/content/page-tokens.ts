@@ -10,30 +10,44 @@ export interface Tokens {
 }
 
 const MAX_TOKEN_LENGTH = 256;
+/**
+ * Distinct tokens of each kind one page view reports (the background reads at most 20,000 of each kind per
+ * message, handlers/page-rules.ts): a page with a unique link on each of 100,000 ads would otherwise send
+ * megabytes and keep every link in memory. Tokens past it are not reported, so rules only they would call
+ * for are not fetched; `overCap` says how many were left out.
+ */
+export const MAX_TOKENS_PER_KIND = 20_000;
 
 export class TokenSurvey {
   private readonly classes = new Set<string>();
   private readonly ids = new Set<string>();
   private readonly hrefs = new Set<string>();
+  /** New tokens left out because their kind had reached the cap (repeats included). */
+  overCap = 0;
 
-  /** Tokens at or under root seen for the first time. */
-  collect(root: Element): Tokens {
-    const fresh: Tokens = { classes: [], ids: [], hrefs: [] };
+  constructor(readonly maxPerKind = MAX_TOKENS_PER_KIND) {}
+
+  /** Tokens at or under root seen for the first time, appended to `into` when given. */
+  collect(root: Element, into: Tokens = { classes: [], ids: [], hrefs: [] }): Tokens {
     const visit = (el: Element) => {
-      for (const name of el.classList) this.note(this.classes, fresh.classes, name);
-      if (el.id) this.note(this.ids, fresh.ids, el.id);
+      for (const name of el.classList) this.note(this.classes, into.classes, name);
+      if (el.id) this.note(this.ids, into.ids, el.id);
       if (el.tagName === 'A') {
         const href = el.getAttribute('href');
-        if (href) this.note(this.hrefs, fresh.hrefs, href);
+        if (href) this.note(this.hrefs, into.hrefs, href);
       }
     };
     visit(root);
     for (const el of root.querySelectorAll('[class], [id], a[href]')) visit(el);
-    return fresh;
+    return into;
   }
 
   private note(seen: Set<string>, fresh: string[], token: string): void {
     if (token.length > MAX_TOKEN_LENGTH || seen.has(token)) return;
+    if (seen.size >= this.maxPerKind) {
+      this.overCap++;
+      return;
+    }
     seen.add(token);
     fresh.push(token);
   }
