@@ -6,6 +6,7 @@ import { expect, test } from '@playwright/test';
 import { startFixtureServer } from '../scripts/fixture-server.mjs';
 import { EXPECTED_VISIT, NEVER_SITES } from './sites/expected';
 import { clickAndReturn, dwellOn, launchFirefoxWithExtension, openExtensionPage, scrollThrough } from './firefox';
+import { readStoredEvents } from './stored-events';
 
 test('Firefox: a visit to news.test shows exact counts in the popup', async () => {
   const server = await startFixtureServer();
@@ -100,6 +101,45 @@ test('Firefox: hiding the tab mid-view pauses the viewability clock', async () =
     await scrollTo(null);
     await sleep(1500);
     await expect(async () => expect(await row()).toEqual([['measure.test', '1', '1', '0', '0.0%']])).toPass({ timeout: 10_000 });
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
+
+test('Firefox: a click on an ad that leaves for another site keeps the click and the whole dwell', async () => {
+  const server = await startFixtureServer();
+  const browser = await launchFirefoxWithExtension();
+  try {
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1280, height: 720 });
+    await page.goto(`http://measure.test:${server.port}/leave.html`);
+    // In view a few seconds: a periodic dwell report (every 5 s) has gone, the rest is owed when the page goes.
+    await new Promise((r) => setTimeout(r, 7000));
+    const box = (await (await page.waitForSelector('#ad-leave img'))!.boundingBox())!;
+    const clickedAt = Date.now();
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await page.waitForFunction(() => location.hostname === 'shop.test');
+    const landedAt = Date.now();
+
+    const extensionPage = await browser.newPage();
+    await openExtensionPage(extensionPage, 'popup.html', 'table.stats, p.note');
+    let measured = '';
+    await expect(async () => {
+      const events = await extensionPage.evaluate(readStoredEvents);
+      const ofType = (type: string) => events.filter((e) => e.type === type && e.landingUrl?.includes('c=leave'));
+      expect(ofType('click')).toHaveLength(1);
+      expect(ofType('impression')).toHaveLength(1);
+      expect(ofType('dwell')).toHaveLength(1);
+      const inView = (until: number) => until - ofType('impression')[0]!.time;
+      // The landing page answers 1.5 s after the click (?delay=1500), and the page is shown until then.
+      measured = `dwell stored ${ofType('dwell')[0]!.dwellMs} ms; in view ${inView(clickedAt + 1500)}–${inView(landedAt)} ms`;
+      // The dwell the page reported in pagehide, filed under the page that was left (Firefox sends it from a tab with no URL).
+      expect(ofType('dwell')[0]!.dwellMs).toBeGreaterThanOrEqual(inView(clickedAt + 1500) - 100);
+      expect(ofType('dwell')[0]!.dwellMs).toBeLessThanOrEqual(inView(landedAt) + 100);
+      expect(new Set(events.map((e) => e.site))).toEqual(new Set(['measure.test']));
+    }).toPass({ timeout: 15_000 });
+    console.log(`Firefox, leave by an ad click: ${measured}`);
   } finally {
     await browser.close();
     await server.close();

@@ -22,6 +22,15 @@ const TYPES = {
 /** Starts the server on 127.0.0.1 (port 0 picks a free one); resolves to its port and a close(). */
 export function startFixtureServer(listenPort = 0) {
   const server = createServer((req, res) => {
+    // `?delay=<ms>` (at most 10 s) holds the answer: a slow landing page, during which the page that linked to
+    // it is still shown.
+    const delay = Math.min(Number(new URL(req.url ?? '/', 'http://x').searchParams.get('delay')) || 0, 10_000);
+    if (delay > 0) {
+      const timer = setTimeout(() => answer(req, res), delay);
+      res.on('close', () => clearTimeout(timer));
+    } else answer(req, res);
+  });
+  const answer = (req, res) => {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     let file = normalize(join(SITES_DIR, host, path));
@@ -48,7 +57,7 @@ export function startFixtureServer(listenPort = 0) {
       return;
     }
     res.end(body);
-  });
+  };
   const port = () => {
     const address = server.address();
     return typeof address === 'object' && address ? address.port : 0;

@@ -9,6 +9,7 @@ import { handleGetFilterLists, handleUpdateFilterLists } from './handlers/filter
 import { handleGetDailySeries, handleGetFrequency, handleGetSlice, handleGetTopKeys, handleGetWatchStats } from './handlers/dashboard-data';
 import { handleGetStats } from './handlers/stats';
 import { handleAddUserRule } from './handlers/user-rule';
+import { noteSender } from './sender-page';
 
 type Handler = (message: Record<string, unknown>, sender: Runtime.MessageSender) => Promise<unknown>;
 
@@ -49,5 +50,6 @@ export function route(message: unknown, sender: Runtime.MessageSender): Promise<
     console.warn('AdTally: dropped message', type, 'from', sender.url);
     return undefined;
   }
+  if (!isExtensionPage(sender)) noteSender(sender);
   return HANDLERS[type]?.(message as Record<string, unknown>, sender);
 }

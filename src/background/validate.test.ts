@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AD_KINDS } from '../common/types';
 import type { AdEvent } from '../common/types';
-import { isValidEvent, pickEventFields, pickStoredFields, storedEventProblem } from './validate';
+import { CUT_MARK, cutText, FIELD_LIMITS, isValidEvent, pickEventFields, pickStoredFields, shortenOverlong, storedEventProblem } from './validate';
 
 const NOW = Date.UTC(2025, 5, 15, 12, 0, 0);
 
@@ -212,5 +212,66 @@ describe('storedEventProblem (import lines)', () => {
 
   it('keeps only the format fields', () => {
     expect(Object.keys(pickStoredFields({ ...line(), extra: 1 } as never))).not.toContain('extra');
+  });
+});
+
+describe('shortenOverlong', () => {
+  // A real EasyList rule of 1,000+ characters: one selector list joined by commas.
+  const longRule = `filter:EasyList 202506150000 ##${Array.from({ length: 120 }, (_, i) => `.ad-slot-${i}`).join(', ')}`;
+  const longUrl = `https://shop.example/offer?${'x'.repeat(5000)}`;
+  const longPage = `https://news.test/story?${'y'.repeat(70_000)}`;
+
+  it.each([
+    ['rule', longRule, FIELD_LIMITS.rule],
+    ['landingUrl', longUrl, FIELD_LIMITS.landingUrl],
+    ['pageUrl', longPage, FIELD_LIMITS.pageUrl],
+  ] as const)('cuts an over-long %s to its limit, keeps its start and a hash of the whole, and the event stays valid', async (field, text, max) => {
+    expect(text.length).toBeGreaterThan(max);
+    expect(isValidEvent({ ...valid(), [field]: text }, NOW)).toBe(false);
+    const cut = (await shortenOverlong({ ...valid(), [field]: text })) as AdEvent;
+    const value = cut[field]!;
+    expect(value).toHaveLength(max);
+    expect(value.startsWith(text.slice(0, max - CUT_MARK.length - 16))).toBe(true);
+    expect(value).toMatch(/…#[0-9a-f]{16}$/);
+    expect(isValidEvent(cut, NOW)).toBe(true);
+    // Every other field as it was.
+    expect({ ...cut, [field]: text }).toEqual({ ...valid(), [field]: text });
+  });
+
+  it('leaves values at the limit, and events without over-long fields, exactly as they are', async () => {
+    const atLimit = { ...valid(), rule: 'r'.repeat(FIELD_LIMITS.rule) };
+    expect(await shortenOverlong(atLimit)).toBe(atLimit);
+    const plain = valid();
+    expect(await shortenOverlong(plain)).toBe(plain);
+    expect(await shortenOverlong('not an event')).toBe('not an event');
+  });
+
+  it('keeps two long values that share their start apart, and one value always the same', async () => {
+    const a = `${'s'.repeat(2000)}a`;
+    const b = `${'s'.repeat(2000)}b`;
+    expect(await cutText(a, 1000)).not.toBe(await cutText(b, 1000));
+    expect(await cutText(a, 1000)).toBe(await cutText(a, 1000));
+  });
+
+  it('never cuts an emoji in half', async () => {
+    const keep = 1000 - CUT_MARK.length - 16;
+    const text = `${'a'.repeat(keep - 1)}😀${'b'.repeat(100)}`;
+    const cut = await cutText(text, 1000);
+    expect(cut.startsWith(`${'a'.repeat(keep - 1)}${CUT_MARK}`)).toBe(true);
+    expect(cut.length).toBe(999);
+  });
+
+  it('says what it cut in the console, once per field in the life of the worker', async () => {
+    vi.resetModules();
+    const fresh = await import('./validate');
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      for (let i = 0; i < 3; i++) await fresh.shortenOverlong({ ...valid(), rule: longRule, landingUrl: longUrl });
+      const fields = warn.mock.calls.map(([message]) => /event's (\w+)/.exec(String(message))?.[1]);
+      expect(fields).toEqual(['rule', 'landingUrl']);
+      expect(String(warn.mock.calls[0]![0])).toContain(`${longRule.length} characters, over the 1000 kept`);
+    } finally {
+      warn.mockRestore();
+    }
   });
 });

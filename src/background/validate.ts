@@ -18,8 +18,18 @@ const MAX_DWELL_MS = 24 * 3600_000;
 const isId = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 64;
 const isText = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
 const isSize = (v: unknown): boolean => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 100_000;
-const isHttpUrl = (v: unknown): boolean => isText(v, 4096) && /^https?:\/\//.test(v);
+const isHttpUrl = (v: unknown): boolean => isText(v, FIELD_LIMITS.landingUrl) && /^https?:\/\//.test(v);
 const isNullOr = (check: (v: unknown) => boolean) => (v: unknown) => v === null || check(v);
+
+/**
+ * The longest rule, landing URL and page address an event keeps (docs/data-format.md). Longer ones are cut
+ * by `shortenOverlong` before validation, never refused: real EasyList rules exceed 1,000 characters, and
+ * their ads' events were being dropped.
+ */
+export const FIELD_LIMITS = { rule: 1000, landingUrl: 4096, pageUrl: 65_536 } as const;
+/** What a cut value ends with: this mark, then the first HASH_CHARS hex digits of the whole value's SHA-256. */
+export const CUT_MARK = '…#';
+const HASH_CHARS = 16;
 
 type Check = (value: unknown, now: number) => boolean;
 
@@ -30,7 +40,7 @@ const EVENT_FIELDS: Record<keyof AdEvent, Check> = {
   time: (v, now) => typeof v === 'number' && Number.isFinite(v) && v >= EARLIEST && v <= now + MAX_FUTURE_MS,
   pageViewId: isId,
   adId: isId,
-  rule: (v) => isText(v, 1000),
+  rule: (v) => isText(v, FIELD_LIMITS.rule),
   kind: (v) => typeof v === 'string' && KINDS.has(v),
   network: isNullOr((v) => isText(v, 100)),
   width: isSize,
@@ -42,7 +52,7 @@ const EVENT_FIELDS: Record<keyof AdEvent, Check> = {
   fingerprint: (v) => isText(v, 64),
   landingUrl: isNullOr(isHttpUrl),
   // Any string: an address AdTally cannot use is replaced by the tab's (see page-address.ts), never a lost event.
-  pageUrl: (v) => isText(v, 65_536),
+  pageUrl: (v) => isText(v, FIELD_LIMITS.pageUrl),
 };
 
 /** The fields of an event as stored and exported: an import file must carry all of them. */
@@ -74,6 +84,40 @@ export function isValidEvent(value: unknown, now: number): value is AdEvent {
  */
 export function storedEventProblem(value: unknown, now: number): string | null {
   return problemWith(STORED_FIELDS, value, now + 24 * 3600_000);
+}
+
+/**
+ * An event from a content script with its over-long rule, landing URL or page address cut to
+ * FIELD_LIMITS: the first characters, CUT_MARK and a hash of the whole value, so two long values stay
+ * apart and a person can still read what the value was. The event is kept; the first cut of each field
+ * in a worker's life is logged. Anything else is returned as it is, for validation to judge.
+ */
+export async function shortenOverlong(value: unknown): Promise<unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  const event = value as Record<string, unknown>;
+  let copy: Record<string, unknown> | null = null;
+  for (const [field, max] of Object.entries(FIELD_LIMITS)) {
+    const text = event[field];
+    if (typeof text !== 'string' || text.length <= max) continue;
+    copy ??= { ...event };
+    copy[field] = await cutText(text, max);
+    if (!warned.has(field)) {
+      warned.add(field);
+      console.warn(`AdTally: an event's ${field} had ${text.length} characters, over the ${max} kept; stored its start and a hash of the whole (further cuts of ${field} are not logged)`);
+    }
+  }
+  return copy ?? value;
+}
+const warned = new Set<string>();
+
+/** `text` in at most `max` characters: its start, CUT_MARK and the start of its SHA-256 in hex. */
+export async function cutText(text: string, max: number): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
+  const hash = [...digest].map((b) => b.toString(16).padStart(2, '0')).join('').slice(0, HASH_CHARS);
+  let keep = max - CUT_MARK.length - HASH_CHARS;
+  // Never half a surrogate pair (an emoji) at the cut.
+  if (/[\uD800-\uDBFF]/.test(text.charAt(keep - 1))) keep--;
+  return `${text.slice(0, keep)}${CUT_MARK}${hash}`;
 }
 
 /** Keeps only the fields AdTally defines, so a hostile page cannot smuggle extra data into the database. */

@@ -44,6 +44,13 @@ function startTopFrame(): void {
     pageView = null;
     void outbox.flush();
   };
+  // Leaving the page: everything it owes goes now, whatever is in flight, since a page left for another site
+  // never sees the answer a queued send would wait for (docs/measurement.md, Delivery).
+  const leave = () => {
+    pageView?.end();
+    pageView = null;
+    outbox.handOver();
+  };
   // Nothing counts while a page is prerendered; its page view starts when a person activates it.
   if ((document as Document & { prerendering?: boolean }).prerendering) {
     document.addEventListener('prerenderingchange', begin, { once: true, signal });
@@ -52,7 +59,7 @@ function startTopFrame(): void {
   }
 
   // Leaving the page ends its page view (dwell is reported); entering the back/forward cache too.
-  window.addEventListener('pagehide', end, { signal });
+  window.addEventListener('pagehide', leave, { signal });
   watchNavigations(() => {
     if (!pageView) return;
     end();
@@ -88,7 +95,7 @@ function startTopFrame(): void {
   const onMessage = (message: unknown, sender: browser.Runtime.MessageSender) => {
     if (sender.id !== browser.runtime.id) return;
     const msg = message as TabMessage | undefined;
-    if (msg?.type === 'childFrameClicked') pageView?.onFrameClick(msg.landingUrl);
+    if (msg?.type === 'childFrameClicked') pageView?.onFrameClick(msg.landingUrl, Number.isFinite(msg.time) ? msg.time : Date.now());
     if (msg?.type === 'setAudit') {
       if (typeof msg.on === 'boolean') setAudit(msg.on);
       return Promise.resolve({ on: audit !== null });

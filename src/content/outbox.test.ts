@@ -360,3 +360,66 @@ describe('Outbox', () => {
     expect(outbox.size).toBe(0);
   });
 });
+
+describe('Outbox.handOver (pagehide)', () => {
+  it('sends everything pending at once, synchronously, even while a batch waits for its answer', async () => {
+    const inFlight = deferred<SendResult>();
+    const { outbox, send, batches } = makeOutbox(storeAll);
+    send.mockImplementationOnce(() => inFlight.promise);
+    outbox.add(event('e1'));
+    void outbox.flush();
+    outbox.add(event('click'));
+    outbox.add(event('dwell'));
+    // An ordinary flush waits for the batch in flight, an answer a page left for another site never gets.
+    void outbox.flush();
+    expect(batches()).toEqual([['e1']]);
+    outbox.handOver();
+    expect(batches()).toEqual([['e1'], ['e1', 'click', 'dwell']]);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(outbox.size).toBe(0);
+  });
+
+  it('sends while a retry waits out its backoff', async () => {
+    const { outbox, send, batches } = makeOutbox(storeAll);
+    send.mockRejectedValueOnce(new Retryable('worker asleep'));
+    outbox.add(event('e1'));
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(batches()).toEqual([['e1']]);
+    outbox.add(event('e2'));
+    outbox.handOver();
+    expect(batches()).toEqual([['e1'], ['e1', 'e2']]);
+  });
+
+  it('sends in batches of maxBatch', () => {
+    const { outbox, batches } = makeOutbox(storeAll, { maxBatch: 2 });
+    for (const id of ['a', 'b', 'c', 'd', 'e']) outbox.add(event(id));
+    outbox.handOver();
+    expect(batches()).toEqual([['a', 'b'], ['c', 'd'], ['e']]);
+  });
+
+  it('keeps pending what was not acknowledged (a page restored from the back/forward cache sends it again)', async () => {
+    const { outbox, send, batches } = makeOutbox(storeAll);
+    send.mockImplementationOnce(async (events) => ({ stored: [events[0]!.id], rejected: [] }));
+    outbox.add(event('e1'));
+    outbox.add(event('e2'));
+    outbox.handOver();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(outbox.size).toBe(1);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(batches()).toEqual([['e1', 'e2'], ['e2']]);
+    expect(outbox.size).toBe(0);
+  });
+
+  it('a failed hand-over loses nothing that is still pending, and sends nothing once stopped', async () => {
+    const { outbox, send } = makeOutbox(storeAll);
+    send.mockRejectedValueOnce(new Retryable('gone'));
+    outbox.add(event('e1'));
+    outbox.handOver();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(outbox.size).toBe(1);
+    outbox.stop();
+    send.mockClear();
+    outbox.handOver();
+    expect(send).not.toHaveBeenCalled();
+  });
+});

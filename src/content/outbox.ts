@@ -2,7 +2,7 @@
  * The content script's outbox: events wait here until the background acknowledges them. Batches go at most
  * every `flushIntervalMs`, at once when asked (a click, the page being hidden), and again with backoff while
  * the service worker is gone. Every event has an id, so a batch that was stored but not acknowledged is
- * stored only once when retried.
+ * stored only once when retried. As the page is left, `handOver()` sends everything still pending at once.
  */
 import type { AdEvent } from '../common/types';
 
@@ -53,6 +53,25 @@ export class Outbox {
     return this.sendNow();
   }
 
+  /**
+   * Sends every pending event at once, in batches of `maxBatch`, whatever is in flight or waiting out a
+   * backoff: for `pagehide`, after which a page left for another site sees no answer, so a batch waiting for
+   * one would be lost. What is acknowledged if the page lives on (a back/forward-cache entry) is forgotten as
+   * usual; the rest stays pending, and the background stores each id once however often it comes.
+   */
+  handOver(): void {
+    if (this.stopped) return;
+    const events = [...this.pending.values()];
+    const size = this.options.maxBatch ?? 500;
+    for (let i = 0; i < events.length; i += size) {
+      const batch = events.slice(i, i + size);
+      this.options.send(batch).then(
+        (result) => this.forget(batch, result),
+        () => {},
+      );
+    }
+  }
+
   stop(): void {
     this.stopped = true;
     this.clearTimer();
@@ -77,10 +96,7 @@ export class Outbox {
 
   private async sendBatch(batch: AdEvent[]): Promise<void> {
     try {
-      const result = await withTimeout(this.options.send(batch), this.options.sendTimeoutMs ?? 5000);
-      const sent = new Map(batch.map((event) => [event.id, event]));
-      // An event re-added with the same id while this batch was in flight (a dwell that grew) stays pending.
-      for (const id of [...result.stored, ...result.rejected]) if (this.pending.get(id) === sent.get(id)) this.pending.delete(id);
+      this.forget(batch, await withTimeout(this.options.send(batch), this.options.sendTimeoutMs ?? 5000));
       this.backoffMs = 0;
     } catch (error) {
       if (this.options.isFatal(error)) {
@@ -91,6 +107,13 @@ export class Outbox {
       // The service worker may be stopped or starting: wait 1 s, 2 s, 4 s … up to the cap.
       this.backoffMs = Math.min(Math.max(1000, this.backoffMs * 2), this.options.maxBackoffMs ?? 30_000);
     }
+  }
+
+  /** Forgets the events of a batch the background stored or refused. */
+  private forget(batch: AdEvent[], result: SendResult): void {
+    const sent = new Map(batch.map((event) => [event.id, event]));
+    // An event re-added with the same id while this batch was in flight (a dwell that grew) stays pending.
+    for (const id of [...result.stored, ...result.rejected]) if (this.pending.get(id) === sent.get(id)) this.pending.delete(id);
   }
 
   private schedule(delayMs: number, isRetry = false): void {

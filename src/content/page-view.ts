@@ -16,7 +16,7 @@ import { watchAdChanges } from './track/ad-changes';
 import { AdRegistry, identityOf } from './track/ad-registry';
 import type { Ad } from './track/ad-registry';
 import { ClickGate } from './track/click-gate';
-import { adOfFocusedFrame, watchClicks } from './track/clicks';
+import { adOfFocusedFrame, watchClicks, watchPresses } from './track/clicks';
 import { ExposureTracker } from './track/exposure';
 import { watchFrameFocus } from './track/frame-focus';
 import { isMeasurable } from './track/measurable';
@@ -27,8 +27,8 @@ const DWELL_FLUSH_MS = 5000;
 
 export interface PageView {
   id: string;
-  /** A child frame reported a trusted click: credit the ad whose iframe has focus. */
-  onFrameClick(landingUrl: string | null): void;
+  /** A child frame reported a trusted click at `time`: credit the ad whose iframe has focus. */
+  onFrameClick(landingUrl: string | null, time: number): void;
   /** The ads found so far that are still in the page and that a person could see (track/measurable.ts). */
   detections(): DetectedAd[];
   /** The ads for the on-page audit, with what was recorded for each in this page view. */
@@ -59,10 +59,12 @@ export function startPageView(outbox: Outbox, requestRules: RequestRules, parent
   // The furthest each ad got in this page view, for the audit badges.
   const states = new Map<string, AuditState>();
   const RANK: Record<AuditState, number> = { detected: 0, impression: 1, viewable: 2, clicked: 3 };
-  const record = (ad: Ad, type: AdEventType, extra: Partial<AdEvent> = {}) => {
+  const record = (ad: Ad, type: AdEventType, extra: Partial<AdEvent> = {}): AdEvent => {
     const state: AuditState | null = type === 'click' ? 'clicked' : type === 'dwell' ? null : type;
     if (state && RANK[state] > RANK[states.get(ad.id) ?? 'detected']) states.set(ad.id, state);
-    outbox.add({ ...eventFor(ad, type, id, attributionOf(ad)), ...extra });
+    const event = { ...eventFor(ad, type, id, attributionOf(ad)), ...extra };
+    outbox.add(event);
+    return event;
   };
   const byId = (adId: string, fn: (ad: Ad) => void) => {
     const ad = registry.byAdId(adId);
@@ -74,17 +76,29 @@ export function startPageView(outbox: Outbox, requestRules: RequestRules, parent
   });
   const viewport = watchViewport(registry, exposure, signal);
 
-  const onClick = (ad: Ad, how: { inFrame?: boolean; inferred?: boolean; landingUrl?: string | null } = {}) => {
-    if (!gate.allow(ad.id, Date.now())) return;
+  /** Records a click unless the gate stops it; returns the click event recorded. */
+  const onClick = (ad: Ad, how: { inFrame?: boolean; inferred?: boolean; landingUrl?: string | null; time?: number } = {}) => {
+    if (!gate.allow(ad.id, Date.now())) return undefined;
     // A click proves the ad was seen: count its impression too, so CTR never exceeds 100%.
     if (exposure.markImpressed(ad.id)) record(ad, 'impression');
     const landingUrl = how.landingUrl ?? attributionOf(ad).landingUrl;
-    record(ad, 'click', { inFrame: how.inFrame ?? false, inferred: how.inferred ?? false, landingUrl });
-    // A click often navigates away: send now rather than at the next tick.
+    const click = record(ad, 'click', {
+      inFrame: how.inFrame ?? false,
+      inferred: how.inferred ?? false,
+      landingUrl,
+      ...(how.time === undefined ? {} : { time: how.time }),
+    });
+    sendNow();
+    return click;
+  };
+  // A click often navigates away: send now, with the dwell so far, rather than at the next tick.
+  const sendNow = () => {
+    reportDwell();
     void outbox.flush();
   };
   watchClicks(registry, (ad) => onClick(ad), signal);
-  const frameFocus = watchFrameFocus(registry, (ad) => onClick(ad, { inFrame: true, inferred: true }), signal);
+  // An inferred click is dated when the focus moved into the frame, the moment of the press.
+  const frameFocus = watchFrameFocus(registry, (ad, time) => onClick(ad, { inFrame: true, inferred: true, time }), signal);
 
   const reportDwell = () => {
     for (const [adId, ms] of exposure.dwellReport()) {
@@ -97,6 +111,8 @@ export function startPageView(outbox: Outbox, requestRules: RequestRules, parent
   };
   const dwellTimer = setInterval(reportDwell, DWELL_FLUSH_MS);
   signal.addEventListener('abort', () => clearInterval(dwellTimer), { once: true });
+  // A press on an ad may end in a click that leaves the page: what the page view owes goes first.
+  watchPresses(registry, sendNow, signal);
 
   const changes = watchAdChanges(registry, (elements) => {
     for (const element of elements) {
@@ -131,11 +147,18 @@ export function startPageView(outbox: Outbox, requestRules: RequestRules, parent
 
   return {
     id,
-    onFrameClick: (landingUrl) => {
+    onFrameClick: (landingUrl, time) => {
       const ad = adOfFocusedFrame(registry);
       if (!ad) return;
-      frameFocus.childReported(ad);
-      onClick(ad, { inFrame: true, landingUrl });
+      const late = frameFocus.childReported(ad, time);
+      if (!late) {
+        onClick(ad, { inFrame: true, landingUrl });
+        return;
+      }
+      // The click was inferred while this report was on its way: the same click, now confirmed by its frame
+      // (same id: the background stores it once, and replaces an inferred one it already stored).
+      outbox.add({ ...late.confirms, inferred: false, landingUrl: landingUrl ?? late.confirms.landingUrl });
+      sendNow();
     },
     // The page view's ads a person could see: measurable now, or already seen (an impression).
     detections: () =>

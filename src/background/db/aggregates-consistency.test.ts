@@ -91,6 +91,28 @@ describe('aggregates stay equal to the raw events', () => {
     await expectConsistent();
   });
 
+  it('through inferred clicks confirmed later by their frames, moving them to another advertiser', async () => {
+    const rand = random(13);
+    const inferred = randomEvents(200, rand)
+      .filter((e) => e.type === 'click')
+      .map((e) => ({ ...e, inFrame: true, inferred: true, landingUrl: null, advertiser: null }));
+    expect(inferred.length).toBeGreaterThan(20);
+    await writeEvents(db(), [...inferred, ...randomEvents(100, rand)]);
+    await expectConsistent();
+    const confirmed = inferred.filter(() => rand() < 0.6).map((e) => ({ ...e, inferred: false, landingUrl: 'https://brand.example/x', advertiser: 'brand.example' }));
+    await writeEvents(db(), confirmed);
+    await writeEvents(db(), confirmed); // a retry: already confirmed, nothing changes
+    await expectConsistent();
+    const clicks = (await db().getAll('events')).filter((e) => e.type === 'click');
+    expect(clicks.filter((e) => e.advertiser === 'brand.example' && !e.inferred && e.inFrame)).toHaveLength(confirmed.length);
+    // An inferred click never replaces a confirmed one, and an import never confirms.
+    await writeEvents(db(), confirmed.map((e) => ({ ...e, inferred: true, advertiser: null })));
+    const stillInferred = inferred.filter((e) => !confirmed.some((c) => c.id === e.id));
+    await writeEvents(db(), stillInferred.map((e) => ({ ...e, inferred: false, advertiser: 'brand.example' })), 'import');
+    await expectConsistent();
+    expect((await db().getAll('events')).filter((e) => e.type === 'click' && e.inferred)).toHaveLength(stillInferred.length);
+  });
+
   it('through imports that overlap what is stored', async () => {
     const rand = random(11);
     const events = randomEvents(300, rand);

@@ -189,6 +189,27 @@ describe('writeEvents', () => {
     });
   });
 
+  it('replaces an inferred click by its confirmation (same id, inferred false): still one click, under the advertiser the frame reported', async () => {
+    const click = storedEvent({ id: 'c1', type: 'click', inFrame: true, inferred: true, fingerprint: 'fp-c', landingUrl: null, advertiser: null });
+    await writeEvents(db(), [click]);
+    const confirmed = { ...click, inferred: false, landingUrl: 'https://shop.example/offer', advertiser: 'shop.example' };
+    const result = await writeEvents(db(), [confirmed]);
+    expect(result).toEqual({ stored: ['c1'], added: 0 });
+    expect(await db().get('events', 'c1')).toEqual(confirmed);
+    expect(await siteDay(db(), 'news.test', '2025-06-15')).toMatchObject({ clicks: 1 });
+    expect(await db().get('totals', ['advertiser', 'shop.example', '2025-06-15'])).toMatchObject({ clicks: 1 });
+    expect(await db().get('totals', ['advertiser', '', '2025-06-15'])).toBeUndefined();
+    expect(await db().get('creatives', 'fp-c')).toMatchObject({ clicks: 1, landingUrl: 'https://shop.example/offer', advertiser: 'shop.example' });
+  });
+
+  it('never lets a click re-sent as inferred, or any other re-sent click, change a stored one', async () => {
+    const click = storedEvent({ id: 'c1', type: 'click', inFrame: true, landingUrl: 'https://shop.example/offer', advertiser: 'shop.example' });
+    await writeEvents(db(), [click]);
+    await writeEvents(db(), [{ ...click, inferred: true, advertiser: null }, { ...click, landingUrl: null, advertiser: null }]);
+    expect(await db().get('events', 'c1')).toEqual(click);
+    expect(await siteDay(db(), 'news.test', '2025-06-15')).toMatchObject({ clicks: 1 });
+  });
+
   it('writes nothing for an empty batch', async () => {
     expect(await writeEvents(db(), [])).toEqual({ stored: [], added: 0 });
     expect(await db().count('events')).toBe(0);

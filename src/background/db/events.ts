@@ -6,7 +6,7 @@
 import { unwrap } from 'idb';
 import type { IDBPDatabase } from 'idb';
 import type { KeyTotals, StoredEvent } from '../../common/types';
-import { addCounts, contributionsOf, creativeOf, isZero, mergeCreative, ZERO_COUNTS } from './aggregates';
+import { addCounts, contributionsOf, countsOf, creativeOf, isZero, mergeCreative, ZERO_COUNTS } from './aggregates';
 import type { Creative, Dimension, Totals } from './aggregates';
 import type { AdTallyDB, DayTotals } from './schema';
 import { settle } from './requests';
@@ -22,7 +22,9 @@ const WRITE_STORES: WriteStores[] = ['events', 'totals', 'creatives', 'allTime']
 
 /**
  * `live`: from a content script. A dwell event, re-sent with the same id as the ad's time in view grows,
- * replaces the stored one when larger, and the totals grow by the difference.
+ * replaces the stored one when larger, and the totals grow by the difference. A click re-sent with the same
+ * id and `inferred: false` replaces the inferred click it confirms (its frame's report came after the
+ * inference, with the landing page): still one click, now filed under the right advertiser.
  * `import`: from an export file. Nothing already stored changes, dwell included.
  */
 export type WriteMode = 'live' | 'import';
@@ -58,8 +60,8 @@ export async function writeEvents(db: IDBPDatabase<AdTallyDB>, events: StoredEve
     const current = new Map<string, StoredEvent | undefined>();
     events.forEach((event, i) => {
       const stored = current.has(event.id) ? current.get(event.id) : before[i]!.value;
-      if (event.type === 'dwell') {
-        if (stored && (stored.type !== 'dwell' || stored.dwellMs >= event.dwellMs)) return;
+      if (event.type === 'dwell' || (stored && confirms(event, stored))) {
+        if (stored && event.type === 'dwell' && (stored.type !== 'dwell' || stored.dwellMs >= event.dwellMs)) return;
         eventStore.put(event);
         // The replaced value comes out and the new one goes in, so the totals stay the sum of the stored
         // events even when the re-sent event falls on the next day.
@@ -77,6 +79,11 @@ export async function writeEvents(db: IDBPDatabase<AdTallyDB>, events: StoredEve
   await changes.apply(raw);
   await tx.done;
   return { stored: [...new Set(events.map((e) => e.id))], added };
+}
+
+/** A click the frame's own report confirmed, re-sent for the inferred click stored under its id. */
+function confirms(event: StoredEvent, stored: StoredEvent): boolean {
+  return event.type === 'click' && stored.type === 'click' && stored.inferred && !event.inferred;
 }
 
 /** Which events to delete: one site's, or everything older than a time. */
@@ -141,11 +148,11 @@ class Changes {
     else if (event.fingerprint) this.recount.add(event.fingerprint);
   }
 
-  /** A dwell event replaced by a larger value of itself. */
+  /** A dwell event replaced by a larger value of itself, or an inferred click by its confirmation. */
   replace(old: StoredEvent, event: StoredEvent): void {
     this.addTotals(old, -1);
     this.addTotals(event, 1);
-    if (old.fingerprint === event.fingerprint) this.addCreative(event, event.dwellMs - old.dwellMs);
+    if (old.fingerprint === event.fingerprint) this.addCreative(event, event.dwellMs - old.dwellMs, countsOf(old.type, 0));
     else {
       // Never sent by AdTally itself (a page view's ad keeps its creative); recounted so the records stay exact.
       if (old.fingerprint) this.recount.add(old.fingerprint);
@@ -162,9 +169,12 @@ class Changes {
     }
   }
 
-  private addCreative(event: StoredEvent, dwellMs: number): void {
-    const creative = creativeOf(event, dwellMs);
-    if (creative) this.creatives.set(creative.fingerprint, mergeCreative(this.creatives.get(creative.fingerprint), creative));
+  /** Adds an event to its creative; `less` is what an event it replaces had added besides dwell. */
+  private addCreative(event: StoredEvent, dwellMs: number, less: Totals = ZERO_COUNTS): void {
+    const one = creativeOf(event, dwellMs);
+    if (!one) return;
+    const creative = { ...one, ...addCounts(one, less, -1) };
+    this.creatives.set(creative.fingerprint, mergeCreative(this.creatives.get(creative.fingerprint), creative));
   }
 
   async apply(tx: IDBTransaction): Promise<void> {

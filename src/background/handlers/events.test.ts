@@ -96,4 +96,38 @@ describe('handleEvents', () => {
     await expect(handleEvents({ events: [event()] }, tab('https://news.test/'))).rejects.toThrow();
     expect(local.writeProblem).toMatchObject({ message: expect.stringContaining('database reported an error'), detail: expect.stringContaining('InvalidStateError') });
   });
+
+  it('keeps events whose rule, landing URL or page address is over-long, with the value cut (validate.ts)', async () => {
+    const rule = `filter:EasyList 1 ##${'.x'.repeat(800)}`;
+    const landingUrl = `https://shop.example/offer?${'q'.repeat(5000)}`;
+    const pageUrl = `https://www.news.test/story?${'p'.repeat(70_000)}`;
+    local.settings = { pageAddress: 'full' };
+    const events = [event({ rule }), event({ landingUrl }), event({ pageUrl })];
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      expect(await handleEvents({ events }, tab('https://www.news.test/story'))).toEqual({ stored: events.map((e) => e.id), rejected: [] });
+    } finally {
+      warn.mockRestore();
+    }
+    const [first, second, third] = await Promise.all(events.map((e) => db().get('events', e.id)));
+    expect(first?.rule).toHaveLength(1000);
+    expect(first?.rule.startsWith('filter:EasyList 1 ##.x.x')).toBe(true);
+    expect(second?.landingUrl).toHaveLength(4096);
+    expect(second?.advertiser).toBe('shop.example');
+    expect(third?.pageUrl?.startsWith('https://www.news.test/story?ppp')).toBe(true);
+  });
+
+  it('files the last events of a page being left under that page, not the one the tab went to', async () => {
+    const top = { ...tab('https://www.news.test/story'), url: 'https://www.news.test/story', documentId: 'doc-9', documentLifecycle: 'active' };
+    (top.tab as { id?: number }).id = 42;
+    await handleEvents({ events: [event()] }, top as Runtime.MessageSender);
+    // Chromium, in pagehide after the next page (another site) committed: another frame id, the next page's tab URL.
+    const leaving = { ...top, frameId: 5, documentLifecycle: 'pending_deletion', tab: { id: 42, url: 'https://shop.test/landing' } as never };
+    const last = event({ type: 'dwell', dwellMs: 8000 });
+    expect(await handleEvents({ events: [last] }, leaving as Runtime.MessageSender)).toEqual({ stored: [last.id], rejected: [] });
+    expect(await db().get('events', last.id)).toMatchObject({ site: 'news.test', pageUrl: 'https://www.news.test/story' });
+    // A document never seen as a tab's top frame is refused whole.
+    const stranger = event();
+    expect(await handleEvents({ events: [stranger] }, { ...leaving, documentId: 'doc-other' } as Runtime.MessageSender)).toEqual({ stored: [], rejected: [stranger.id] });
+  });
 });

@@ -12,10 +12,8 @@ export async function handleFrameClick(
 ): Promise<{ forwarded: boolean }> {
   const tabId = sender.tab?.id;
   if (tabId === undefined || !sender.frameId || typeof payload.time !== 'number') return { forwarded: false };
-  const landingUrl =
-    typeof payload.landingUrl === 'string' && payload.landingUrl.length <= 4096 && /^https?:\/\//.test(payload.landingUrl)
-      ? payload.landingUrl
-      : null;
+  // However long: the click event that carries it back is where an over-long URL is cut (validate.ts).
+  const landingUrl = typeof payload.landingUrl === 'string' && /^https?:\/\//.test(payload.landingUrl) ? payload.landingUrl : null;
   const message: TabMessage = { type: 'childFrameClicked', time: payload.time, landingUrl };
   try {
     await browser.tabs.sendMessage(tabId, message, { frameId: 0 });

@@ -8,15 +8,37 @@ export function watchClicks(registry: AdRegistry, onClick: (ad: Ad) => void, sig
   const handle = (event: MouseEvent) => {
     if (!event.isTrusted) return;
     if (event.type === 'auxclick' && event.button !== 1) return;
-    for (const target of event.composedPath()) {
-      if (!(target instanceof Element)) continue;
-      const ad = registry.get(target);
-      if (ad) return onClick(ad);
-    }
+    const ad = adOnPath(registry, event);
+    if (ad) onClick(ad);
   };
   // Capture phase, so a page that stops propagation in its own handlers cannot hide the click.
   document.addEventListener('click', handle, { capture: true, signal });
   document.addEventListener('auxclick', handle, { capture: true, signal });
+}
+
+/**
+ * Trusted presses (`pointerdown`) on an ad or inside it: the moment before a click that may take the page
+ * away, while the page is still fully alive.
+ */
+export function watchPresses(registry: AdRegistry, onPress: (ad: Ad) => void, signal: AbortSignal): void {
+  document.addEventListener(
+    'pointerdown',
+    (event) => {
+      if (!event.isTrusted) return;
+      const ad = adOnPath(registry, event);
+      if (ad) onPress(ad);
+    },
+    { capture: true, signal },
+  );
+}
+
+function adOnPath(registry: AdRegistry, event: Event): Ad | undefined {
+  for (const target of event.composedPath()) {
+    if (!(target instanceof Element)) continue;
+    const ad = registry.get(target);
+    if (ad) return ad;
+  }
+  return undefined;
 }
 
 /**
