@@ -213,3 +213,47 @@ test('the same creative on two sites has one fingerprint; another creative has a
   }).toPass({ timeout: 8000 });
 });
 
+
+test('an SPA that re-renders every ad on navigation: the new elements are new ads, and going back counts the home ads again', async ({ page, port, serviceWorker }) => {
+  // spa.test re-renders its view on pushState: the home view has 2 GPT slots and 2 "Sponsored · Brand" cards,
+  // the deals view 2 GPT slots re-created with the same div ids and 1 card; going back re-renders home anew.
+  const impressionsByView = async () => {
+    const impressions = (await storedEvents(serviceWorker)).filter((e) => e.type === 'impression' && e.site === 'spa.test');
+    // Impressions per page view, the page views in the order they began.
+    const views = new Map<string, number>();
+    for (const e of impressions.sort((a, b) => a.time - b.time)) views.set(e.pageViewId, (views.get(e.pageViewId) ?? 0) + 1);
+    return [...views.values()];
+  };
+  await page.goto(url(port, '/', 'spa.test'));
+  await page.waitForTimeout(500);
+  await scrollThrough(page);
+  await expect(async () => expect(await impressionsByView()).toEqual([4])).toPass({ timeout: 8000 });
+
+  await page.mouse.wheel(0, -100_000);
+  await page.waitForTimeout(300);
+  await page.getByRole('navigation').getByRole('link', { name: 'Deals' }).click();
+  await expect(page).toHaveURL(/\/deals$/);
+  await page.waitForTimeout(500);
+  await scrollThrough(page);
+  await expect(async () => expect(await impressionsByView()).toEqual([4, 3])).toPass({ timeout: 8000 });
+
+  await page.goBack();
+  await expect(page.locator('[data-view="home"]')).toHaveCount(1);
+  await page.waitForTimeout(500);
+  await scrollThrough(page);
+  await expect(async () => expect(await impressionsByView()).toEqual([4, 3, 4])).toPass({ timeout: 8000 });
+
+  // A click on a re-rendered ad counts once, in the page view it belongs to.
+  const opened = page.context().waitForEvent('page');
+  await page.locator('[data-card="home-7"] h3 a').click();
+  await (await opened).close();
+  await expect(async () => {
+    const events = await storedEvents(serviceWorker);
+    const clicks = eventsFor(events, 'click', 'c=hp_n2');
+    expect(clicks).toHaveLength(1);
+    const impressionOfThirdView = eventsFor(events, 'impression', 'c=hp_n2').sort((a, b) => a.time - b.time).at(-1);
+    expect(clicks[0]!.pageViewId).toBe(impressionOfThirdView?.pageViewId);
+  }).toPass({ timeout: 8000 });
+  await page.waitForTimeout(1000);
+  expect(await impressionsByView()).toEqual([4, 3, 4]);
+});
