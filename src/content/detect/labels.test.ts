@@ -196,6 +196,47 @@ describe('containerOfLabel', () => {
     expect(containers().map((el) => el.tagName)).toEqual(['A']);
   });
 
+  it("reaches a post whose caption sits nine boxes below its content, past the author's avatar", () => {
+    // Facebook's 2016-2017 stories: avatar row, names column, a spacer, the text lines, then the caption.
+    document.body.innerHTML = `
+      <div id="feed" role="feed"><div id="story" class="story">
+        <div class="head"><div class="row"><a href="/acme"><img src="/avatar.png" width="40" height="40"></a>
+          <div class="col"><div class="names"><div><div class="lines"><div class="spacer"></div>
+            <div class="lines text"><h6><a href="/acme">Acme</a></h6>
+              <div class="meta"><span class="logging"><a href="/about/ads">Sponsored</a> · <a href="#" aria-label="Public">o</a></span></div>
+            </div></div></div></div></div></div></div>
+        <div class="message"><p>Our new kettle boils in a minute.</p></div>
+        <div class="attach"><a href="https://acme.example/kettle"><img src="/kettle.png" width="476" height="249"></a>
+          <a href="https://acme.example/kettle">The kettle that boils in a minute</a></div>
+      </div></div>`;
+    expect(ids(containers())).toEqual(['story']);
+  });
+
+  it("reads no words between a carousel's heading and its units in the inline script after the list", () => {
+    document.body.innerHTML = `
+      <div id="car"><div class="hd"><h2>Sponsored products</h2><span class="pager">Page 1 of 1</span></div>
+        <div class="body"><ol class="list">
+          <li class="item" id="c1"><a href="/sspa/click?1"><img src="/1.png" width="180" height="180"></a><a href="/sspa/click?1">Pour-over coffee maker, glass</a></li>
+          <li class="item" id="c2"><a href="/sspa/click?2"><img src="/2.png" width="180" height="180"></a><a href="/sspa/click?2">Burr coffee grinder, 18 settings</a></li>
+        </ol></div>
+        <script>window.cw = { slot: "sp_detail", impressions: ["B0C7KQ41AA", "B0BX2ZL9QP", "B0D1MMV7RT"] };</script>
+      </div>`;
+    expect(ids(containers())).toEqual(['c1', 'c2']);
+  });
+
+  it('lets a heading item that names a list head the items after it, though organic results come before it', () => {
+    document.body.innerHTML = `
+      <ul id="results">
+        <li class="row" id="o1"><img src="/3.png" width="200" height="200"><a href="/biz/3">Bob's Pipes and Drains</a></li>
+        <li class="row" id="o2"><img src="/4.png" width="200" height="200"><a href="/biz/4">City Plumbing of Springfield</a></li>
+        <li class="row"><div><h2>Sponsored Results</h2></div></li>
+        <li class="row" id="s1"><img src="/1.png" width="200" height="200"><a href="/adredir?b=1">Joe's Plumbing and Heating</a></li>
+        <li class="row" id="s2"><img src="/2.png" width="200" height="200"><a href="/adredir?b=2">Ace Plumbing Services Co</a></li>
+        <li class="row"><a href="?page=2">Next page</a></li>
+      </ul>`;
+    expect(ids(containers())).toEqual(['s1', 's2']);
+  });
+
   it('returns nothing for a detached label', () => {
     const span = document.createElement('span');
     span.textContent = 'Sponsored';

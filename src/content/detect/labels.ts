@@ -134,14 +134,20 @@ function withSelf(root: Element, selector: string): Element[] {
 // ---------------------------------------------------------------------------------------------------------
 // Which ad a caption marks.
 
-/** How far above the caption's line the ad may be (a caption in a post's author line, the post higher up). */
-const MAX_CLIMB = 6;
+/**
+ * How far above the caption's first box the ad may be: a caption in a post's author line, the post higher up.
+ * Facebook's 2016-2017 stories put their "Sponsored" link nine boxes below the post's content (an avatar row,
+ * a names column, a spacer, the text lines: propublica, Who-Targets-Me and fbtrex fixtures); six lost them.
+ */
+const MAX_CLIMB = 10;
 /** Words beyond this outside the caption's box, with no picture among them, are an article, not an ad. */
 const MAX_PROSE = 400;
 const MIN_PARAGRAPH = 100;
 /** More words than a pager or a "View all" link between a heading and its list: a post's message. */
 const MAX_BETWEEN = 40;
 const MEDIA = 'img,iframe,video,canvas,picture,object,embed,svg';
+/** A picture this size or smaller both ways is an avatar or a logo in a caption line, not an ad's content. */
+const MIN_PICTURE = 48;
 /** A heading over a list of ads is a caption line, not a paragraph. */
 const MAX_HEADING = 80;
 
@@ -232,15 +238,20 @@ export function holdsAdContent(el: Element): boolean {
   return false;
 }
 
-/** An svg, or a picture sized as one, of icon size: the info "i" or AdChoices mark beside a caption. */
+/**
+ * An svg, or a picture sized as one, of icon size: the info "i" or AdChoices mark beside a caption, or the
+ * author's avatar or logo in a post's header line (40 px on Facebook's 2017 stories, 32-48 px on feeds
+ * generally), which belongs to the caption line, not to what the ad shows.
+ */
 function isIcon(media: Element): boolean {
   if (media.closest('svg') !== media && media.closest('svg')) return true; // parts of an svg
   const box = media.getBoundingClientRect();
   const width = box.width || parseFloat(media.getAttribute('width') ?? '') || 0;
   const height = box.height || parseFloat(media.getAttribute('height') ?? '') || 0;
-  if (media.localName === 'svg') return width < 48 || height < 48;
-  // A known size under 24 px is an icon; an image of unknown size (not yet loaded, no layout) is content.
-  return (width > 0 && width < 24) || (height > 0 && height < 24);
+  if (media.localName === 'svg') return width < MIN_PICTURE || height < MIN_PICTURE;
+  // A known size under 24 px is an icon, one under MIN_PICTURE both ways an avatar; an image of unknown size
+  // (not yet loaded, no layout) is content.
+  return (width > 0 && width < 24) || (height > 0 && height < 24) || (width > 0 && height > 0 && width <= MIN_PICTURE && height <= MIN_PICTURE);
 }
 
 /** Whether `up` is a list and `box` one of its items: several alike siblings, or a list element's item. */
@@ -262,7 +273,9 @@ function isListHolding(up: Element, box: Element): boolean {
  */
 function unitsUnderHeading(box: Element, heading: Element, listHeading: boolean): Element[] {
   if (headingText(heading).length > MAX_HEADING || holdsAdContent(heading)) return [];
-  if (heading.previousElementSibling && holdsAdContent(heading.previousElementSibling)) return [];
+  // A caption after content is that content's (a badge under its ad), unless its label names a list: Yelp's
+  // second "Sponsored Results" heading item follows the last organic result of the same list.
+  if (!listHeading && heading.previousElementSibling && holdsAdContent(heading.previousElementSibling)) return [];
   const after: Element[] = [];
   let ended = false;
   for (let next = heading.nextElementSibling; next; next = next.nextElementSibling) {
@@ -285,11 +298,18 @@ function unitsUnderHeading(box: Element, heading: Element, listHeading: boolean)
   // Each unit of a list of ads leads somewhere (a link of its own); the pictures of one post's carousel do not.
   const units = items.filter((item) => holdsAdContent(item) && (item.matches('a[href]') || item.querySelector('a[href]') !== null));
   if (units.length < 2 && !(ended && units.length === 1)) return [];
+  // Units of a list lead to places of their own: a picture and a headline linking to one page are one ad.
+  if (units.length >= 2 && new Set(units.map(destinationOf)).size === 1) return [];
   // Items alike the heading are ads only in a section that ends, or under a label that names a list
   // ("Sponsored results"): else the "heading" is one card of a list.
   if (!ended && !listHeading && units.some((u) => alike(u, heading))) return [];
   const first = units[0]!;
   return units.every((u) => alike(u, first)) ? units : [];
+}
+
+/** Where a unit leads: its own link's, or its first link's, address. */
+function destinationOf(unit: Element): string {
+  return (unit.matches('a[href]') ? unit : unit.querySelector('a[href]'))?.getAttribute('href') ?? '';
 }
 
 /** The one child of el holding content, when exactly one does. */
@@ -344,7 +364,14 @@ function proseAround(up: Element, box: Element): boolean {
   return true;
 }
 
-/** An element's words with whitespace collapsed (indentation in the markup is not text a person sees). */
+/**
+ * An element's words with whitespace collapsed (indentation in the markup is not text a person sees), without
+ * the text of scripts, styles and templates: a carousel's inline impression script after its list is no words
+ * between a heading and its units.
+ */
 function shownText(el: Element): string {
-  return normaliseLabelText(el.textContent ?? '');
+  if (el.matches(NOT_TEXT)) return '';
+  let text = el.textContent ?? '';
+  for (const hidden of el.querySelectorAll(NOT_TEXT)) text = text.replace(hidden.textContent ?? '', ' ');
+  return normaliseLabelText(text);
 }
