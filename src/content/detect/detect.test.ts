@@ -76,6 +76,13 @@ describe('detectAds: selector signatures', () => {
       { el: 'aswift_0', rule: 'sig:adsense-iframe', kind: 'display', network: 'AdSense' },
     ]);
   });
+
+  it("finds Media.net's dynamic iframe, which has no src", () => {
+    page('<div id="medianet"><div id="461374455"><script>window._mNHandle = {}</script><iframe id="_mN_dy_461374455" height="218"></iframe></div></div>');
+    expect(summary(detectAds(document))).toEqual([
+      { el: '_mN_dy_461374455', rule: 'sig:medianet-iframe', kind: 'display', network: 'Media.net' },
+    ]);
+  });
 });
 
 describe('detectAds: iframes from ad hosts', () => {
@@ -88,6 +95,8 @@ describe('detectAds: iframes from ad hosts', () => {
     ['https://a.b.criteo.net/delivery/ajs.php', 'Criteo'],
     ['https://ib.adnxs.com/tt?id=1', 'Xandr'],
     ['https://WWW.Media.Net/frame', 'Media.net'],
+    ['http://disqusads.com/ads-iframe/adsnative/?category=news&position=top', 'Disqus'],
+    ['https://falcon.pixanalytics.com/ad/embed/2008', 'PIXNET'],
   ])('an iframe from %s is an ad of %s', (src, network) => {
     page(`<div><iframe id="f" src="${src}"></iframe></div>`);
     expect(summary(detectAds(document))).toEqual([{ el: 'f', rule: 'sig:ad-frame-host', kind: 'display', network }]);
@@ -95,6 +104,7 @@ describe('detectAds: iframes from ad hosts', () => {
 
   it.each([
     'https://www.youtube.com/embed/dQw4w9WgXcQ',
+    'https://disqus.com/embed/comments/?base=default&f=citytribune',
     'https://notdoubleclick.net.example.com/frame.html',
     'https://evil-doubleclick.net/frame.html',
     'https://doubleclick.network/frame.html',

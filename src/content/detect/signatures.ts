@@ -22,11 +22,15 @@ export const SELECTOR_SIGNATURES: readonly SelectorSignature[] = [
   { id: 'gpt-iframe', selector: 'iframe[id^="google_ads_iframe_"]', kind: 'display', network: 'Google Ad Manager' },
   // AdSense's creative iframe "aswift_<n>" outside an ins (auto ads). Proven by unit test detect.test.ts.
   { id: 'adsense-iframe', selector: 'iframe[id^="aswift_"]', kind: 'display', network: 'AdSense' },
+  // Media.net's contextual unit renders into a dynamic iframe "_mN_dy_<creative id>" with no src (CNN's and
+  // MSN's saved pages). Fixture: www.citytribune.test.
+  { id: 'medianet-iframe', selector: 'iframe[id^="_mN_"]', kind: 'display', network: 'Media.net' },
 ];
 
 /**
  * Hosts that serve ad creatives in iframes; an iframe whose src host is one of these (or a subdomain) is an ad.
- * Proven by unit test detect.test.ts (no real ad host resolves in the offline fixtures).
+ * Proven by unit test detect.test.ts and the fixture www.citytribune.test (every host resolves to the fixture
+ * server in the e2e tests).
  */
 export const AD_FRAME_HOSTS: ReadonlyArray<readonly [host: string, network: string]> = [
   ['googlesyndication.com', 'Google'], // tpc./pagead2.: AdSense and Ad Manager creatives and SafeFrames
@@ -47,4 +51,6 @@ export const AD_FRAME_HOSTS: ReadonlyArray<readonly [host: string, network: stri
   ['yieldmo.com', 'Yieldmo'],
   ['media.net', 'Media.net'],
   ['3lift.com', 'TripleLift'],
+  ['disqusads.com', 'Disqus'], // the ads frame atop Disqus comments; disqus.com itself serves the comments
+  ['pixanalytics.com', 'PIXNET'], // falcon.pixanalytics.com/ad/embed/<id>: PIXNET blogs' ad frames
 ];
