@@ -237,6 +237,16 @@ describe('containerOfLabel', () => {
     expect(ids(containers())).toEqual(['s1', 's2']);
   });
 
+  it("takes each ad of a right column whose units all begin with the same options button ('#')", () => {
+    // Facebook's 2017 right column: every ego unit starts with <a href="#"> (its menu), then its own links.
+    document.body.innerHTML = `
+      <div id="ego"><div class="head"><span>Sponsored</span> · <a href="/ads/create">Create Ad</a></div>
+        <div class="ego_unit" id="e1"><a href="#" role="button" aria-label="Hide"></a><a href="/ajax/emu/end.php?eid=1"><img src="/1.png" width="254" height="133"></a><a href="https://one.example/">Balance your books in minutes</a></div>
+        <div class="ego_unit" id="e2"><a href="#" role="button" aria-label="Hide"></a><a href="/ajax/emu/end.php?eid=2"><img src="/2.png" width="254" height="133"></a><a href="https://two.example/">Wait, that's it? Moving made easy</a></div>
+      </div>`;
+    expect(ids(containers())).toEqual(['e1', 'e2']);
+  });
+
   it('returns nothing for a detached label', () => {
     const span = document.createElement('span');
     span.textContent = 'Sponsored';

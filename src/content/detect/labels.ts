@@ -299,7 +299,7 @@ function unitsUnderHeading(box: Element, heading: Element, listHeading: boolean)
   const units = items.filter((item) => holdsAdContent(item) && (item.matches('a[href]') || item.querySelector('a[href]') !== null));
   if (units.length < 2 && !(ended && units.length === 1)) return [];
   // Units of a list lead to places of their own: a picture and a headline linking to one page are one ad.
-  if (units.length >= 2 && new Set(units.map(destinationOf)).size === 1) return [];
+  if (units.length >= 2 && destinations(units).size <= 1) return [];
   // Items alike the heading are ads only in a section that ends, or under a label that names a list
   // ("Sponsored results"): else the "heading" is one card of a list.
   if (!ended && !listHeading && units.some((u) => alike(u, heading))) return [];
@@ -307,9 +307,16 @@ function unitsUnderHeading(box: Element, heading: Element, listHeading: boolean)
   return units.every((u) => alike(u, first)) ? units : [];
 }
 
-/** Where a unit leads: its own link's, or its first link's, address. */
-function destinationOf(unit: Element): string {
-  return (unit.matches('a[href]') ? unit : unit.querySelector('a[href]'))?.getAttribute('href') ?? '';
+/** Every address the units' links lead to (a "#" of a button-like link is no place). */
+function destinations(units: readonly Element[]): Set<string> {
+  const found = new Set<string>();
+  for (const unit of units) {
+    for (const link of withSelf(unit, 'a[href]')) {
+      const href = link.getAttribute('href') ?? '';
+      if (href !== '' && !href.startsWith('#')) found.add(href);
+    }
+  }
+  return found;
 }
 
 /** The one child of el holding content, when exactly one does. */
