@@ -1,11 +1,12 @@
 /**
- * Playwright fixtures: the fixture-site server (one per worker) and a fresh Chromium profile with AdTally
- * loaded (one per test), plus the popup page object.
+ * Playwright fixtures: the fixture-site server (one per worker), machine load for the "under load" project,
+ * and a fresh Chromium profile with AdTally loaded (one per test), plus the popup page object.
  */
 import { test as base } from '@playwright/test';
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { startFixtureServer } from '../scripts/fixture-server.mjs';
 import { launchWithExtension } from '../scripts/launch-chromium.mjs';
+import { startBusyCores } from './busy-cores';
 import { PopupPage } from './pages/popup-page';
 
 interface TestFixtures {
@@ -16,7 +17,24 @@ interface TestFixtures {
   popup: PopupPage;
 }
 
-export const test = base.extend<TestFixtures, { port: number }>({
+interface WorkerFixtures {
+  port: number;
+  /** Processes that keep this many cores busy while the worker runs (the "under load" project). */
+  busyCores: number;
+  load: void;
+}
+
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  busyCores: [0, { scope: 'worker', option: true }],
+  // Started before anything else of the worker and stopped after it, whether or not a test asks for it.
+  load: [
+    async ({ busyCores }, use) => {
+      const busy = busyCores > 0 ? startBusyCores(busyCores) : null;
+      await use();
+      busy?.stop();
+    },
+    { scope: 'worker', auto: true },
+  ],
   port: [
     async ({}, use) => {
       const server = await startFixtureServer();
