@@ -61,6 +61,24 @@ describe('x adapter', () => {
     expect(found).toEqual([]);
   });
 
+  /** A trend of "What's happening": context line, name, description, and a meta line (x.com's markup). */
+  const trend = (id: string, o: { context?: string; name: string; meta?: string }) => `
+    <div data-testid="cellInnerDiv"><div><div role="link" tabindex="0" data-testid="trend" id="${id}"><div>
+      <div><div dir="ltr"><span>${o.context ?? 'Trending in United Kingdom'}</span></div><div><button aria-label="More" data-testid="caret"><svg width="18" height="18"></svg></button></div></div>
+      <div dir="ltr"><span>${o.name}</span></div>
+      ${o.meta ? `<div><svg width="16" height="16"></svg><div dir="ltr"><span>${o.meta}</span></div></div>` : '<div dir="ltr"><span>41.7K posts</span></div>'}
+    </div></div></div></div>`;
+
+  it('finds a promoted trend by its "Promoted by <brand>" line, and not a trend named "Promoted" or "Ad Week"', () => {
+    document.body.innerHTML = `<div data-testid="sidebarColumn"><section>
+      ${trend('organic', { name: '#WorldCupDraw' })}
+      ${trend('paid', { context: 'Track day season is here', name: 'Book a lap in a GT car this summer.', meta: 'Promoted by Trackside Motors' })}
+      ${trend('named', { context: 'Music · Trending', name: 'Promoted' })}
+      ${trend('adweek', { context: 'Business · Trending', name: 'Ad Week' })}
+    </section></div>`;
+    expect(summary(detectAds(document, contextFor('x')))).toEqual([['paid', 'adapter:x/promoted-trend', 'social', 'X']]);
+  });
+
   it('runs on x and twitter only, and detectAds reports the post with the adapter rule', () => {
     expect(scan('facebook', tweet('promo', { label: 'Ad' }))).toEqual([]);
     expect(ids(scan('twitter', tweet('promo', { label: 'Ad' })))).toEqual(['promo']);
