@@ -108,10 +108,24 @@ function captionLine(el: Element): Element {
   let line = el;
   for (let depth = 0; depth < 2; depth++) {
     const up = line.parentElement;
-    if (!up || (up.textContent ?? '').length > MAX_CAPTION_CHARS || up.closest(NOT_TEXT)) break;
+    if (!up || textLongerThan(up, MAX_CAPTION_CHARS) || up.closest(NOT_TEXT)) break;
     line = up;
   }
   return line;
+}
+
+/**
+ * Whether el's text is longer than max characters, reading no more of it than that: a caption whose parent
+ * is a feed of 10,000 posts must not read the whole feed's text, once per caption (quadratic; bench/hostile).
+ */
+function textLongerThan(el: Element, max: number): boolean {
+  const walker = el.ownerDocument.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  let length = 0;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    length += node.nodeValue?.length ?? 0;
+    if (length > max) return true;
+  }
+  return false;
 }
 
 /** The line a single-letter piece belongs to, when that line's letters spell a label in order. */
