@@ -15,11 +15,9 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CONFIGS } from './lib/browser.mjs';
-import { measure } from './lib/measure.mjs';
+import { measureInterleaved } from './lib/interleave.mjs';
 import { contentModules } from './lib/modules.mjs';
 import { waitForQuiet } from './lib/quiet.mjs';
-import { startBenchServer } from './lib/server.mjs';
 import { fmtRange, median, pad } from './lib/stats.mjs';
 import { CAPTIONS, HOSTILE, waitForDone } from './pages/hostile.mjs';
 
@@ -51,32 +49,21 @@ console.log(`extension ${extensionDir}: content.js ${(statSync(join(extensionDir
 console.log(`runs      ${runs} × pages [${pages.map((p) => p.name).join(', ')}] × configs [bare, adtally], interleaved, order alternating each run`);
 console.log('');
 
-const server = await startBenchServer();
-const results = [];
 const started = Date.now();
-try {
-  for (let run = 1; run <= runs; run++) {
-    for (const pageDef of pages) {
-      const order = run % 2 === 1 ? CONFIGS : [...CONFIGS].reverse();
-      for (const config of order) {
-        const t0 = Date.now();
-        const r = await measure({ config, pageDef, port: server.port, extensionDir });
-        r.run = run;
-        r.loadavg = os.loadavg()[0];
-        results.push(r);
-        const p = r.roles.page;
-        process.stderr.write(
-          `run ${run}/${runs} ${pad(pageDef.name, 8)} ${pad(config, 7)} ${pad(((Date.now() - t0) / 1000).toFixed(0), 4, true)} s  ` +
-            `main thread ${(p.mainThreadMs / 1000).toFixed(1)} s (wall ${(p.mainThreadWallMs / 1000).toFixed(1)}), AdTally ${(p.adtallyMs / 1000).toFixed(1)} s, ` +
-            `last burst at ${r.visit?.doneS.toFixed(1)} s, quiet ${r.visit?.quiet ? 'yes' : 'NO'}, ${r.elements} elements, load ${r.loadavg.toFixed(1)}` +
-            `${r.detected ? `, ${r.detected.count ?? r.detected.error} ads listed` : ''}\n`,
-        );
-      }
-    }
-  }
-} finally {
-  await server.close();
-}
+const results = await measureInterleaved({
+  runs,
+  pages,
+  extensionDir,
+  report: (r, pageDef, config) => {
+    const p = r.roles.page;
+    process.stderr.write(
+      `run ${r.run}/${runs} ${pad(pageDef.name, 8)} ${pad(config, 7)} ${pad(r.seconds.toFixed(0), 4, true)} s  ` +
+        `main thread ${(p.mainThreadMs / 1000).toFixed(1)} s (wall ${(p.mainThreadWallMs / 1000).toFixed(1)}), AdTally ${(p.adtallyMs / 1000).toFixed(1)} s, ` +
+        `last burst at ${r.visit?.doneS.toFixed(1)} s, quiet ${r.visit?.quiet ? 'yes' : 'NO'}, ${r.elements} elements, load ${r.loadavg.toFixed(1)}` +
+        `${r.detected ? `, ${r.detected.count ?? r.detected.error} ads listed` : ''}\n`,
+    );
+  },
+});
 
 const plain = (byRole) => Object.fromEntries(Object.entries(byRole).map(([k, m]) => [k, Object.fromEntries(m)]));
 writeFileSync(jsonPath, JSON.stringify(results.map(({ byFunction, inclusive, ...r }) => ({ ...r, byFunction: plain(byFunction), inclusive: plain(inclusive) })), null, 1));

@@ -17,10 +17,9 @@ import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { CHROMIUM_PATH, CONFIGS } from './lib/browser.mjs';
-import { measure } from './lib/measure.mjs';
+import { CHROMIUM_PATH } from './lib/browser.mjs';
+import { measureInterleaved } from './lib/interleave.mjs';
 import { contentModules } from './lib/modules.mjs';
-import { startBenchServer } from './lib/server.mjs';
 import { fmtRange, median, pad } from './lib/stats.mjs';
 import { FEED, scrollFeed } from './pages/feed.mjs';
 import { NEWS } from './pages/news.mjs';
@@ -67,32 +66,21 @@ console.log(`extension ${extensionDir}: content.js ${kB(contentBytes)} (sha256 $
 console.log(`runs      ${runs} × pages [${pages.map((p) => p.name).join(', ')}] × configs [bare, adtally], interleaved, order alternating each run`);
 console.log('');
 
-const server = await startBenchServer();
-const results = [];
 const started = Date.now();
-try {
-  for (let run = 1; run <= runs; run++) {
-    for (const pageDef of pages) {
-      const order = run % 2 === 1 ? CONFIGS : [...CONFIGS].reverse();
-      for (const config of order) {
-        const t0 = Date.now();
-        const r = await measure({ config, pageDef, port: server.port, extensionDir });
-        r.run = run;
-        r.loadavg = os.loadavg()[0];
-        results.push(r);
-        const ad = r.roles.page;
-        process.stderr.write(
-          `run ${run}/${runs} ${pad(pageDef.name, 6)} ${pad(config, 7)} ${pad(((Date.now() - t0) / 1000).toFixed(0), 3, true)} s  ` +
-            `page script ${ad.scriptMs.toFixed(0)} ms, AdTally ${ad.adtallyMs.toFixed(0)} ms (wall ${ad.adtallyWallMs.toFixed(0)}), ` +
-            `iframes AdTally ${r.roles.iframes.adtallyMs.toFixed(0)} ms, heap ${r.heapPageMB.toFixed(1)} MB` +
-            `${r.detected ? `, ${r.detected.count ?? r.detected.error} ads` : ''}${r.wheels ? `, ${r.wheels} wheel steps` : ''}\n`,
-        );
-      }
-    }
-  }
-} finally {
-  await server.close();
-}
+const results = await measureInterleaved({
+  runs,
+  pages,
+  extensionDir,
+  report: (r, pageDef, config) => {
+    const ad = r.roles.page;
+    process.stderr.write(
+      `run ${r.run}/${runs} ${pad(pageDef.name, 6)} ${pad(config, 7)} ${pad(r.seconds.toFixed(0), 3, true)} s  ` +
+        `page script ${ad.scriptMs.toFixed(0)} ms, AdTally ${ad.adtallyMs.toFixed(0)} ms (wall ${ad.adtallyWallMs.toFixed(0)}), ` +
+        `iframes AdTally ${r.roles.iframes.adtallyMs.toFixed(0)} ms, heap ${r.heapPageMB.toFixed(1)} MB` +
+        `${r.detected ? `, ${r.detected.count ?? r.detected.error} ads` : ''}${r.wheels ? `, ${r.wheels} wheel steps` : ''}\n`,
+    );
+  },
+});
 
 writeFileSync(
   jsonPath,

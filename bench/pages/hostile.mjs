@@ -97,15 +97,20 @@ export function hostilePage(port) {
     bursts.push(burst.sections.join(''));
     next = burst.next;
   }
-  const script = `
+  const script = appendInBursts(bursts);
+  const css = 'body{font:14px/1.4 sans-serif;margin:0}.ad-grid{display:flex;flex-wrap:wrap;gap:4px}.promo-caption{display:block;font-size:11px;color:#777}';
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Hostile page</title><style>${css}</style></head><body><h1>${esc(title(r))}</h1><main id="feed">${initial.sections.join('')}</main><script>${script}</script></body></html>`;
+}
+
+/** The page's script: appends each burst of markup to #feed, 60 ms apart, as an infinite feed does, then sets body[data-done]. */
+function appendInBursts(bursts) {
+  return `
 (function(){
   var BURSTS=${JSON.stringify(bursts)}, feed=document.getElementById('feed'), b=0;
   function more(){ if (b>=BURSTS.length){ document.body.dataset.done='1'; return; }
     feed.insertAdjacentHTML('beforeend', BURSTS[b++]); setTimeout(more, 60); }
   setTimeout(more, 60);
 })();`;
-  const css = 'body{font:14px/1.4 sans-serif;margin:0}.ad-grid{display:flex;flex-wrap:wrap;gap:4px}.promo-caption{display:block;font-size:11px;color:#777}';
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Hostile page</title><style>${css}</style></head><body><h1>${esc(title(r))}</h1><main id="feed">${initial.sections.join('')}</main><script>${script}</script></body></html>`;
 }
 
 /** One captioned creative: the caption, a picture and a headline link in one card (5 elements). */
@@ -128,13 +133,7 @@ export function captionsPage(port) {
     for (let k = 0; k < 200; k++) burst.push(captionCard(i++, r, port));
     bursts.push(burst.join(''));
   }
-  const script = `
-(function(){
-  var BURSTS=${JSON.stringify(bursts)}, feed=document.getElementById('feed'), b=0;
-  function more(){ if (b>=BURSTS.length){ document.body.dataset.done='1'; return; }
-    feed.insertAdjacentHTML('beforeend', BURSTS[b++]); setTimeout(more, 60); }
-  setTimeout(more, 60);
-})();`;
+  const script = appendInBursts(bursts);
   const css = 'body{font:14px/1.4 sans-serif;margin:0}#feed{display:flex;flex-wrap:wrap;gap:6px}.card{width:240px}.card-caption{font-size:11px;color:#777}.headline{display:block}';
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Captioned creatives</title><style>${css}</style></head><body><h1>${esc(title(r))}</h1><main id="feed">${cards.join('')}</main><script>${script}</script></body></html>`;
 }
