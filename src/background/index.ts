@@ -10,10 +10,17 @@ import { recordRefresh } from './filters/refresh-record';
 import { getDb, listenToOpen } from './db/open';
 import { upgradeNotice } from './storage/upgrade-notice';
 import { route } from './router';
+import { keepTopDocumentsIn } from './sender-page';
 import { readSettings } from './settings';
 import { applyRetention, RETENTION_ALARM, RETENTION_PERIOD_MINUTES } from './storage/retention';
 
 listenToOpen(upgradeNotice);
+// The pages each tab showed, for events a page hands over as it is left after this worker was stopped.
+keepTopDocumentsIn({
+  load: async () => (await browser.storage.session.get('topDocuments')).topDocuments as Record<string, string[]> | undefined,
+  // Async, so a browser without storage.session rejects (and is ignored) instead of throwing in the router.
+  save: async (documents) => browser.storage.session.set({ topDocuments: documents }),
+});
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => route(message, sender));
 
 // The bundled list is current at install; the first refresh comes a week later, then weekly.

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Runtime } from 'webextension-polyfill';
-import { forgetTopDocuments, noteSender, senderPage } from './sender-page';
+import { forgetTopDocuments, keepTopDocumentsIn, noteSender, resolveSenderPage, senderPage } from './sender-page';
 
 type Sender = Runtime.MessageSender & { documentId?: string; documentLifecycle?: string };
 
@@ -64,5 +64,55 @@ describe('senderPage', () => {
     for (const doc of ['d1', 'd2', 'd3', 'd4']) noteSender(top('https://www.news.test/', doc));
     expect(senderPage(leavingInChromium('https://www.news.test/', 'https://shop.test/', 'd1'))).toBeNull();
     expect(senderPage(leavingInChromium('https://www.news.test/', 'https://shop.test/', 'd2'))).not.toBeNull();
+  });
+});
+
+describe('resolveSenderPage: a worker stopped while the page stayed open', () => {
+  /** A session store like storage.session: it outlives the worker (forgetTopDocuments). */
+  const session = () => {
+    let saved: Record<string, string[]> | undefined;
+    const store = {
+      load: async () => (saved ? structuredClone(saved) : undefined),
+      save: async (documents: Record<string, string[]>) => {
+        saved = structuredClone(documents);
+      },
+    };
+    keepTopDocumentsIn(store);
+    return store;
+  };
+
+  it('files the last events of a page left after the worker restarted under that page', async () => {
+    session();
+    noteSender(top('https://www.news.test/story'));
+    await Promise.resolve();
+    forgetTopDocuments();
+    const leaving = leavingInChromium('https://www.news.test/story', 'https://shop.test/landing');
+    expect(senderPage(leaving)).toBeNull();
+    expect(await resolveSenderPage(leaving)).toEqual({ site: 'news.test', url: 'https://www.news.test/story' });
+  });
+
+  it('still refuses a document no worker saw as a top frame', async () => {
+    session();
+    noteSender(top('https://www.news.test/story', 'doc-1', 7));
+    await Promise.resolve();
+    forgetTopDocuments();
+    expect(await resolveSenderPage(leavingInChromium('https://ads.test/creative', 'https://shop.test/', 'doc-child', 7))).toBeNull();
+  });
+
+  it('keeps the documents of at most 200 tabs, forgetting the least recently seen', async () => {
+    const store = session();
+    for (let tab = 1; tab <= 201; tab++) noteSender(top(`https://site${tab}.test/`, `doc-${tab}`, tab));
+    await Promise.resolve();
+    const saved = (await store.load())!;
+    expect(Object.keys(saved)).toHaveLength(200);
+    expect(saved['1']).toBeUndefined();
+    expect(saved['201']).toEqual(['doc-201']);
+  });
+
+  it('loses nothing when the store fails: the page is refused as before, no error thrown', async () => {
+    keepTopDocumentsIn({ load: () => Promise.reject(new Error('no storage.session')), save: () => Promise.reject(new Error('no storage.session')) });
+    noteSender(top('https://www.news.test/story'));
+    forgetTopDocuments();
+    expect(await resolveSenderPage(leavingInChromium('https://www.news.test/story', 'https://shop.test/'))).toBeNull();
   });
 });

@@ -7,7 +7,7 @@ import { isTracked } from '../../common/settings';
 import { siteOf } from '../../common/site';
 import { getDb } from '../db/open';
 import { writeEvents } from '../db/events';
-import { senderPage } from '../sender-page';
+import { resolveSenderPage } from '../sender-page';
 import { readSettings } from '../settings';
 import { reportWriteFailure, reportWriteSuccess } from '../storage/write-health';
 import { isValidEvent, MAX_BATCH, pickEventFields, shortenOverlong } from '../validate';
@@ -22,7 +22,7 @@ export async function handleEvents(
   payload: { events: unknown },
   sender: Runtime.MessageSender,
 ): Promise<ResponseOf<ContentMessages, 'events'>> {
-  const page = senderPage(sender);
+  const page = await resolveSenderPage(sender);
   // Over-long rules and addresses are cut here, the one place they are (validate.ts), so the events are kept.
   const events: unknown[] = Array.isArray(payload.events) ? await Promise.all(payload.events.slice(0, MAX_BATCH).map(shortenOverlong)) : [];
   const now = Date.now();
