@@ -151,7 +151,8 @@ test('worker kills while a page records over 2,000 events: every event stored ex
   extensionId,
 }) => {
   // Ads keep arriving through most of the kills, so that most batches carry impressions and viewables.
-  const grid: Grid = { ads: 1200, over: 30_000, steps: 30, seed: 1 };
+  // 1,000 ads: the most one page view counts (MAX_ADS, content/scan-limits.ts); with 40 clicks, 2,040 events.
+  const grid: Grid = { ads: 1000, over: 30_000, steps: 30, seed: 1 };
   const killer = await WorkerKiller.attach(context, page, extensionId);
   await markGlobalScope(serviceWorker);
 
@@ -231,4 +232,21 @@ test('twenty tabs recording at once through worker kills: exact counts per tab a
   expect(await popupRow(popup, tabId)).toEqual({ impressions: ads, viewable: ads, clicks });
   console.log(`twenty tabs: ${ads} ads, ${clicks} clicks, ${killer.kills} worker stops, ${killer.starts} starts`);
   for (const tab of pages) await tab.close();
+});
+
+test('a page view counts at most 1,000 ads, every one of them exactly, and says in the console that it stopped', async ({ page, port, serviceWorker }) => {
+  const warnings: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'warning' && message.text().startsWith('AdTally')) warnings.push(message.text());
+  });
+  // 1,050 slots, all in view from load: more ads than one page view counts (MAX_ADS, docs/measurement.md).
+  await page.goto(gridUrl(port, { ads: 1050, over: 0, steps: 1, seed: 3 }));
+  await expect
+    .poll(async () => (await storedEvents(serviceWorker)).filter((e) => e.site === HOST && e.type === 'viewable').length, { timeout: 60_000 })
+    .toBe(1000);
+  await page.waitForTimeout(2000);
+  const events = (await storedEvents(serviceWorker)).filter((e) => e.site === HOST);
+  expect(countByType(events)).toMatchObject({ impression: 1000, viewable: 1000, click: 0 });
+  expect(new Set(events.filter((e) => e.type === 'impression').map((e) => e.adId)).size).toBe(1000);
+  expect(warnings).toEqual([expect.stringContaining('stopped looking for ads on this page view at its cap (1000 ads)')]);
 });

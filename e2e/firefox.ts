@@ -34,10 +34,32 @@ export async function launchFirefoxWithExtension(): Promise<Browser> {
   return browser;
 }
 
-/** Opens an AdTally page. goto() on moz-extension:// never resolves under BiDi (puppeteer#14314): wait for the DOM. */
+/**
+ * Opens an AdTally page. goto() on moz-extension:// never resolves under BiDi (puppeteer#14314): wait for the
+ * DOM. A script evaluation sent while the new tab's document is still being swapped in can fail with a
+ * protocol error ("right-hand side of 'in' should be an object, got null", seen once in a full run); that
+ * poll is repeated, not the test failed, until the 15 s are up.
+ */
 export async function openExtensionPage(page: Page, path: string, readySelector: string): Promise<void> {
   page.goto(`moz-extension://${ADDON_UUID}/${path}`).catch(() => {});
-  await page.waitForSelector(readySelector, { timeout: 15_000 });
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    try {
+      await page.waitForSelector(readySelector, { timeout: Math.max(1, deadline - Date.now()) });
+      return;
+    } catch (error) {
+      if (Date.now() >= deadline || !isProtocolError(error)) throw error;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+}
+
+/** Whether an error, or one of its causes, is a WebDriver protocol error. */
+function isProtocolError(error: unknown): boolean {
+  for (let e = error as { name?: string; message?: string; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+    if (e.name === 'ProtocolError' || String(e.message).includes('Protocol error')) return true;
+  }
+  return false;
 }
 
 /** Scrolls to the end in wheel steps, as in scripts/visit.mjs. */
