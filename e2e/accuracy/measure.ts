@@ -25,9 +25,17 @@ export async function pageState(serviceWorker: Worker, urlPattern: string): Prom
   }, urlPattern);
 }
 
-/** The ads the page's top frame found, and why. */
+/**
+ * The ads the page's top frame found, and why; none while its content script has not run yet (it runs at
+ * document_idle, after a `domcontentloaded` goto has returned: the tab then has no receiver).
+ */
 export async function detectionsOf(serviceWorker: Worker, urlPattern: string): Promise<DetectedAd[]> {
-  return (await pageState(serviceWorker, urlPattern)).ads;
+  try {
+    return (await pageState(serviceWorker, urlPattern)).ads;
+  } catch (error) {
+    if (String(error).includes('Receiving end does not exist')) return [];
+    throw error;
+  }
 }
 
 /** Loads one corpus page with AdTally, lets detection settle, and scores what it found against the truth. */
