@@ -47,6 +47,11 @@ export class Outbox {
     return this.pending.size;
   }
 
+  /** The most events one message carries (the background reads at most MAX_BATCH of a message). */
+  private get batchSize(): number {
+    return this.options.maxBatch ?? 500;
+  }
+
   /** Sends what is pending now, unless a send is under way or a retry is waiting out its backoff. */
   flush(): Promise<void> {
     if (this.waitingToRetry) return Promise.resolve();
@@ -62,7 +67,7 @@ export class Outbox {
   handOver(): void {
     if (this.stopped) return;
     const events = [...this.pending.values()];
-    const size = this.options.maxBatch ?? 500;
+    const size = this.batchSize;
     for (let i = 0; i < events.length; i += size) {
       const batch = events.slice(i, i + size);
       this.options.send(batch).then(
@@ -81,7 +86,7 @@ export class Outbox {
     if (this.stopped || this.pending.size === 0) return this.sending ?? Promise.resolve();
     if (this.sending) return this.sending;
     this.clearTimer();
-    const batch = [...this.pending.values()].slice(0, this.options.maxBatch ?? 500);
+    const batch = [...this.pending.values()].slice(0, this.batchSize);
     this.sending = this.sendBatch(batch).finally(() => {
       this.sending = null;
       if (this.pending.size === 0) return;

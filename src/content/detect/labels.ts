@@ -352,9 +352,14 @@ function isHeadingItem(el: Element): boolean {
 
 /** A heading's words: an "about these ads" tooltip or hidden help text beside it is no part of its length. */
 function headingText(el: Element): string {
+  return normaliseLabelText(textWithout(el, '[role="tooltip"], [hidden], [aria-hidden="true"]'));
+}
+
+/** el's text without the text of the elements under it that match `selector`. */
+function textWithout(el: Element, selector: string): string {
   let text = el.textContent ?? '';
-  for (const aside of el.querySelectorAll('[role="tooltip"], [hidden], [aria-hidden="true"]')) text = text.replace(aside.textContent ?? '', ' ');
-  return normaliseLabelText(text);
+  for (const left of el.querySelectorAll(selector)) text = text.replace(left.textContent ?? '', ' ');
+  return text;
 }
 
 /** Strictly the same kind of element: the same tag and the same classes (the items of one list). */
@@ -391,8 +396,5 @@ function proseAround(up: Element, box: Element): boolean {
  * between a heading and its units.
  */
 function shownText(el: Element): string {
-  if (el.matches(NOT_TEXT)) return '';
-  let text = el.textContent ?? '';
-  for (const hidden of el.querySelectorAll(NOT_TEXT)) text = text.replace(hidden.textContent ?? '', ' ');
-  return normaliseLabelText(text);
+  return el.matches(NOT_TEXT) ? '' : normaliseLabelText(textWithout(el, NOT_TEXT));
 }
