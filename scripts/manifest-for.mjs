@@ -1,5 +1,5 @@
 /**
- * The one MV3 manifest, patched per browser at build time (architecture convention 10).
+ * The one MV3 manifest, patched per browser at build time (docs/architecture.md, "Browser differences live in one place").
  * Chromium: a service worker. Firefox: an event page (Firefox MV3 has no background service workers),
  * a fixed add-on id, and the data-collection declaration Firefox requires of new add-ons (none collected).
  */

@@ -1,7 +1,7 @@
 /**
  * Background entry (service worker in Chromium, event page in Firefox). Every listener is registered
  * synchronously at the top level, so a worker woken by a message or an alarm finds its listener
- * (convention 7).
+ * (docs/architecture.md, "Service-worker discipline").
  */
 import browser from 'webextension-polyfill';
 import type { Runtime } from 'webextension-polyfill';

@@ -13,7 +13,7 @@ import { noteSender } from './sender-page';
 
 type Handler = (message: Record<string, unknown>, sender: Runtime.MessageSender) => Promise<unknown>;
 
-/** One handler per message type (convention 1); content and UI messages are told apart by sender. */
+/** One handler per message type (docs/architecture.md, "One typed message protocol"); content and UI messages are told apart by sender. */
 const HANDLERS: Record<string, Handler> = {
   events: (m, sender) => handleEvents({ events: m.events }, sender),
   pageRules: (m, sender) => handlePageRules(m, sender),

@@ -1,5 +1,5 @@
 /**
- * Validation of what comes from outside the background (convention 2: distrust senders): events from
+ * Validation of what comes from outside the background (docs/architecture.md, "Distrust senders"): events from
  * content scripts, which run inside pages AdTally does not control, and lines of an imported file. Every
  * field is checked before anything is stored, and a rejection names the field.
  */

@@ -1,5 +1,5 @@
 /**
- * The one message protocol between AdTally's parts (architecture convention 1).
+ * The one message protocol between AdTally's parts (docs/architecture.md, "One typed message protocol").
  * Every message is `{type, ...payload}`; each type names its payload and its response.
  */
 import type { CellDimension, CellFilter } from './cells';
@@ -149,7 +149,7 @@ export type BackgroundMessage = ContentMessage | UiMessage;
 
 export type ResponseOf<P extends AnyProtocol, K extends keyof P> = P[K] extends { response: infer R } ? R : never;
 
-/** Message types a content script may send; anything else from a tab is dropped (convention 2). */
+/** Message types a content script may send; anything else from a tab is dropped (docs/architecture.md, "Distrust senders"). */
 export const CONTENT_MESSAGE_TYPES: ReadonlySet<string> = new Set<keyof ContentMessages>(['events', 'pageRules', 'frameClick', 'addUserRule']);
 /** Message types only extension pages (popup, dashboard) may send. */
 export const UI_MESSAGE_TYPES: ReadonlySet<string> = new Set<keyof UiMessages>([

@@ -1,5 +1,5 @@
 /**
- * User settings: a defaults object plus whatever the user changed, in storage.local (convention 9).
+ * User settings: a defaults object plus whatever the user changed, in storage.local (docs/architecture.md, "One definition per stored setting").
  * Reading merges over the defaults, so a setting added in a later version has its default at once, and a
  * stored value that is not one the setting allows is ignored.
  */

@@ -11,7 +11,7 @@ export type AdEventType = 'impression' | 'viewable' | 'click' | 'dwell';
 
 /**
  * One thing that happened to one ad, as the content script reports it.
- * The site is deliberately absent: the background derives it from the sender's tab (convention 2).
+ * The site is deliberately absent: the background derives it from the sender's tab (docs/architecture.md, "Distrust senders").
  */
 export interface AdEvent {
   /** Random id; a retried batch carries the same ids, so a write is never doubled. */

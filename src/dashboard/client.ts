@@ -1,5 +1,5 @@
 /**
- * The dashboard's one connection to the extension (convention 11): data through messages to the
+ * The dashboard's one connection to the extension (docs/architecture.md, "The UI is a pure render"): data through messages to the
  * background, the range and filters in the page's address, the watchlist in storage (watchlist-store.ts).
  * Components get everything as props.
  */

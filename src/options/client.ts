@@ -1,5 +1,5 @@
 /**
- * The options page's one connection to the extension (convention 11): settings and the user's rules in
+ * The options page's one connection to the extension (docs/architecture.md, "The UI is a pure render"): settings and the user's rules in
  * storage.local, data and filter lists through messages to the background, and the browser's storage estimate. Components call these and never
  * `browser.*` themselves.
  */

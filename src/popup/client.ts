@@ -1,5 +1,5 @@
 /**
- * The popup's one connection to the extension (convention 11): components get data from here as props
+ * The popup's one connection to the extension (docs/architecture.md, "The UI is a pure render"): components get data from here as props
  * and never call `browser.*` themselves.
  */
 import browser from 'webextension-polyfill';

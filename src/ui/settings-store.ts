@@ -1,5 +1,5 @@
 /**
- * Settings as AdTally's own pages read and change them (storage.local, convention 9). The background reads
+ * Settings as AdTally's own pages read and change them (storage.local; docs/architecture.md, "One definition per stored setting"). The background reads
  * the same key (background/settings.ts) and listens for changes.
  */
 import browser from 'webextension-polyfill';

@@ -18,7 +18,7 @@ export function listenToOpen(l: OpenListener): void {
 }
 
 /**
- * The database, opened lazily once per service-worker life and cached (convention 7). A failed open is not
+ * The database, opened lazily once per service-worker life and cached (docs/architecture.md, "Service-worker discipline"). A failed open is not
  * cached, so the next message tries again.
  */
 export function getDb(): Promise<IDBPDatabase<AdTallyDB>> {

@@ -1,5 +1,5 @@
 /**
- * The one schema module (architecture convention 8): every store, index and upgrade step of AdTally's
+ * The one schema module (docs/architecture.md, "One schema module"): every store, index and upgrade step of AdTally's
  * IndexedDB database, which lives in the extension's own origin, out of reach of the pages it measures.
  *
  * Four kinds of data, all written in the same transaction (see events.ts):

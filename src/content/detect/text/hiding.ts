@@ -1,6 +1,6 @@
 /**
- * The CSS tricks that hide text from a person while leaving it in the DOM (../shared/docs/detection.md,
- * "Sponsored-label tricks"): pure predicates over a computed style, so the reader and its tests share them.
+ * The CSS tricks that hide text from a person while leaving it in the DOM (docs/detection.md,
+ * "As a person sees it"): pure predicates over a computed style, so the reader and its tests share them.
  */
 
 export interface Box {

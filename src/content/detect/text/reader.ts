@@ -1,6 +1,6 @@
 /**
  * What a label says to a person, read the way they see it, not the way the markup spells it. Feeds hide the
- * word "Sponsored" from text matching (../shared/docs/detection.md, "Sponsored-label tricks"): letters split
+ * word "Sponsored" from text matching (docs/detection.md, "As a person sees it"): letters split
  * across spans with decoy letters hidden by CSS, letters in `data-content` attributes drawn by
  * `::before { content: attr(data-content) }`, the word only in `aria-label` / `aria-labelledby`, the word drawn
  * by an SVG `<use href="#id">` pointing at a `<text>`, invisible characters between letters.
