@@ -13,13 +13,16 @@ import { route } from './router';
 import { keepTopDocumentsIn } from './sender-page';
 import { readSettings } from './settings';
 import { applyRetention, RETENTION_ALARM, RETENTION_PERIOD_MINUTES } from './storage/retention';
+import { SETTINGS } from '../common/stored/settings';
+import { changedIn, readStored, writeStored } from '../common/stored/stored-key';
+import { TOP_DOCUMENTS } from '../common/stored/top-documents';
 
 listenToOpen(upgradeNotice);
 // The pages each tab showed, for events a page hands over as it is left after this worker was stopped.
 keepTopDocumentsIn({
-  load: async () => (await browser.storage.session.get('topDocuments')).topDocuments as Record<string, string[]> | undefined,
   // Async, so a browser without storage.session rejects (and is ignored) instead of throwing in the router.
-  save: async (documents) => browser.storage.session.set({ topDocuments: documents }),
+  load: async () => readStored(browser.storage.session, TOP_DOCUMENTS),
+  save: async (documents) => writeStored(browser.storage.session, TOP_DOCUMENTS, documents),
 });
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => route(message, sender));
 
@@ -38,7 +41,7 @@ browser.alarms.onAlarm.addListener(async (alarm) => {
 });
 // A shorter retention limit applies at once, not at the next daily run.
 browser.storage.onChanged.addListener((changes, area) => {
-  if (area === 'local' && 'settings' in changes) void runRetention();
+  if (changedIn(changes, area, SETTINGS)) void runRetention();
 });
 
 async function runRetention(): Promise<void> {

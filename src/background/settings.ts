@@ -1,7 +1,8 @@
 import browser from 'webextension-polyfill';
-import { withDefaults } from '../common/settings';
 import type { Settings } from '../common/settings';
+import { SETTINGS } from '../common/stored/settings';
+import { readStored } from '../common/stored/stored-key';
 
 export async function readSettings(): Promise<Settings> {
-  return withDefaults((await browser.storage.local.get('settings')).settings as Record<string, unknown> | undefined);
+  return readStored(browser.storage.local, SETTINGS);
 }

@@ -1,40 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, isTracked, togglePauseSite, validSettingsChange, withDefaults } from './settings';
-
-const DEFAULTS = { filterListUpdates: true, pageAddress: 'path', retentionDays: 0, paused: false, scope: 'all', pausedSites: [], allowSites: [] };
-
-describe('withDefaults', () => {
-  it('gives the defaults when nothing is stored', () => {
-    expect(withDefaults(undefined)).toEqual(DEFAULTS);
-    expect(withDefaults({})).toEqual(DEFAULTS);
-  });
-
-  it('keeps stored values the settings allow', () => {
-    expect(withDefaults({ filterListUpdates: false })).toEqual({ ...DEFAULTS, filterListUpdates: false });
-    expect(withDefaults({ pageAddress: 'site', retentionDays: 90 })).toEqual({ ...DEFAULTS, pageAddress: 'site', retentionDays: 90 });
-    expect(withDefaults({ pageAddress: 'full' }).pageAddress).toBe('full');
-  });
-
-  it('ignores values the settings do not allow', () => {
-    expect(withDefaults({ filterListUpdates: 'false' })).toEqual(DEFAULTS);
-    expect(withDefaults({ filterListUpdates: 0 })).toEqual(DEFAULTS);
-    expect(withDefaults({ filterListUpdates: null })).toEqual(DEFAULTS);
-    expect(withDefaults({ pageAddress: 'everything' })).toEqual(DEFAULTS);
-    expect(withDefaults({ retentionDays: 17 })).toEqual(DEFAULTS);
-    expect(withDefaults({ retentionDays: '30' })).toEqual(DEFAULTS);
-  });
-
-  it('drops keys it does not know', () => {
-    const settings = withDefaults({ filterListUpdates: false, theme: 'dark', extra: 1 });
-    expect(Object.keys(settings).sort()).toEqual(['allowSites', 'filterListUpdates', 'pageAddress', 'paused', 'pausedSites', 'retentionDays', 'scope']);
-  });
-
-  it('returns a fresh object, leaving the defaults untouched', () => {
-    const settings = withDefaults({ filterListUpdates: false });
-    expect(settings).not.toBe(DEFAULT_SETTINGS);
-    expect(DEFAULT_SETTINGS).toEqual(DEFAULTS);
-  });
-});
+import { isTracked, togglePauseSite, validSettingsChange } from './settings';
+import { withDefaults } from './stored/settings';
 
 describe('validSettingsChange', () => {
   it('accepts a change of allowed values', () => {

@@ -1,7 +1,6 @@
 /**
- * User settings: a defaults object plus whatever the user changed, in storage.local (docs/architecture.md, "One definition per stored setting").
- * Reading merges over the defaults, so a setting added in a later version has its default at once, and a
- * stored value that is not one the setting allows is ignored.
+ * User settings: what each one means and the values it allows. How they are stored (the key, the defaults,
+ * reading over them) is in stored/settings.ts (docs/architecture.md, "One definition per stored setting").
  */
 
 /** How much of the address of the page an ad was on is stored with each event (applied at write time). */
@@ -38,19 +37,10 @@ export interface Settings {
   allowSites: string[];
 }
 
-export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
-  filterListUpdates: true,
-  pageAddress: 'path',
-  retentionDays: 0,
-  paused: false,
-  scope: 'all',
-  pausedSites: [],
-  allowSites: [],
-});
-
 const isSiteList = (v: unknown): v is string[] => Array.isArray(v) && v.length <= 10_000 && v.every((s) => typeof s === 'string' && s.length > 0 && s.length <= 253);
 
-const ALLOWED: { [K in keyof Settings]: (value: unknown) => value is Settings[K] } = {
+/** The values each setting allows: what a stored value and a change from a page are checked against. */
+export const ALLOWED: { [K in keyof Settings]: (value: unknown) => value is Settings[K] } = {
   filterListUpdates: (v): v is boolean => typeof v === 'boolean',
   pageAddress: (v): v is PageAddress => PAGE_ADDRESSES.includes(v as PageAddress),
   retentionDays: (v): v is number => RETENTION_CHOICES.includes(v as number),
@@ -79,17 +69,6 @@ export function togglePauseSite(settings: Settings, site: string): Partial<Setti
   if (settings.scope === 'allow') return { allowSites: tracked ? without(settings.allowSites) : [...without(settings.allowSites), site] };
   if (tracked) return { scope: 'deny', pausedSites: [...without(settings.pausedSites), site] };
   return { pausedSites: without(settings.pausedSites) };
-}
-
-export function withDefaults(stored: Record<string, unknown> | undefined): Settings {
-  const settings: Settings = { ...DEFAULT_SETTINGS, pausedSites: [], allowSites: [] };
-  for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]) {
-    const value = stored?.[key];
-    if (ALLOWED[key](value)) (settings as unknown as Record<string, unknown>)[key] = value;
-  }
-  // Settings from before scopes: sites paused then stay paused.
-  if (!ALLOWED.scope(stored?.scope) && settings.pausedSites.length > 0) settings.scope = 'deny';
-  return settings;
 }
 
 /** A change to some settings, or null when any of its values is not one the setting allows. */

@@ -20,9 +20,6 @@ export interface UserRuleError {
   reason: string;
 }
 
-/** The storage.local key of the rules text (background/user-rules-store.ts, the options page). */
-export const USER_RULES_KEY = 'userRules';
-
 const DOMAIN = /^(?:[a-z0-9-]+\.)*[a-z0-9-]+$/;
 export const MAX_USER_RULES = 5000;
 

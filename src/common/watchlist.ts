@@ -23,8 +23,6 @@ export interface WatchEntry {
   value: string;
 }
 
-/** The storage.local key of the watchlist (an array of WatchEntry). */
-export const WATCHLIST_KEY = 'watchlist';
 export const MAX_WATCH_ENTRIES = 200;
 const MAX_VALUE = 2000;
 
@@ -46,7 +44,10 @@ export function parseWatchEntry(kind: WatchKind, text: string): { ok: true; entr
   return { ok: true, entry: { kind, value: trimmed } };
 }
 
-/** The watchlist as stored, keeping only well-formed entries (storage is not trusted to be what was written). */
+/**
+ * A watchlist from storage or a message, keeping only well-formed entries (neither is trusted to be what was
+ * written): stored/watchlist.ts reads the stored one with it.
+ */
 export function watchlistFrom(stored: unknown): WatchEntry[] {
   if (!Array.isArray(stored)) return [];
   const entries: WatchEntry[] = [];

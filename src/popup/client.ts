@@ -3,7 +3,8 @@
  * and never call `browser.*` themselves.
  */
 import browser from 'webextension-polyfill';
-import { DB_UPGRADE_KEY, dbUpgradeFrom } from '../common/db-upgrade';
+import { DB_UPGRADE_NOTICE } from '../common/stored/db-upgrade-notice';
+import { readStored } from '../common/stored/stored-key';
 import type { ResponseOf, TabMessage, TabMessages, UiMessages } from '../common/messages';
 import { sendToBackground } from '../ui/send';
 import type { DayRange } from '../common/types';
@@ -27,9 +28,9 @@ export async function loadStats(days: DayRange = {}): Promise<Stats> {
   return sendToBackground({ type: 'getStats', tabId: await popupTabId(), days });
 }
 
-/** Whether the background is upgrading the database now (common/db-upgrade.ts). */
+/** Whether the background is upgrading the database now (common/stored/db-upgrade-notice.ts). */
 export async function readDbUpgrade(): Promise<boolean> {
-  return dbUpgradeFrom((await browser.storage.local.get(DB_UPGRADE_KEY))[DB_UPGRADE_KEY]) !== null;
+  return (await readStored(browser.storage.local, DB_UPGRADE_NOTICE)) !== null;
 }
 
 /** Opens AdTally's options page (data, privacy, export and import) in a tab. */

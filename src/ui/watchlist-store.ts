@@ -1,15 +1,16 @@
 /**
- * The "My ads" watchlist as AdTally's pages read and write it: the dashboard edits it, the options page
- * exports it with the aggregates JSON. Kept in storage.local and validated on every read (common/watchlist.ts).
+ * The "My ads" watchlist as AdTally's pages read and write it (common/stored/watchlist.ts): the dashboard
+ * edits it, the options page exports it with the aggregates JSON.
  */
 import browser from 'webextension-polyfill';
-import { WATCHLIST_KEY, watchlistFrom } from '../common/watchlist';
 import type { WatchEntry } from '../common/watchlist';
+import { WATCHLIST } from '../common/stored/watchlist';
+import { readStored, writeStored } from '../common/stored/stored-key';
 
 export async function loadWatchlist(): Promise<WatchEntry[]> {
-  return watchlistFrom((await browser.storage.local.get(WATCHLIST_KEY))[WATCHLIST_KEY]);
+  return readStored(browser.storage.local, WATCHLIST);
 }
 
 export async function saveWatchlist(entries: WatchEntry[]): Promise<void> {
-  await browser.storage.local.set({ [WATCHLIST_KEY]: entries });
+  return writeStored(browser.storage.local, WATCHLIST, entries);
 }

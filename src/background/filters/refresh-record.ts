@@ -1,21 +1,18 @@
 /**
- * The last filter-list download AdTally tried, weekly or asked for, kept in storage.local so the options
- * page can say when a weekly refresh last failed (a failure otherwise only reaches the service worker's
- * console, which nobody reads).
+ * The last filter-list download AdTally tried, weekly or asked for, as the background records and reads it
+ * (common/stored/filter-refresh.ts).
  */
 import browser from 'webextension-polyfill';
+import { FILTER_REFRESH } from '../../common/stored/filter-refresh';
+import { readStored, writeStored } from '../../common/stored/stored-key';
 import type { RefreshAttempt } from '../../common/types';
 import type { RefreshResult } from './refresh';
 
-const KEY = 'filterListRefresh';
-
 export async function recordRefresh(result: RefreshResult, trigger: RefreshAttempt['trigger'], time = Date.now()): Promise<void> {
   const attempt: RefreshAttempt = result.ok ? { time, trigger, ok: true, error: null } : { time, trigger, ok: false, error: result.error };
-  await browser.storage.local.set({ [KEY]: attempt });
+  await writeStored(browser.storage.local, FILTER_REFRESH, attempt);
 }
 
 export async function readLastRefresh(): Promise<RefreshAttempt | null> {
-  const stored = (await browser.storage.local.get(KEY))[KEY] as Partial<RefreshAttempt> | undefined;
-  if (!stored || typeof stored.time !== 'number' || typeof stored.ok !== 'boolean') return null;
-  return { time: stored.time, ok: stored.ok, trigger: stored.trigger === 'manual' ? 'manual' : 'weekly', error: typeof stored.error === 'string' ? stored.error : null };
+  return readStored(browser.storage.local, FILTER_REFRESH);
 }

@@ -1,12 +1,13 @@
 /**
- * Whether the latest database write failed, kept in storage.local so the popup can say so plainly even
- * after the service worker restarted. Events that could not be written stay in the pages' outboxes, which
- * retry; nothing is dropped silently.
+ * Whether the latest database write failed, kept in storage.local (common/stored/write-problem.ts) so the
+ * popup can say so plainly even after the service worker restarted. Events that could not be written stay
+ * in the pages' outboxes, which retry; nothing is dropped silently.
  */
 import browser from 'webextension-polyfill';
+import { WRITE_PROBLEM } from '../../common/stored/write-problem';
+import { readStored, removeStored, writeStored } from '../../common/stored/stored-key';
 import type { WriteProblem } from '../../common/types';
 
-const KEY = 'writeProblem';
 /** Known per service-worker life, so a good write clears the stored problem without a storage read each time. */
 let known: boolean | null = null;
 
@@ -26,17 +27,16 @@ export async function reportWriteFailure(error: unknown): Promise<void> {
     known = true;
     return;
   }
-  await browser.storage.local.set({ [KEY]: { ...describeWriteError(error), since: Date.now() } satisfies WriteProblem });
+  await writeStored(browser.storage.local, WRITE_PROBLEM, { ...describeWriteError(error), since: Date.now() });
   known = true;
 }
 
 export async function reportWriteSuccess(): Promise<void> {
   if (known === false) return;
-  await browser.storage.local.remove(KEY);
+  await removeStored(browser.storage.local, WRITE_PROBLEM);
   known = false;
 }
 
 export async function readWriteProblem(): Promise<WriteProblem | null> {
-  const stored = (await browser.storage.local.get(KEY))[KEY] as WriteProblem | undefined;
-  return stored && typeof stored.message === 'string' ? stored : null;
+  return readStored(browser.storage.local, WRITE_PROBLEM);
 }
