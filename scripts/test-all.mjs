@@ -1,6 +1,7 @@
 /**
  * `npm test`: every check AdTally has, in order, each counted: type-check, lint, build, web-ext lint of the
- * Firefox build, the Vitest unit tests, and the Playwright e2e tests in real Chromium and Firefox.
+ * Firefox build, the Vitest unit tests (in Node, then the layout-reading ones in real Chromium), and the
+ * Playwright e2e tests in real Chromium and Firefox.
  * Ends with one line "N passed, N failed" summing them all; exits non-zero when anything failed.
  */
 import { spawnSync } from 'node:child_process';
@@ -41,8 +42,13 @@ check('typecheck', 'npx', ['tsc', '--noEmit']);
 check('lint', 'npx', ['eslint', '.']);
 const built = check('build', 'node', ['scripts/build.mjs']);
 if (built) check('web-ext lint (Firefox)', 'npx', ['web-ext', 'lint', '-s', 'dist/firefox']);
+/** Counts from a Vitest JSON report; a file that failed to load counts as one failure. */
+const vitestCounts = (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests + (r.numRuntimeErrorTestSuites ?? 0) });
 suite('unit (Vitest)', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit.json'],
-  'test-results/unit.json', (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests + (r.numRuntimeErrorTestSuites ?? 0) }));
+  'test-results/unit.json', vitestCounts);
+suite('unit in Chromium (Vitest browser tier)', 'npx',
+  ['vitest', 'run', '--config', 'vitest.browser.config.ts', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit-browser.json'],
+  'test-results/unit-browser.json', vitestCounts);
 if (built) {
   suite('e2e (Playwright: Chromium, Firefox)', 'npx', ['playwright', 'test', '--reporter=list,json'], 'test-results/e2e.json',
     (r) => ({ passed: r.stats.expected + r.stats.flaky, failed: r.stats.unexpected, flaky: r.stats.flaky }),

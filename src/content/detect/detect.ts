@@ -1,6 +1,6 @@
 /**
  * Which elements under a root are ads, and why. Pure over the DOM: no extension APIs, no observers, so unit
- * tests drive it with happy-dom and the content script with the live page.
+ * tests drive it in a real browser (*.browser.test.ts) and the content script with the live page.
  */
 import type { AdKind } from '../../common/types';
 import { adaptersFor } from './adapters/index';

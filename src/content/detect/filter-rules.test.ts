@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { matchFilterRules } from './filter-rules';
 import type { FilterMatch } from './filter-rules';
 import type { FilterRule } from './types';
+import { byId } from './test-page';
 
 beforeEach(() => {
   document.body.innerHTML = `
@@ -15,12 +16,6 @@ beforeEach(() => {
       <a id="home" href="/">Home</a>
     </main>`;
 });
-
-function byId(id: string): Element {
-  const el = document.getElementById(id);
-  if (!el) throw new Error(`no #${id}`);
-  return el;
-}
 
 const plain = (selector: string): FilterRule => ({ selector, extended: null, rule: `EasyList@1 ##${selector}` });
 

@@ -18,9 +18,9 @@ export const SELECTOR_SIGNATURES: readonly SelectorSignature[] = [
   { id: 'adsense-ins', selector: 'ins.adsbygoogle', kind: 'display', network: 'AdSense' },
   // Google Ad Manager (GPT) slot div, id "div-gpt-ad-<n>-<i>". Fixture: news.test (leaderboard, in-article).
   { id: 'gpt-div', selector: 'div[id^="div-gpt-ad"]', kind: 'display', network: 'Google Ad Manager' },
-  // GPT's own creative iframe, even when the page's slot div has another id. Proven by unit test detect.test.ts.
+  // GPT's own creative iframe, even when the page's slot div has another id. Proven by detect.browser.test.ts.
   { id: 'gpt-iframe', selector: 'iframe[id^="google_ads_iframe_"]', kind: 'display', network: 'Google Ad Manager' },
-  // AdSense's creative iframe "aswift_<n>" outside an ins (auto ads). Proven by unit test detect.test.ts.
+  // AdSense's creative iframe "aswift_<n>" outside an ins (auto ads). Proven by unit test detect.browser.test.ts.
   { id: 'adsense-iframe', selector: 'iframe[id^="aswift_"]', kind: 'display', network: 'AdSense' },
   // Media.net's contextual unit renders into a dynamic iframe "_mN_dy_<creative id>" with no src (CNN's and
   // MSN's saved pages). Fixture: www.citytribune.test.
@@ -29,7 +29,7 @@ export const SELECTOR_SIGNATURES: readonly SelectorSignature[] = [
 
 /**
  * Hosts that serve ad creatives in iframes; an iframe whose src host is one of these (or a subdomain) is an ad.
- * Proven by unit test detect.test.ts and the fixture www.citytribune.test (every host resolves to the fixture
+ * Proven by unit test detect.browser.test.ts and the fixture www.citytribune.test (every host resolves to the fixture
  * server in the e2e tests).
  */
 export const AD_FRAME_HOSTS: ReadonlyArray<readonly [host: string, network: string]> = [

@@ -18,7 +18,7 @@ export interface Detection {
 
 /** What detection needs to know beside the DOM. */
 export interface DetectContext {
-  /** True when CSS lets a person see the element; () => true in unit tests without layout. */
+  /** True when CSS lets a person see the element; () => true in tests that hide nothing by CSS. */
   isRendered(el: Element): boolean;
   /** The page's registrable domain without its public suffix ("google" for www.google.co.uk), from the background. */
   platform: string | null;

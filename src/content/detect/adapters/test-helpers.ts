@@ -1,5 +1,5 @@
 /**
- * Helpers for the adapter unit tests (happy-dom): run the adapters registered for a platform over a page,
+ * Helpers for the adapter unit tests (browser tier): run the adapters registered for a platform over a page,
  * exactly as detectAds does, so a test fails when its adapter is missing from ADAPTERS.
  */
 import type { DetectContext, Detection } from '../types';

@@ -20,15 +20,6 @@ export function hidesSubtree(el: Element, style: CSSStyleDeclaration): boolean {
   return clips(style) && (tiny(style.width) || tiny(style.height) || tiny(style.maxWidth) || tiny(style.maxHeight));
 }
 
-/**
- * Off-screen hiding guessed from the declared offsets and transforms, for a document without layout (unit
- * tests); with layout the box itself says, and a virtualised feed moving its cells thousands of pixels down
- * with translateY is not hiding them.
- */
-export function offScreenWithoutLayout(style: CSSStyleDeclaration): boolean {
-  return (/^(absolute|fixed)$/.test(style.position) && offScreenOffsets(style)) || farTransform(style.transform);
-}
-
 /** Whether the style lets an element's own text nodes be seen. */
 export function textStyleShows(style: CSSStyleDeclaration): boolean {
   if (style.visibility === 'hidden' || style.visibility === 'collapse') return false;
@@ -43,7 +34,7 @@ export function clips(style: CSSStyleDeclaration): boolean {
   return values.some((v) => v === 'hidden' || v === 'clip' || v === 'scroll' || v === 'auto');
 }
 
-export function tiny(value: string): boolean {
+function tiny(value: string): boolean {
   return /px$/.test(value) && px(value) <= 1;
 }
 
@@ -60,26 +51,6 @@ export function intersect(clip: Box | null, box: DOMRect): Box {
 function px(value: string): number {
   const n = parseFloat(value);
   return Number.isNaN(n) ? 0 : n;
-}
-
-/** left/top far negative, or right far beyond the edge: the classic "off-screen" hiding. */
-function offScreenOffsets(style: CSSStyleDeclaration): boolean {
-  return px(style.left) <= -500 || px(style.top) <= -500 || px(style.right) <= -2000;
-}
-
-function farTransform(transform: string): boolean {
-  if (!transform || transform === 'none') return false;
-  if (/scale[xy]?\(\s*0(\.0+)?\s*[,)]/.test(transform)) return true;
-  // Browsers report a matrix; happy-dom reports the declared functions.
-  const matrix = /matrix\(([^)]+)\)/.exec(transform);
-  if (matrix) {
-    const v = matrix[1]!.split(',').map((s) => parseFloat(s));
-    return (v[0] === 0 && v[1] === 0) || (v[4] ?? 0) <= -2000 || (v[5] ?? 0) <= -2000;
-  }
-  for (const m of transform.matchAll(/translate(?:[xyz]|3d)?\(([^)]*)\)/gi)) {
-    if (m[1]!.split(',').some((v) => px(v) <= -2000)) return true;
-  }
-  return false;
 }
 
 /** clip: rect(0 0 0 0) / rect(1px 1px 1px 1px), clip-path: inset(50%) and the like. */

@@ -5,11 +5,11 @@
  * `::before { content: attr(data-content) }`, the word only in `aria-label` / `aria-labelledby`, the word drawn
  * by an SVG `<use href="#id">` pointing at a `<text>`, invisible characters between letters.
  *
- * Pure DOM: no extension APIs. Style checks go through getComputedStyle, which happy-dom resolves for inline
- * styles and stylesheets, so unit tests exercise them; geometry checks (zero-size boxes, boxes off-screen or
- * outside a clipping ancestor) run only where the browser has layout.
+ * Pure DOM: no extension APIs. It reads computed styles and laid-out boxes (zero-size boxes, boxes off-screen
+ * or outside a clipping ancestor), so its tests run in a real browser (*.browser.test.ts): a document without
+ * layout, such as happy-dom's, reports every box as empty and every text as hidden.
  */
-import { clips, hidesSubtree, intersect, offScreenWithoutLayout, textStyleShows, tiny } from './hiding';
+import { clips, hidesSubtree, intersect, textStyleShows } from './hiding';
 import type { Box } from './hiding';
 import { safeMatches } from '../dom';
 import { collapse, INVISIBLE, LETTER } from './normalise';
@@ -59,8 +59,6 @@ export class LabelReader implements TextView {
   readonly ariaNames = new Map<Element, string>();
   private readonly doc: Document;
   private readonly view: (Window & typeof globalThis) | null;
-  /** True where the browser lays the page out; happy-dom reports zero-size boxes for everything. */
-  private readonly hasLayout: boolean;
   private readonly styles = new Map<Element, CSSStyleDeclaration | null>();
 
   constructor(
@@ -70,8 +68,6 @@ export class LabelReader implements TextView {
   ) {
     this.doc = root.ownerDocument;
     this.view = this.doc.defaultView as (Window & typeof globalThis) | null;
-    const page = this.doc.documentElement.getBoundingClientRect();
-    this.hasLayout = page.width > 0 && page.height > 0;
   }
 
   read(el: Element, clip: Box | null = null): ReadText {
@@ -101,10 +97,10 @@ export class LabelReader implements TextView {
       return EMPTY;
     }
     const style = this.style(el);
-    if (!style || hidesSubtree(el, style) || (!this.hasLayout && offScreenWithoutLayout(style))) return EMPTY;
-    const box = this.hasLayout ? el.getBoundingClientRect() : null;
-    if (box && this.outsideClip(box, clip)) return EMPTY;
-    const innerClip = box && clips(style) ? intersect(clip, box) : clip;
+    if (!style || hidesSubtree(el, style)) return EMPTY;
+    const box = el.getBoundingClientRect();
+    if (this.outsideClip(box, clip)) return EMPTY;
+    const innerClip = clips(style) ? intersect(clip, box) : clip;
 
     let shows: boolean | null = null;
     const textShows = () => (shows ??= this.textShows(el, style, box, clip));
@@ -158,10 +154,9 @@ export class LabelReader implements TextView {
     return { visible, spoken, pieces, blocks };
   }
 
-  /** Whether el has a box larger than 2×2 px (by layout, or by its declared size without layout). */
+  /** Whether el has a box larger than 2×2 px. */
   hasVisibleBox(el: Element): boolean {
-    const style = this.style(el);
-    return !!style && boxShows(style, this.hasLayout ? el.getBoundingClientRect() : null);
+    return this.style(el) !== null && boxShows(el.getBoundingClientRect());
   }
 
   private style(el: Element): CSSStyleDeclaration | null {
@@ -178,10 +173,10 @@ export class LabelReader implements TextView {
   }
 
   /** Whether the element's own text nodes can be seen. */
-  private textShows(el: Element, style: CSSStyleDeclaration, box: DOMRect | null, clip: Box | null): boolean {
+  private textShows(el: Element, style: CSSStyleDeclaration, box: DOMRect, clip: Box | null): boolean {
     if (!textStyleShows(style)) return false;
-    if (box && (box.width < 1 || box.height < 1) && style.display !== 'contents' && el.namespaceURI !== SVG_NS) return false;
-    if (box && this.outsideClip(box, clip)) return false;
+    if ((box.width < 1 || box.height < 1) && style.display !== 'contents' && el.namespaceURI !== SVG_NS) return false;
+    if (this.outsideClip(box, clip)) return false;
     return this.isRendered(el);
   }
 
@@ -204,7 +199,7 @@ export class LabelReader implements TextView {
     return children.map((n, i) => ({ n, i, o: order(n) })).sort((a, b) => a.o - b.o || a.i - b.i).map((x) => x.n);
   }
 
-  /** Generated content of a pseudo-element, where the browser reports it ("" where it cannot: happy-dom). */
+  /** Generated content of a pseudo-element, where the browser reports it. */
   private pseudoText(el: Element, pseudo: '::before' | '::after'): string | null {
     let content: string;
     try {
@@ -238,12 +233,12 @@ export class LabelReader implements TextView {
    * elements a platform plants with a fake label (the Algorithmic Transparency Institute's collector checks
    * clientWidth for the same reason).
    */
-  private ariaName(el: Element, style: CSSStyleDeclaration, box: DOMRect | null): string | null {
+  private ariaName(el: Element, style: CSSStyleDeclaration, box: DOMRect): string | null {
     const labelledBy = el.getAttribute('aria-labelledby');
     const label = el.getAttribute('aria-label');
     if (!labelledBy && !label) return null;
     if (style.visibility === 'hidden' || !this.isRendered(el)) return null;
-    if (!boxShows(style, box)) return null;
+    if (!boxShows(box)) return null;
     if (labelledBy) {
       const text = labelledBy
         .split(/\s+/)
@@ -255,6 +250,6 @@ export class LabelReader implements TextView {
   }
 }
 
-function boxShows(style: CSSStyleDeclaration, box: DOMRect | null): boolean {
-  return box ? box.width > 2 && box.height > 2 : !(tiny(style.width) || tiny(style.height));
+function boxShows(box: DOMRect): boolean {
+  return box.width > 2 && box.height > 2;
 }

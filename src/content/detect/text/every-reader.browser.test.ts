@@ -1,4 +1,3 @@
-// @vitest-environment happy-dom
 /**
  * Every label of the dictionary, with every invisible character the normaliser knows inserted inside it,
  * through every reader: the dictionary lookup (detectAround's caption check), the generic label layer and

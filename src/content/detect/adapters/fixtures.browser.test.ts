@@ -1,13 +1,11 @@
-// @vitest-environment happy-dom
+/// <reference types="vite/client" />
 /**
  * The fixture pages under e2e/sites/ against their ground truth (<page>.truth.json): every truth selector
  * selects exactly one element, and the adapters registered for the page's platform find exactly the ads the
- * truth lists, with their kinds, and none of the decoys. Layout-free (happy-dom): the real-browser check of
- * the same pages is the e2e accuracy test.
+ * truth lists, with their kinds, and none of the decoys. Each page is laid out in this test's own document,
+ * with its styles but without its scripts or the extension: the end-to-end check of the same pages is the
+ * e2e accuracy test.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { getDomainWithoutSuffix } from 'tldts';
 import { describe, expect, it } from 'vitest';
 import type { AdKind } from '../../../common/types';
@@ -21,7 +19,6 @@ interface Truth {
   notTheseAds: string[];
 }
 
-const SITES = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../e2e/sites');
 const HOSTS = [
   'www.google.test',
   'www.youtube.test',
@@ -34,15 +31,21 @@ const HOSTS = [
   'widgets.test',
 ];
 
-const pages = HOSTS.flatMap((host) =>
-  readdirSync(join(SITES, host))
-    .filter((f) => f.endsWith('.truth.json'))
-    .map((f) => ({ host, truthFile: f, truth: JSON.parse(readFileSync(join(SITES, host, f), 'utf8')) as Truth })),
-);
+// Bundled at build time: the browser running this test has no file system.
+const TRUTHS = import.meta.glob<Truth>('../../../../e2e/sites/*/*.truth.json', { eager: true, import: 'default' });
+const HTML = import.meta.glob<string>('../../../../e2e/sites/*/*.html', { eager: true, query: '?raw', import: 'default' });
+
+const pages = Object.entries(TRUTHS)
+  .map(([file, truth]) => {
+    const [, host = '', truthFile = ''] = /\/e2e\/sites\/([^/]+)\/([^/]+)$/.exec(file) ?? [];
+    return { host, truthFile, truth };
+  })
+  .filter((p) => HOSTS.includes(p.host));
 
 function load(host: string, path: string): void {
-  const html = readFileSync(join(SITES, host, path), 'utf8').replaceAll('__PORT__', '8080');
-  document.documentElement.innerHTML = html.replace(/^[\s\S]*?<html[^>]*>/i, '').replace(/<\/html>\s*$/i, '');
+  const html = HTML[`../../../../e2e/sites/${host}${path}`];
+  if (html === undefined) throw new Error(`no page ${host}${path}`);
+  document.documentElement.innerHTML = html.replaceAll('__PORT__', '8080').replace(/^[\s\S]*?<html[^>]*>/i, '').replace(/<\/html>\s*$/i, '');
 }
 
 function ctxFor(host: string): DetectContext {
@@ -59,8 +62,7 @@ describe('fixture pages and their ground truth', () => {
   });
 
   for (const { host, truthFile, truth } of pages) {
-    // happy-dom resolves computed styles slowly: a feed page takes about a second, more on a busy machine.
-    describe(`${host}${truth.path}`, { timeout: 30_000 }, () => {
+    describe(`${host}${truth.path}`, () => {
       it('names its page and describes it', () => {
         expect(truth.path).toBe(`/${truthFile.replace(/\.truth\.json$/, '.html')}`);
         expect(truth.description.length).toBeGreaterThan(20);

@@ -1,20 +1,9 @@
-// @vitest-environment happy-dom
-import nodeConsole from 'node:console';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { detectAds } from './detect';
 import { NO_CONTEXT } from './types';
 import { detectAround } from './detect';
 import type { Detection } from './detect';
-
-function page(html: string): void {
-  document.body.innerHTML = html;
-}
-
-function byId(id: string): Element {
-  const el = document.getElementById(id);
-  if (!el) throw new Error(`no #${id}`);
-  return el;
-}
+import { byId, page } from './test-page';
 
 /** The detections in a comparable form: element id (or tag), rule, kind, network. */
 function summary(found: Detection[]) {
@@ -28,18 +17,6 @@ function summary(found: Detection[]) {
 
 beforeEach(() => {
   document.body.innerHTML = '';
-});
-
-// happy-dom never loads iframe pages and logs an error for each iframe with a src, on the console it was set up
-// with (Node's own, not the test's). Silence that one message and keep other errors visible.
-const consoleError = nodeConsole.error.bind(nodeConsole);
-beforeAll(() => {
-  vi.spyOn(nodeConsole, 'error').mockImplementation((...args: unknown[]) => {
-    if (!String(args[0]).includes('Iframe page loading is disabled')) consoleError(...args);
-  });
-});
-afterAll(() => {
-  vi.restoreAllMocks();
 });
 
 describe('detectAds: selector signatures', () => {
@@ -251,7 +228,7 @@ describe('detectAds: disclosure labels', () => {
   });
 
   it('treats an aria-label without creative content as a caption inside the ad', () => {
-    page('<section><div id="post"><span aria-label="Sponsored"></span><p><a href="https://brand.example/">Brand text</a></p></div><p>x</p></section>');
+    page('<section><div id="post"><span aria-label="Sponsored" style="display:inline-block;width:60px;height:12px"></span><p><a href="https://brand.example/">Brand text</a></p></div><p>x</p></section>');
     expect(summary(detectAds(document))).toEqual([
       { el: 'post', rule: 'label:sponsored', kind: 'native', network: null },
     ]);

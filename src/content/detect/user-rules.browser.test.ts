@@ -1,4 +1,3 @@
-// @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
 import { parseUserRules } from '../../common/user-rules';
 import { detectAds, detectAround } from './detect';

@@ -1,4 +1,3 @@
-// @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { detectAds } from '../detect';
 import { contextFor, ids, scan, summary } from './test-helpers';

@@ -1,4 +1,3 @@
-// @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
 import { containerOfLabel, findLabels } from './labels';
 
@@ -100,7 +99,7 @@ describe('containerOfLabel', () => {
     document.body.innerHTML = `
       <main>
         <div id="ad" aria-label="Advertisement"><a href="https://x.example/">Go to the shop now</a></div>
-        <div id="card"><i aria-label="Advertisement"></i><p>copy</p><img src="/c.png"></div>
+        <div id="card"><i aria-label="Advertisement" style="display:inline-block;width:12px;height:12px"></i><p>copy</p><img src="/c.png"></div>
       </main>`;
     expect(ids(containers())).toEqual(['ad', 'card']);
   });
