@@ -19,7 +19,7 @@ import { handleEvents } from './handlers/events';
 import { handleGetFilterLists, handleUpdateFilterLists } from './handlers/filter-lists';
 import { handleFrameClick } from './handlers/frame-click';
 import { handlePageRules, NO_PAGE_RULES } from './handlers/page-rules';
-import { handleGetStats } from './handlers/stats';
+import { handleGetStats } from './handlers/site-stats';
 import { handleAddUserRule, NOT_A_CORRECTION } from './handlers/user-rule';
 import { handleDeleteData, handleExportAggregates, handleExportEvents, handleImportEvents } from './handlers/user-data';
 
