@@ -140,29 +140,36 @@ export interface TabMessages {
 }
 
 type AnyProtocol = ContentMessages | UiMessages | TabMessages;
-type Union<P> = { [K in keyof P]: { type: K } & (P[K] extends { payload: infer X } ? X : never) }[keyof P];
+type Union<P> = { [K in keyof P]: { type: K } & PayloadOf<P, K> }[keyof P];
 
 export type ContentMessage = Union<ContentMessages>;
 export type UiMessage = Union<UiMessages>;
 export type TabMessage = Union<TabMessages>;
 export type BackgroundMessage = ContentMessage | UiMessage;
 
+export type PayloadOf<P, K extends keyof P> = P[K] extends { payload: infer X } ? X : never;
 export type ResponseOf<P extends AnyProtocol, K extends keyof P> = P[K] extends { response: infer R } ? R : never;
+/** One message of a protocol as it travels: `{type, ...payload}`. */
+export type MessageOf<P, K extends keyof P> = { type: K } & PayloadOf<P, K>;
 
-/** Message types a content script may send; anything else from a tab is dropped (docs/architecture.md, "Distrust senders"). */
-export const CONTENT_MESSAGE_TYPES: ReadonlySet<string> = new Set<keyof ContentMessages>(['events', 'pageRules', 'frameClick', 'addUserRule']);
-/** Message types only extension pages (popup, dashboard) may send. */
-export const UI_MESSAGE_TYPES: ReadonlySet<string> = new Set<keyof UiMessages>([
-  'getStats',
-  'getDailySeries',
-  'getTopKeys',
-  'getSlice',
-  'getFrequency',
-  'getWatchStats',
-  'exportEvents',
-  'exportAggregates',
-  'importEvents',
-  'deleteData',
-  'getFilterLists',
-  'updateFilterLists',
-]);
+/** Every message the background answers, content and UI alike: the keys its route table must cover. */
+export type BackgroundMessages = ContentMessages & UiMessages;
+
+/**
+ * A handler for every message of a protocol, each given its own payload and answering its own response type:
+ * a missing handler or a wrong pairing fails to compile (the content script's table for TabMessages).
+ */
+export type Handlers<P extends AnyProtocol> = {
+  [K in keyof P]: (payload: PayloadOf<P, K>) => ResponseOf<P, K> | Promise<ResponseOf<P, K>>;
+};
+
+/** Sends one message of a protocol and types its answer by the message's type: a wrong pairing fails to compile. */
+export type Sender<P extends AnyProtocol> = <K extends keyof P>(type: K, payload: PayloadOf<P, K>) => Promise<ResponseOf<P, K>>;
+
+/**
+ * A typed sender over a raw one (`runtime.sendMessage`, `tabs.sendMessage` to a frame, or a wrapper of either),
+ * which common/ cannot call itself. The wire format stays `{type, ...payload}`.
+ */
+export function typedSender<P extends AnyProtocol>(send: (message: Union<P>) => Promise<unknown>): Sender<P> {
+  return <K extends keyof P>(type: K, payload: PayloadOf<P, K>) => send({ type, ...(payload as object) } as Union<P>) as Promise<ResponseOf<P, K>>;
+}

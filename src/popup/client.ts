@@ -5,8 +5,8 @@
 import browser from 'webextension-polyfill';
 import { DB_UPGRADE_NOTICE } from '../common/stored/db-upgrade-notice';
 import { readStored } from '../common/stored/stored-key';
-import type { ResponseOf, TabMessage, TabMessages, UiMessages } from '../common/messages';
-import { sendToBackground } from '../ui/send';
+import type { ResponseOf, TabMessages, UiMessages } from '../common/messages';
+import { sendToBackground, sendToTab } from '../ui/send';
 import type { DayRange } from '../common/types';
 import type { PopupControls } from './popup-view';
 import { DEFAULT_SORT, RANGE_CHOICES, SORT_KEYS } from './table-view';
@@ -66,8 +66,8 @@ export async function auditInTab(on: boolean | null): Promise<boolean | null> {
   const tabId = await popupTabId();
   if (tabId === null) return null;
   try {
-    const message: TabMessage = { type: 'setAudit', on };
-    const reply = (await browser.tabs.sendMessage(tabId, message, { frameId: 0 })) as ResponseOf<TabMessages, 'setAudit'> | undefined;
+    // Typed, yet a tab whose script predates this popup may answer anything or nothing.
+    const reply = (await sendToTab(tabId)('setAudit', { on })) as ResponseOf<TabMessages, 'setAudit'> | undefined;
     return typeof reply?.on === 'boolean' ? reply.on : null;
   } catch {
     return null;

@@ -3,7 +3,15 @@ import { parseDay } from '../../common/day';
 import type { StoredEvent } from '../../common/types';
 import { storedEvent, useFreshDb } from '../../test-support/fresh-db';
 import { deleteEvents, writeEvents } from '../db/events';
-import { handleGetFrequency, handleGetSlice, handleGetWatchStats } from './dashboard-data';
+import { accepted } from '../parse/parsed';
+import type { Unchecked } from '../parse/parsed';
+import { parseFilteredQuery, parseGetWatchStats } from '../parse/queries';
+import { handleGetFrequency as getFrequency, handleGetSlice as getSlice, handleGetWatchStats as getWatchStats } from './dashboard-data';
+
+// Each message as the router delivers it: parsed (parse/queries.ts), then handled.
+const handleGetSlice = (message: Unchecked) => getSlice(accepted(parseFilteredQuery(message)));
+const handleGetFrequency = (message: Unchecked) => getFrequency(accepted(parseFilteredQuery(message)));
+const handleGetWatchStats = (message: Unchecked) => getWatchStats(accepted(parseGetWatchStats(message)));
 
 const db = useFreshDb();
 vi.mock('../db/open', () => ({ getDb: () => Promise.resolve(db()) }));

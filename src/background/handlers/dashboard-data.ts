@@ -7,35 +7,25 @@
  * "My ads" with a landing-URL pattern reads the raw events of the range: only they keep each ad's URL.
  */
 import type { IDBPDatabase } from 'idb';
-import { CELL_DIMENSIONS, cellFilterFrom, cellKeyParser, isEmptyFilter, matchesFilter, sliceTotals, sumCells } from '../../common/cells';
+import { CELL_DIMENSIONS, cellKeyParser, isEmptyFilter, matchesFilter, sliceTotals, sumCells } from '../../common/cells';
 import type { CellDimension, CellFields, CellFilter, Slice } from '../../common/cells';
 import type { DailyTotals, DayRange } from '../../common/types';
 import type { AdTallyDB } from '../db/schema';
 import { frequencyOf } from '../../common/frequency';
-import { TOP_DIMENSIONS } from '../../common/messages';
-import type { ResponseOf, TopDimension, TopRows, UiMessages, WatchCounts } from '../../common/messages';
-import { MAX_WATCH_ENTRIES, needsLandingUrls, watchlistFrom, watchSlices } from '../../common/watchlist';
+import type { PayloadOf, ResponseOf, TopRows, UiMessages, WatchCounts } from '../../common/messages';
+import { needsLandingUrls, watchSlices } from '../../common/watchlist';
 import type { WatchedRow } from '../../common/watchlist';
 import { getDb } from '../db/open';
 import { eventAsCellRow, forEachEventOfDays, readCellsOfRange, readCreativesSeenSince, readDailyCells } from '../db/slices';
 import { readDailySeries, readTotalsBy, topByImpressions } from '../db/totals';
-import { dayRange } from '../../common/day';
 
-/** The longest top table a page may ask for. */
-export const MAX_TOP = 100;
-
-function limitOf(value: unknown, fallback = 10): number {
-  return typeof value === 'number' && Number.isInteger(value) && value > 0 ? Math.min(value, MAX_TOP) : fallback;
+export async function handleGetDailySeries({ days }: PayloadOf<UiMessages, 'getDailySeries'>): Promise<ResponseOf<UiMessages, 'getDailySeries'>> {
+  return { rows: await readDailySeries(await getDb(), 'all', '', days) };
 }
 
-export async function handleGetDailySeries(payload: { days: unknown }): Promise<ResponseOf<UiMessages, 'getDailySeries'>> {
-  return { rows: await readDailySeries(await getDb(), 'all', '', dayRange(payload.days)) };
-}
-
-export async function handleGetTopKeys(payload: { dimension: unknown; days: unknown; limit: unknown }): Promise<ResponseOf<UiMessages, 'getTopKeys'>> {
-  const dimension = TOP_DIMENSIONS.includes(payload.dimension as TopDimension) ? (payload.dimension as TopDimension) : 'site';
-  const sums = await readTotalsBy(await getDb(), dimension, dayRange(payload.days));
-  return { rows: topByImpressions(sums, limitOf(payload.limit)), total: sums.size };
+export async function handleGetTopKeys({ dimension, days, limit }: PayloadOf<UiMessages, 'getTopKeys'>): Promise<ResponseOf<UiMessages, 'getTopKeys'>> {
+  const sums = await readTotalsBy(await getDb(), dimension, days);
+  return { rows: topByImpressions(sums, limit), total: sums.size };
 }
 
 /**
@@ -43,15 +33,12 @@ export async function handleGetTopKeys(payload: { dimension: unknown; days: unkn
  * covers every day). Its series needs daily rows: those of the one dimension filtered, when only one is
  * (a few hundred rows), else the daily cells of the range.
  */
-export async function handleGetSlice(payload: { days: unknown; filter: unknown; limit: unknown }): Promise<ResponseOf<UiMessages, 'getSlice'>> {
-  const filter = cellFilterFrom(payload.filter);
-  const days = dayRange(payload.days);
+export async function handleGetSlice({ days, filter, limit }: PayloadOf<UiMessages, 'getSlice'>): Promise<ResponseOf<UiMessages, 'getSlice'>> {
   const db = await getDb();
   const keep = isEmptyFilter(filter) ? () => true : (cell: CellFields) => matchesFilter(cell, filter);
   const { rows, daily } = await readCellsOfRange(db, days, filter.site);
   const slice = sumCells(rows, keep);
   const series = daily ? slice.series : await sliceSeries(db, days, filter, keep);
-  const limit = limitOf(payload.limit);
   const top = Object.fromEntries(CELL_DIMENSIONS.map((d) => [d, { rows: topByImpressions(slice.by[d], limit), total: slice.by[d].size } satisfies TopRows]));
   return { series, top: top as Record<CellDimension, TopRows>, totals: sliceTotals(slice) };
 }
@@ -65,15 +52,13 @@ async function sliceSeries(db: IDBPDatabase<AdTallyDB>, days: DayRange, filter: 
   return sumCells(await readDailyCells(db, days, filter.site), keep).series;
 }
 
-export async function handleGetFrequency(payload: { days: unknown; filter: unknown; limit: unknown }): Promise<ResponseOf<UiMessages, 'getFrequency'>> {
-  const creatives = await readCreativesSeenSince(await getDb(), dayRange(payload.days));
-  return frequencyOf(creatives, cellFilterFrom(payload.filter), limitOf(payload.limit));
+export async function handleGetFrequency({ days, filter, limit }: PayloadOf<UiMessages, 'getFrequency'>): Promise<ResponseOf<UiMessages, 'getFrequency'>> {
+  const creatives = await readCreativesSeenSince(await getDb(), days);
+  return frequencyOf(creatives, filter, limit);
 }
 
-export async function handleGetWatchStats(payload: { days: unknown; entries: unknown }): Promise<ResponseOf<UiMessages, 'getWatchStats'>> {
-  const entries = watchlistFrom(Array.isArray(payload.entries) ? payload.entries.slice(0, MAX_WATCH_ENTRIES) : []);
+export async function handleGetWatchStats({ days, entries }: PayloadOf<UiMessages, 'getWatchStats'>): Promise<ResponseOf<UiMessages, 'getWatchStats'>> {
   const db = await getDb();
-  const days = dayRange(payload.days);
   const items: WatchedRow[] = [];
   const parse = cellKeyParser();
   const source = needsLandingUrls(entries) ? 'events' : 'aggregates';

@@ -22,7 +22,9 @@ const db = useFreshDb();
 const failing = { error: null as Error | null };
 vi.mock('../db/open', () => ({ getDb: () => (failing.error ? Promise.reject(failing.error) : Promise.resolve(db())) }));
 
-const { handleEvents } = await import('./events');
+const { deliver } = await import('../router');
+/** A batch as the router delivers it: parsed (parse/events.ts), its sender checked, then handled. */
+const handleEvents = (payload: { events: AdEvent[] }, sender: Runtime.MessageSender) => deliver('events', payload, sender);
 
 const tab = (url: string): Runtime.MessageSender => ({ tab: { url } as never, frameId: 0, id: 'adtally' });
 

@@ -1,22 +1,16 @@
-import browser from 'webextension-polyfill';
-import type { Runtime } from 'webextension-polyfill';
-import type { TabMessage } from '../../common/messages';
+import type { ContentMessages, PayloadOf, ResponseOf } from '../../common/messages';
+import { sendToTab } from '../send-to-tab';
 
 /**
  * A trusted click inside a child frame. Only the top frame knows which ad holds that frame, so pass the
  * click on to it; the background never guesses the ad itself.
  */
 export async function handleFrameClick(
-  payload: { time: unknown; landingUrl: unknown },
-  sender: Runtime.MessageSender,
-): Promise<{ forwarded: boolean }> {
-  const tabId = sender.tab?.id;
-  if (tabId === undefined || !sender.frameId || typeof payload.time !== 'number') return { forwarded: false };
-  // However long: the click event that carries it back is where an over-long URL is cut (validate.ts).
-  const landingUrl = typeof payload.landingUrl === 'string' && /^https?:\/\//.test(payload.landingUrl) ? payload.landingUrl : null;
-  const message: TabMessage = { type: 'childFrameClicked', time: payload.time, landingUrl };
+  click: PayloadOf<ContentMessages, 'frameClick'>,
+  { tabId }: { tabId: number },
+): Promise<ResponseOf<ContentMessages, 'frameClick'>> {
   try {
-    await browser.tabs.sendMessage(tabId, message, { frameId: 0 });
+    await sendToTab(tabId)('childFrameClicked', click);
     return { forwarded: true };
   } catch {
     // The top frame runs no AdTally script (a page AdTally does not count): nothing to credit.

@@ -1,18 +1,17 @@
 import browser from 'webextension-polyfill';
-import type { ResponseOf, UiMessages } from '../../common/messages';
+import type { PayloadOf, ResponseOf, UiMessages } from '../../common/messages';
 import { siteOf } from '../../common/site';
-import { dayRange } from '../../common/day';
 import { getDb } from '../db/open';
 import { readSiteTotals } from '../db/totals';
 import { readWriteProblem } from '../storage/write-health';
 
 /** The popup's table: per-site totals over the days asked for, the site of the popup's tab, and any write problem. */
-export async function handleGetStats(payload: { tabId: unknown; days: unknown }): Promise<ResponseOf<UiMessages, 'getStats'>> {
-  const [rows, writeProblem] = await Promise.all([readSiteTotals(await getDb(), dayRange(payload.days)), readWriteProblem()]);
+export async function handleGetStats({ tabId, days }: PayloadOf<UiMessages, 'getStats'>): Promise<ResponseOf<UiMessages, 'getStats'>> {
+  const [rows, writeProblem] = await Promise.all([readSiteTotals(await getDb(), days), readWriteProblem()]);
   let currentSite: string | null = null;
-  if (typeof payload.tabId === 'number') {
+  if (tabId !== null) {
     try {
-      currentSite = siteOf((await browser.tabs.get(payload.tabId)).url);
+      currentSite = siteOf((await browser.tabs.get(tabId)).url);
     } catch {
       currentSite = null; // the tab was closed meanwhile
     }

@@ -1,7 +1,15 @@
 import { describe, expect, it, vi } from 'vitest';
 import { storedEvent, useFreshDb } from '../../test-support/fresh-db';
 import { readSiteTotals } from '../db/totals';
-import { handleDeleteData, handleExportEvents, handleImportEvents } from './data';
+import { accepted } from '../parse/parsed';
+import type { Unchecked } from '../parse/parsed';
+import { parseDeleteData, parseExportEvents, parseImportEvents } from '../parse/user-data';
+import { handleDeleteData as deleteData, handleExportEvents as exportEvents, handleImportEvents as importEvents } from './user-data';
+
+// Each message as the router delivers it: parsed (parse/user-data.ts), then handled.
+const handleImportEvents = (message: Unchecked) => importEvents(accepted(parseImportEvents(message)));
+const handleExportEvents = (message: Unchecked) => exportEvents(accepted(parseExportEvents(message)));
+const handleDeleteData = (message: Unchecked) => deleteData(accepted(parseDeleteData(message)));
 
 const db = useFreshDb();
 vi.mock('../db/open', () => ({ getDb: () => Promise.resolve(db()) }));
@@ -58,7 +66,7 @@ describe('export and import round trip', () => {
       storedEvent({ site: 'b.test', type: 'dwell', id: 'pv:1:dwell', dwellMs: 900 }),
     ]);
     const exported = [];
-    let after = null;
+    let after: unknown = null;
     for (;;) {
       const page = await handleExportEvents({ after, limit: 3 });
       expect(page.total).toBe(4);

@@ -1,0 +1,35 @@
+/**
+ * The data a person takes out, brings in or deletes: exports a page at a time, imports of NDJSON exports
+ * (validated line by line in parse/user-data.ts), and deletions. Only AdTally's own pages may send these (routes.ts).
+ */
+import type { PayloadOf, ResponseOf, UiMessages } from '../../common/messages';
+import { deleteAllEvents, deleteEvents, writeEvents } from '../db/events';
+import { readEventPage } from '../db/event-pages';
+import { getDb } from '../db/open';
+import type { ImportPage } from '../parse/user-data';
+
+export async function handleExportEvents({ after, limit }: PayloadOf<UiMessages, 'exportEvents'>): Promise<ResponseOf<UiMessages, 'exportEvents'>> {
+  const db = await getDb();
+  const [page, total] = await Promise.all([readEventPage(db, after, limit), db.count('events')]);
+  return { ...page, total };
+}
+
+export async function handleExportAggregates(): Promise<ResponseOf<UiMessages, 'exportAggregates'>> {
+  const db = await getDb();
+  const [totals, creatives] = await Promise.all([db.getAll('totals'), db.getAll('creatives')]);
+  return { totals, creatives };
+}
+
+export async function handleImportEvents({ events, errors }: ImportPage): Promise<ResponseOf<UiMessages, 'importEvents'>> {
+  // Several lines with one id: the first is stored, like a second import of the same line.
+  const { added } = await writeEvents(await getDb(), events, 'import');
+  return { added, alreadyStored: events.length - added, errors };
+}
+
+export async function handleDeleteData({ site }: PayloadOf<UiMessages, 'deleteData'>): Promise<ResponseOf<UiMessages, 'deleteData'>> {
+  const db = await getDb();
+  if (site) return { deleted: await deleteEvents(db, { site }) };
+  const deleted = await db.count('events');
+  await deleteAllEvents(db);
+  return { deleted };
+}
