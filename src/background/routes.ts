@@ -42,7 +42,8 @@ export const ROUTES = {
   /** A click without a time, or one from the top frame, is not forwarded. */
   frameClick: { sender: 'child-frame', parse: parseFrameClick, refused: () => ({ forwarded: false }), handle: handleFrameClick },
 
-  // AdTally's own pages. None is ever refused: a malformed field reads as its default (parse/queries.ts, parse/user-data.ts).
+  // AdTally's own pages. A malformed field reads as its default (parse/queries.ts, parse/user-data.ts), except in
+  // deleteData, where a refusal is an error answer: a malformed site must never delete everything.
 
   getStats: { sender: 'extension-page', parse: parseGetStats, handle: handleGetStats },
   getDailySeries: { sender: 'extension-page', parse: parseGetDailySeries, handle: handleGetDailySeries },

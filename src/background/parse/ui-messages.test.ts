@@ -42,8 +42,9 @@ describe('the data messages never refuse', () => {
     ]);
   });
 
-  it('deleteData: anything but a non-empty site is null, which deletes everything', () => {
+  it('deleteData: a site, or null for everything; anything else is refused, never read as "delete everything"', () => {
     expect(accepted(parseDeleteData({ site: 'a.test' }))).toEqual({ site: 'a.test' });
-    for (const site of ['', 7, undefined, null]) expect(accepted(parseDeleteData({ site }))).toEqual({ site: null });
+    expect(accepted(parseDeleteData({ site: null }))).toEqual({ site: null });
+    for (const site of ['', 7, undefined, {}]) expect(parseDeleteData({ site }).ok).toBe(false);
   });
 });

@@ -1,11 +1,11 @@
 /**
- * The data a person takes out, brings in or deletes. None is ever refused: a malformed field reads as its
+ * The data a person takes out, brings in or deletes. Only a malformed deletion is refused; elsewhere a malformed field reads as its
  * default, and an import reports each bad line by its number instead of refusing the page of lines.
  */
 import type { EventPosition, PayloadOf, UiMessages } from '../../common/messages';
 import type { StoredEvent } from '../../common/types';
 import { pickStoredFields, storedEventProblem } from '../validate';
-import { accept } from './parsed';
+import { accept, refuse } from './parsed';
 import type { Parsed, Unchecked } from './parsed';
 
 /** Most events per export page and per import call: big enough to be fast, small enough for one message. */
@@ -37,9 +37,13 @@ export function parseImportEvents(message: Unchecked, now = Date.now()): Parsed<
   return accept({ events, errors });
 }
 
-/** A site to delete, or null for everything (what the options page sends for "delete all"); anything but a non-empty string reads as null. */
+/**
+ * A site to delete, or null for everything (what the options page sends for "delete all"). Anything else is
+ * refused: a malformed site must never read as "delete everything".
+ */
 export function parseDeleteData(message: Unchecked): Parsed<PayloadOf<UiMessages, 'deleteData'>> {
-  return accept({ site: typeof message.site === 'string' && message.site ? message.site : null });
+  if (message.site === null) return accept({ site: null });
+  return typeof message.site === 'string' && message.site ? accept({ site: message.site }) : refuse('deleteData needs a site or null');
 }
 
 function position(value: unknown): EventPosition | null {
