@@ -1,8 +1,7 @@
 /**
  * One page view (docs/measurement.md): from load, a back/forward-cache restore, a prerender activation or an
  * SPA navigation, until the next one or until the page is left. It owns the ads found in it and everything
- * that watches them; `end()` reports dwell and stops all of it. Wiring only: what is kept per ad is in
- * track/ad-ledger.ts, and each watcher in its own module under track/.
+ * that watches them; `end()` reports dwell and stops all of it. What it keeps per ad is in the ledger.
  */
 import { randomId } from '../common/ids';
 import type { DetectedAd } from '../common/types';
@@ -39,11 +38,11 @@ export function startPageView(outbox: Outbox, requestRules: RequestRules, parent
   parentSignal.addEventListener('abort', () => controller.abort(), { once: true, signal });
   const ledger = new AdLedger(randomId(), pageSources);
   const registry = new AdRegistry();
-  const recordOf = (type: 'impression' | 'viewable') => (adId: string) => {
+  const recordOn = (type: 'impression' | 'viewable') => (adId: string) => {
     const ad = registry.byAdId(adId);
     if (ad) outbox.add(ledger.record(ad, type));
   };
-  const exposure = new ExposureTracker(document.visibilityState === 'visible', { onImpression: recordOf('impression'), onViewable: recordOf('viewable') });
+  const exposure = new ExposureTracker(document.visibilityState === 'visible', { onImpression: recordOn('impression'), onViewable: recordOn('viewable') });
   const viewport = watchViewport(registry, exposure, signal);
   const dwell = reportDwell({ registry, ledger, exposure, outbox }, signal);
   // A click often navigates away: send now, with the dwell so far, rather than at the next tick.

@@ -4,7 +4,7 @@ import type { AdRegistry } from './ad-registry';
 import type { ExposureTracker } from './exposure';
 
 /** Dwell is re-sent this often, so a crash or a killed tab loses little (docs/measurement.md). */
-export const DWELL_FLUSH_MS = 5000;
+const DWELL_FLUSH_MS = 5000;
 
 /**
  * Reports each ad's dwell so far every DWELL_FLUSH_MS while the page view lasts, and whenever `report()` is
