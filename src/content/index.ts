@@ -80,6 +80,7 @@ function startTopFrame(): void {
     signal,
   );
 
+  // The background's messages to this frame: one handler per type (tab-handlers.ts), one listener.
   const handlers = tabHandlers({ pageView: () => pageView, audit, pageViews: () => pageViews, pending: () => outbox.size });
   const onMessage = (message: unknown, sender: browser.Runtime.MessageSender) => dispatchTabMessage(handlers, message, sender.id, browser.runtime.id);
   browser.runtime.onMessage.addListener(onMessage);
