@@ -3,15 +3,15 @@
  * run frame.ts, which only reports clicks, so one ad is counted once however many frames see it.
  */
 import browser from 'webextension-polyfill';
-import type { ContentMessage, ResponseOf, ContentMessages, TabMessage } from '../common/messages';
+import type { ContentMessage, ResponseOf, ContentMessages } from '../common/messages';
 import type { AdEvent } from '../common/types';
 import { watchNavigations } from './navigation';
 import { Outbox } from './outbox';
 import { startPageView } from './page-view';
 import type { PageView } from './page-view';
 import type { RequestRules } from './scan';
-import { startAudit } from './audit/overlay';
-import { selectorFor } from './audit/selector-for';
+import { auditController } from './audit/controller';
+import { dispatchTabMessage, tabHandlers } from './tab-handlers';
 import { isContextInvalidated, runtimeAlive, sendOrStop } from './messaging';
 
 if (window.top === window) startTopFrame();
@@ -72,39 +72,17 @@ function startTopFrame(): void {
   });
 
   // The on-page audit (popup switch): outlines the current page view's ads; corrections go to the background.
-  let audit: AbortController | null = null;
-  const setAudit = (on: boolean) => {
-    if (on === (audit !== null)) return;
-    if (!on) {
-      audit?.abort();
-      audit = null;
-      return;
-    }
-    audit = new AbortController();
-    signal.addEventListener('abort', () => audit?.abort(), { once: true, signal: audit.signal });
-    startAudit(
-      {
-        listAds: () => pageView?.auditAds() ?? [],
-        correct: async (kind, element) =>
-          (await toBackground<ResponseOf<ContentMessages, 'addUserRule'>>({ type: 'addUserRule', kind, selector: selectorFor(element) })).line,
-      },
-      audit.signal,
-    );
-  };
+  const audit = auditController(
+    {
+      listAds: () => pageView?.auditAds() ?? [],
+      addUserRule: async (kind, selector) => (await toBackground<ResponseOf<ContentMessages, 'addUserRule'>>({ type: 'addUserRule', kind, selector })).line,
+    },
+    signal,
+  );
 
-  const onMessage = (message: unknown, sender: browser.Runtime.MessageSender) => {
-    if (sender.id !== browser.runtime.id) return;
-    const msg = message as TabMessage | undefined;
-    if (msg?.type === 'childFrameClicked') pageView?.onFrameClick(msg.landingUrl, Number.isFinite(msg.time) ? msg.time : Date.now());
-    if (msg?.type === 'setAudit') {
-      if (typeof msg.on === 'boolean') setAudit(msg.on);
-      return Promise.resolve({ on: audit !== null });
-    }
-    if (msg?.type === 'listDetections') {
-      return Promise.resolve({ ads: pageView?.detections() ?? [], observed: pageView?.observedCount() ?? 0, pageViews, pending: outbox.size });
-    }
-    return undefined;
-  };
+  // The background's messages to this frame: one handler per type (tab-handlers.ts), one listener.
+  const handlers = tabHandlers({ pageView: () => pageView, audit, pageViews: () => pageViews, pending: () => outbox.size });
+  const onMessage = (message: unknown, sender: browser.Runtime.MessageSender) => dispatchTabMessage(handlers, message, sender.id, browser.runtime.id);
   browser.runtime.onMessage.addListener(onMessage);
   // Once Chrome has taken `runtime` from an invalidated script, the listener went with it (and touching it throws).
   signal.addEventListener('abort', () => runtimeAlive(browser) && browser.runtime.onMessage.removeListener(onMessage), { once: true });

@@ -6,19 +6,13 @@
  * tests and assistive tools can read it; a page that reaches into it cannot file a correction, because
  * every action requires a trusted (person-made) event.
  */
-import type { AdKind } from '../../common/types';
+import type { AdProgress } from '../track/ad-ledger';
+import type { AdWithProgress } from '../track/ad-views';
 import { startPicker } from './picker';
 
-export type AuditState = 'detected' | 'impression' | 'viewable' | 'clicked';
-
-export interface AuditAd {
-  adId: string;
-  element: Element;
-  state: AuditState;
-  kind: AdKind;
-  network: string | null;
-  rule: string;
-}
+/** A badge shows how far its ad got in the page view, as the counting recorded it. */
+export type AuditState = AdProgress;
+export type AuditAd = AdWithProgress;
 
 export interface AuditHooks {
   /** The ads of the current page view, as they are now. */
