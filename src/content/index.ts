@@ -3,7 +3,6 @@
  * run frame.ts, which only reports clicks, so one ad is counted once however many frames see it.
  */
 import browser from 'webextension-polyfill';
-import type { ContentMessage, ResponseOf, ContentMessages } from '../common/messages';
 import type { AdEvent } from '../common/types';
 import { watchNavigations } from './navigation';
 import { Outbox } from './outbox';
@@ -11,8 +10,8 @@ import { startPageView } from './page-view';
 import type { PageView } from './page-view';
 import type { RequestRules } from './scan';
 import { auditController } from './audit/controller';
-import { dispatchTabMessage, tabHandlers } from './tab-handlers';
-import { isContextInvalidated, runtimeAlive, sendOrStop } from './messaging';
+import { tabHandlers } from './tab-handlers';
+import { contentSender, isContextInvalidated, listenForTabMessages, runtimeAlive } from './messaging';
 
 if (window.top === window) startTopFrame();
 
@@ -22,16 +21,16 @@ function startTopFrame(): void {
   const lifetime = new AbortController();
   const { signal } = lifetime;
   const tearDown = () => lifetime.abort();
-  const toBackground = <T>(message: ContentMessage) => sendOrStop(() => browser.runtime.sendMessage(message) as Promise<T>, tearDown, () => runtimeAlive(browser));
+  const toBackground = contentSender((message) => browser.runtime.sendMessage(message), tearDown, () => runtimeAlive(browser));
   const outbox = new Outbox({
-    send: (events: AdEvent[]) => toBackground<ResponseOf<ContentMessages, 'events'>>({ type: 'events', events }),
+    send: (events: AdEvent[]) => toBackground('events', { events }),
     isFatal: (error) => isContextInvalidated(error) || !runtimeAlive(browser),
     onFatal: tearDown,
   });
   signal.addEventListener('abort', () => outbox.stop(), { once: true });
 
   // A page whose outbox is empty learns of the invalidation here, at its next page view's first rules request.
-  const requestRules: RequestRules = (tokens) => toBackground<ResponseOf<ContentMessages, 'pageRules'>>({ type: 'pageRules', ...tokens });
+  const requestRules: RequestRules = (tokens) => toBackground('pageRules', tokens);
 
   let pageView: PageView | null = null;
   let pageViews = 0;
@@ -75,15 +74,12 @@ function startTopFrame(): void {
   const audit = auditController(
     {
       listAds: () => pageView?.auditAds() ?? [],
-      addUserRule: async (kind, selector) => (await toBackground<ResponseOf<ContentMessages, 'addUserRule'>>({ type: 'addUserRule', kind, selector })).line,
+      addUserRule: async (kind, selector) => (await toBackground('addUserRule', { kind, selector })).line,
     },
     signal,
   );
 
   // The background's messages to this frame: one handler per type (tab-handlers.ts), one listener.
   const handlers = tabHandlers({ pageView: () => pageView, audit, pageViews: () => pageViews, pending: () => outbox.size });
-  const onMessage = (message: unknown, sender: browser.Runtime.MessageSender) => dispatchTabMessage(handlers, message, sender.id, browser.runtime.id);
-  browser.runtime.onMessage.addListener(onMessage);
-  // Once Chrome has taken `runtime` from an invalidated script, the listener went with it (and touching it throws).
-  signal.addEventListener('abort', () => runtimeAlive(browser) && browser.runtime.onMessage.removeListener(onMessage), { once: true });
+  listenForTabMessages(browser, handlers, signal);
 }

@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AuditController } from './audit/controller';
 import type { PageView } from './page-view';
-import { dispatchTabMessage, tabHandlers } from './tab-handlers';
+import { listenForTabMessages } from './messaging';
+import type { TabMessageApi } from './messaging';
+import { tabHandlers } from './tab-handlers';
 import type { TabState } from './tab-handlers';
 
 const OURS = 'adtally@example';
@@ -17,7 +19,11 @@ function makeTab(pageView: Partial<PageView> | null = {}) {
   const onFrameClick = vi.fn();
   const view = pageView && ({ onFrameClick, detections: () => [], observedCount: () => 0, ...pageView } as PageView);
   const state: TabState = { pageView: () => view, audit, pageViews: () => 2, pending: () => 5 };
-  const sendFrom = (senderId: string | undefined, message: unknown) => dispatchTabMessage(tabHandlers(state), message, senderId, OURS);
+  // The handlers as the content script wires them: behind the one tab-message listener.
+  let listener: ((message: unknown, sender: { id?: string }) => Promise<unknown> | undefined) | undefined;
+  const api: TabMessageApi = { runtime: { id: OURS, onMessage: { addListener: (l) => void (listener = l), removeListener: () => {} } } };
+  listenForTabMessages(api, tabHandlers(state), new AbortController().signal);
+  const sendFrom = (senderId: string | undefined, message: unknown) => listener!(message, { id: senderId });
   const send = (message: unknown) => sendFrom(OURS, message);
   return { send, sendFrom, audit, onFrameClick };
 }

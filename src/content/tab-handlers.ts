@@ -1,14 +1,12 @@
 /**
- * What the top frame answers to the background (common/messages.ts, `TabMessages`): one handler per message
- * type, which the compiler checks is there, and one dispatch that drops what is not ours.
+ * What the top frame answers to the background and the popup (common/messages.ts, `TabMessages`): one handler
+ * per message type, which the compiler checks is there; messaging.ts's `listenForTabMessages` dispatches to them.
  */
-import type { ResponseOf, TabMessage, TabMessages } from '../common/messages';
+import type { Handlers, TabMessages } from '../common/messages';
 import type { AuditController } from './audit/controller';
 import type { PageView } from './page-view';
 
-type TabMessageOf<K extends keyof TabMessages> = Extract<TabMessage, { type: K }>;
-
-export type TabHandlers = { [K in keyof TabMessages]: (message: TabMessageOf<K>) => ResponseOf<TabMessages, K> };
+export type TabHandlers = Handlers<TabMessages>;
 
 export interface TabState {
   /** The page view in progress, if any (none while prerendered, or once the page was left). */
@@ -34,16 +32,4 @@ export function tabHandlers(state: TabState): TabHandlers {
       return { ads: pageView?.detections() ?? [], observed: pageView?.observedCount() ?? 0, pageViews: state.pageViews(), pending: state.pending() };
     },
   };
-}
-
-/**
- * Runs the handler for a message from this extension (`senderId` is ours) and promises its answer; a message
- * from anyone else, of a type with no handler, or whose handler answers nothing, gets undefined (no answer).
- */
-export function dispatchTabMessage(handlers: TabHandlers, message: unknown, senderId: string | undefined, ownId: string): Promise<unknown> | undefined {
-  if (senderId !== ownId) return undefined;
-  const type = (message as { type?: unknown } | null | undefined)?.type;
-  if (typeof type !== 'string' || !Object.hasOwn(handlers, type)) return undefined;
-  const answer: unknown = (handlers[type as keyof TabHandlers] as (message: unknown) => unknown)(message);
-  return answer === undefined ? undefined : Promise.resolve(answer);
 }

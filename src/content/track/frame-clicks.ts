@@ -1,7 +1,6 @@
 import type { Browser } from 'webextension-polyfill';
-import type { ContentMessage } from '../../common/messages';
 import { unwrapLandingUrl } from '../attribution/landing-url';
-import { runtimeAlive, sendOrStop } from '../messaging';
+import { contentSender, runtimeAlive } from '../messaging';
 
 /**
  * The extension API as the browser gives it, without webextension-polyfill: frame.js runs in every child frame
@@ -24,11 +23,11 @@ export function reportFrameClicks(signal: AbortSignal, onInvalidated: () => void
     // The creative's own link is the landing page the top frame cannot see across origins.
     const link = event.composedPath().find((t): t is HTMLAnchorElement => t instanceof HTMLAnchorElement && !!t.href);
     const landingUrl = link ? unwrapLandingUrl(link.href, document.baseURI) : null;
-    const message: ContentMessage = { type: 'frameClick', time: Date.now(), landingUrl };
-    // Any other failure (the service worker still starting) loses this one click.
     const api = extensionApi();
     if (!api) return onInvalidated();
-    sendOrStop(() => api.runtime.sendMessage(message), onInvalidated, () => runtimeAlive(extensionApi())).catch(() => {});
+    const send = contentSender((message) => api.runtime.sendMessage(message), onInvalidated, () => runtimeAlive(extensionApi()));
+    // Any other failure (the service worker still starting) loses this one click.
+    send('frameClick', { time: Date.now(), landingUrl }).catch(() => {});
   };
   document.addEventListener('click', handle, { capture: true, signal });
   document.addEventListener('auxclick', handle, { capture: true, signal });
