@@ -17,7 +17,7 @@ import type { ResponseOf, TopDimension, TopRows, UiMessages, WatchCounts } from 
 import { MAX_WATCH_ENTRIES, needsLandingUrls, watchlistFrom, watchSlices } from '../../common/watchlist';
 import type { WatchedRow } from '../../common/watchlist';
 import { getDb } from '../db/open';
-import { eventAsCellRow, forEachEventOfDays, readCellsOfRange, readCreativesSeenSince, readDailyCells } from '../db/slices';
+import { eventAsCellRow, forEachEventOfDays, readCellsOfRange, readCreativesSeenSince, readDailyCells } from '../db/range-reads';
 import { readDailySeries, readTotalsBy, topByImpressions } from '../db/totals';
 import { dayRange } from '../../common/day';
 
