@@ -8,7 +8,7 @@ import { formatCount } from '../common/format';
 import type { ResponseOf, UiMessages } from '../common/messages';
 import { describeEntry, MAX_WATCH_ENTRIES, parseWatchEntry, sameEntry, WATCH_KINDS } from '../common/watchlist';
 import type { WatchEntry, WatchKind } from '../common/watchlist';
-import { CountCells } from '../ui/count-cells';
+import { CountColumns } from '../ui/count-columns';
 import { CountHeads, CountTable } from '../ui/count-table';
 import type { Loadable } from './dashboard-view';
 
@@ -103,7 +103,7 @@ export function MyAds({
                   <th scope="row" title={`${KIND_LABELS[entry.kind]}: ${entry.value}`}>
                     {describeEntry(entry)}
                   </th>
-                  <CountCells row={ready.entries[i]!.totals} />
+                  <CountColumns row={ready.entries[i]!.totals} />
                   <td>
                     <button type="button" class="link" onClick={() => remove(entry)} aria-label={`Stop watching ${describeEntry(entry)}`}>
                       Remove
@@ -116,7 +116,7 @@ export function MyAds({
               <tfoot>
                 <tr>
                   <th scope="row">All my ads</th>
-                  <CountCells row={ready.combined.totals} />
+                  <CountColumns row={ready.combined.totals} />
                   <td />
                 </tr>
               </tfoot>

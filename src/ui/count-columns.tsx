@@ -1,7 +1,7 @@
 import { formatCount, formatCtr } from '../common/format';
 
-/** The four count cells every AdTally table row ends with: impressions, viewable, clicks and CTR. */
-export function CountCells({ row }: { row: { impressions: number; viewable: number; clicks: number } }) {
+/** The four count columns every AdTally table row ends with: impressions, viewable, clicks and CTR. */
+export function CountColumns({ row }: { row: { impressions: number; viewable: number; clicks: number } }) {
   return (
     <>
       <td>{formatCount(row.impressions)}</td>
