@@ -1,4 +1,4 @@
-// ESLint: typescript-eslint's recommended rules plus the architecture's import boundaries (convention 3):
+// ESLint: typescript-eslint's recommended rules plus the import boundaries (docs/architecture.md, "Boundaries are visible and enforced"):
 // content, background and each UI folder import only common/, never each other; the UI folders (popup,
 // dashboard, options) also share src/ui/ (code for extension pages only), which imports only common/.
 import tseslint from 'typescript-eslint';

@@ -19,12 +19,13 @@
  * ADTALLY_EXTENSION_DIR (default dist/chromium; the extension id follows its path), CHROMIUM_PATH.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM_PATH, launch } from './lib/browser.mjs';
-import { EVENT_FIELDS, writeEventFile } from './lib/event-file.mjs';
+import { appModule } from './lib/app-modules.mjs';
+import { writeEventFile } from './lib/event-file.mjs';
 import { fmtRange, pad } from './lib/stats.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -34,9 +35,9 @@ const extensionDir = resolve(root, process.env.ADTALLY_EXTENSION_DIR ?? 'dist/ch
 const reuse = process.env.STORAGE_PROFILE ? resolve(process.env.STORAGE_PROFILE) : null;
 const keep = !!process.env.STORAGE_KEEP || !!reuse;
 const SEED = 20261128;
+const { localDay } = await appModule('src/common/day.ts');
 
 if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`No built extension in ${extensionDir}: run npm run build.`);
-checkColumns();
 
 const cpus = os.cpus();
 const chromiumVersion = (() => {
@@ -73,7 +74,7 @@ report();
 
 /** Writes the event file (unless cached) and imports it through the options page. */
 async function generateAndImport(profileDir) {
-  const lastDay = process.env.STORAGE_LAST_DAY ?? today();
+  const lastDay = process.env.STORAGE_LAST_DAY ?? localDay(Date.now());
   const file = join(os.tmpdir(), `adtally-storage-${count}-${SEED}-${lastDay}.ndjson`);
   if (!existsSync(file)) {
     const t0 = Date.now();
@@ -198,7 +199,7 @@ async function measureOpens(profileDir) {
       const day = (offset) => {
         const d = new Date();
         d.setDate(d.getDate() + offset);
-        return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+        return localDay(d.getTime());
       };
       const range = (n) => (n ? { from: day(-(n - 1)), to: day(0) } : {});
       // The advertiser with most impressions: what a marketer watching their own ads would ask about.
@@ -310,18 +311,6 @@ function report() {
   }
   console.log('');
   console.log(`load avg ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} at end; ${((Date.now() - started) / 60000).toFixed(1)} min${keep ? `; profile kept in ${profile}` : ''}`);
-}
-
-function checkColumns() {
-  // The generator writes the export's columns; they must be the app's (src/common/data-files/event-columns.ts).
-  const source = readFileSync(join(root, 'src/common/data-files/event-columns.ts'), 'utf8');
-  const columns = [...(/EVENT_COLUMNS = \[([^\]]*)\]/.exec(source)?.[1] ?? '').matchAll(/'(\w+)'/g)].map((m) => m[1]);
-  if (columns.join() !== EVENT_FIELDS.join()) throw new Error(`bench/lib/event-file.mjs writes ${EVENT_FIELDS.join()} but the export has ${columns.join()}`);
-}
-
-function today() {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
 function pct(n, total) {

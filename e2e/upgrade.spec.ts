@@ -3,15 +3,13 @@
  * cells of version 6 are summed from the stored events, so the dashboard's filtered views count the old
  * events exactly, and the "updating its database" notice is gone once the upgrade is done.
  */
+import { localDay } from '../src/common/day';
 import { DashboardPage } from './pages/dashboard-page';
 import { expect, test } from './fixtures';
 
 test('a version-5 database opens upgraded: filtered views count its events, the upgrade notice is cleared', async ({ context, extensionId, serviceWorker }) => {
   // Written in the service worker before anything has opened the database, as version 5 shipped it.
-  await serviceWorker.evaluate(async () => {
-    const day = new Date();
-    const pad = (n: number) => String(n).padStart(2, '0');
-    const today = `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`;
+  await serviceWorker.evaluate(async (today) => {
     const event = (id: string, type: string, site: string, advertiser: string | null, kind = 'display') => ({
       id, type, time: Date.now() - 3600_000, day: today, site, pageUrl: `https://${site}/`, pageViewId: `pv-${id}`, adId: 'ad1', rule: 'sig:gpt-div', kind,
       network: 'Google Ad Manager', width: 300, height: 250, inFrame: false, inferred: false, focused: true, dwellMs: 0, fingerprint: `fp-${id}`,
@@ -43,7 +41,7 @@ test('a version-5 database opens upgraded: filtered views count its events, the 
       };
       open.onerror = () => reject(open.error);
     });
-  });
+  }, localDay(Date.now()));
 
   const dashboard = new DashboardPage(await context.newPage(), `chrome-extension://${extensionId}`);
   await dashboard.open('all');

@@ -1,6 +1,7 @@
 /**
  * A year of browsing as AdTally would have recorded it, written as an NDJSON export (one StoredEvent per line,
- * keys in src/common/data-files/event-columns.ts order), for the storage bench to import.
+ * keys in the export's column order, read from src/common/data-files/event-columns.ts), for the storage bench
+ * to import.
  *
  * Deterministic: the same seed, count and last day give a byte-identical file. Shape:
  * - 365 days ending on `lastDay` (local calendar days, as AdTally files events), weekends lighter, a slow
@@ -14,13 +15,11 @@
  */
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { appModule } from './app-modules.mjs';
 import { rng, uuid, zipf } from './prng.mjs';
 
-/** Fields in export order (src/common/data-files/event-columns.ts); checked against it by the bench. */
-export const EVENT_FIELDS = [
-  'id', 'type', 'time', 'day', 'site', 'pageUrl', 'pageViewId', 'adId', 'rule', 'kind', 'network', 'width', 'height',
-  'inFrame', 'inferred', 'focused', 'dwellMs', 'fingerprint', 'landingUrl', 'advertiser',
-];
+const { EVENT_COLUMNS } = await appModule('src/common/data-files/event-columns.ts');
+const { localDay, parseDay } = await appModule('src/common/day.ts');
 
 const PLATFORMS = [
   { site: 'google.com', kind: 'search', path: '/search', rule: 'adapter:google/text-ad', network: 'Google Ads' },
@@ -159,7 +158,7 @@ export async function writeEventFile(path, { count = 1_000_000, seed = 20261128,
     events.sort((x, y) => x.time - y.time || (x.id < y.id ? -1 : 1));
     for (const e of events) {
       const row = { day, ...e };
-      buffer += `${JSON.stringify(Object.fromEntries(EVENT_FIELDS.map((f) => [f, row[f]])))}\n`;
+      buffer += `${JSON.stringify(Object.fromEntries(EVENT_COLUMNS.map((f) => [f, row[f]])))}\n`;
       summary.byType[e.type]++;
       summary.sites.add(e.site);
       if (e.advertiser) summary.advertisers.add(e.advertiser);
@@ -186,17 +185,6 @@ function hash14(text) {
     h2 = Math.imul(h2 ^ text.charCodeAt(i), 2246822519) >>> 0;
   }
   return (h1.toString(16).padStart(8, '0') + h2.toString(16).padStart(8, '0')).slice(0, 14);
-}
-
-function localDay(time) {
-  const d = new Date(time);
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
-function parseDay(text) {
-  const [y, m, d] = text.split('-').map(Number);
-  return new Date(y, m - 1, d);
 }
 
 function startOfToday() {

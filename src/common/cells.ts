@@ -4,7 +4,8 @@
  * the dashboard's filtered views and "My ads" never read raw events for them. Pure: the write path, the
  * upgrade step and the dashboard's reads share these functions.
  */
-import type { DailyTotals, KeyStats, Totals } from './types';
+import { addInto, ZERO_COUNTS } from './counts';
+import type { DailyTotals, Totals } from './types';
 
 /** What a cell is the sum of. '' stands for unknown (an ad that shows no landing page has no advertiser). */
 export interface CellFields {
@@ -106,13 +107,13 @@ export function sumCells(rows: Iterable<CellRow>, keep: (cell: CellFields) => bo
     const cell = parse(row.key);
     if (!cell || !keep(cell)) continue;
     if (row.day !== undefined) {
-      const day = days.get(row.day) ?? { day: row.day, impressions: 0, viewable: 0, clicks: 0, dwellMs: 0 };
+      const day = days.get(row.day) ?? { day: row.day, ...ZERO_COUNTS };
       addInto(day, row);
       days.set(row.day, day);
     }
     for (const d of CELL_DIMENSIONS) {
       const sums = by[d];
-      const sum = sums.get(cell[d]) ?? { impressions: 0, viewable: 0, clicks: 0, dwellMs: 0 };
+      const sum = sums.get(cell[d]) ?? { ...ZERO_COUNTS };
       addInto(sum, row);
       sums.set(cell[d], sum);
     }
@@ -120,22 +121,9 @@ export function sumCells(rows: Iterable<CellRow>, keep: (cell: CellFields) => bo
   return { series: [...days.values()].sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0)), by };
 }
 
-/** Adds a row's counts into a sum, in place (no object per row: these loops run over hundreds of thousands). */
-export function addInto(sum: Totals, row: Totals): void {
-  sum.impressions += row.impressions;
-  sum.viewable += row.viewable;
-  sum.clicks += row.clicks;
-  sum.dwellMs += row.dwellMs ?? 0;
-}
-
 /** The sum of every value of one dimension: the slice's totals. */
 export function sliceTotals(slice: Slice): Totals {
-  const total = { impressions: 0, viewable: 0, clicks: 0, dwellMs: 0 };
+  const total = { ...ZERO_COUNTS };
   for (const t of slice.by.site.values()) addInto(total, t);
   return total;
-}
-
-/** Rows of a per-key table from per-key sums (the order is the caller's). */
-export function keyStats(sums: Map<string, Totals>): KeyStats[] {
-  return [...sums].map(([key, t]) => ({ key, impressions: t.impressions, viewable: t.viewable, clicks: t.clicks, dwellMs: t.dwellMs }));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatCtr, formatDuration } from './format';
+import { errorText, formatBytes, formatCount, formatCtr, formatDuration, formatPercent } from './format';
 
 describe('formatCtr', () => {
   it('shows the click-through rate as a percentage with one decimal', () => {
@@ -32,5 +32,23 @@ describe('formatDuration', () => {
     expect(formatDuration(42_400)).toBe('42 s');
     expect(formatDuration(185_000)).toBe('3 min 05 s');
     expect(formatDuration(2 * 3600_000 + 7 * 60_000 + 20_000)).toBe('2 h 07 min');
+  });
+});
+
+describe('formatCount and formatPercent', () => {
+  it('groups digits by commas and keeps one decimal of a percentage', () => {
+    expect(formatCount(1_234_567)).toBe('1,234,567');
+    expect(formatCount(0)).toBe('0');
+    expect(formatPercent(12.345)).toBe('12.3%');
+    expect(formatPercent(0)).toBe('0.0%');
+  });
+});
+
+describe('errorText', () => {
+  it("is an Error's message, or what was thrown as text", () => {
+    expect(errorText(new Error('quota exceeded'))).toBe('quota exceeded');
+    expect(errorText('offline')).toBe('offline');
+    expect(errorText(undefined)).toBe('undefined');
+    expect(errorText({ message: 'from a message port' })).toBe('from a message port');
   });
 });

@@ -1,7 +1,25 @@
+/**
+ * A count for people, digits grouped by commas (1,234,567) whatever the browser's language: AdTally's text is
+ * English, and the e2e tests read these numbers.
+ */
+export function formatCount(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+/** A percentage with one decimal: 12.5%. */
+export function formatPercent(percent: number): string {
+  return `${percent.toFixed(1)}%`;
+}
+
 /** CTR as the popup shows it: a percentage with one decimal, or an em dash when there were no impressions. */
 export function formatCtr(clicks: number, impressions: number): string {
   if (impressions <= 0) return '—';
-  return `${((clicks / impressions) * 100).toFixed(1)}%`;
+  return formatPercent((clicks / impressions) * 100);
+}
+
+/** What went wrong, for a line of text: an Error's message, or whatever was thrown as text. */
+export function errorText(error: unknown): string {
+  return String((error as Error)?.message ?? error);
 }
 
 /** A size in bytes for people: 0 B, 512 B, 1.5 kB, 23.4 MB, 1.2 GB (decimal units, as disks are sold). */

@@ -8,6 +8,7 @@
  */
 import { useEffect, useRef } from 'preact/hooks';
 import uPlot from 'uplot';
+import { formatCount, formatPercent } from '../common/format';
 import type { ChartColumns, CtrColumns } from './series';
 
 const HEIGHT = 280;
@@ -19,7 +20,7 @@ function cssColor(name: string, fallback: string): string {
 }
 
 const dayValue = (_u: uPlot, v: number | null) => (v === null ? '—' : new Date(v * 1000).toLocaleDateString('en-CA'));
-const count = (_u: uPlot, v: number | null) => (v === null ? '—' : v.toLocaleString('en-US'));
+const count = (_u: uPlot, v: number | null) => (v === null ? '—' : formatCount(v));
 const atLeast = (min: number) => (_u: uPlot, _min: number, max: number): uPlot.Range.MinMax => [0, Math.max(min, max * 1.1)];
 
 function axes() {
@@ -54,8 +55,8 @@ function countOptions(width: number, onDrawn: () => void): uPlot.Options {
     scales: { x: { time: true }, clicks: { range: atLeast(4) }, y: { range: atLeast(4) } },
     axes: [
       dayAxis(),
-      { ...axis, scale: 'y', size: 60, values: (_u, ticks) => ticks.map((t) => t.toLocaleString('en-US')) },
-      { ...axis, scale: 'clicks', side: 1, size: 50, grid: { show: false }, values: (_u, ticks) => ticks.map((t) => t.toLocaleString('en-US')) },
+      { ...axis, scale: 'y', size: 60, values: (_u, ticks) => ticks.map(formatCount) },
+      { ...axis, scale: 'clicks', side: 1, size: 50, grid: { show: false }, values: (_u, ticks) => ticks.map(formatCount) },
     ],
     series: [
       { label: 'Day', value: dayValue },
@@ -69,14 +70,14 @@ function countOptions(width: number, onDrawn: () => void): uPlot.Options {
 
 function ctrOptions(width: number, onDrawn: () => void): uPlot.Options {
   const axis = axes();
-  const percent = (_u: uPlot, v: number | null) => (v === null ? '—' : `${v.toFixed(1)}%`);
+  const percent = (_u: uPlot, v: number | null) => (v === null ? '—' : formatPercent(v));
   return {
     width,
     height: CTR_HEIGHT,
     cursor: { drag: { x: false, y: false } },
     legend: { live: true },
     scales: { x: { time: true }, y: { range: atLeast(1) } },
-    axes: [dayAxis(), { ...axis, size: 60, values: (_u, ticks) => ticks.map((t) => `${t.toFixed(1)}%`) }],
+    axes: [dayAxis(), { ...axis, size: 60, values: (_u, ticks) => ticks.map(formatPercent) }],
     series: [
       { label: 'Day', value: dayValue },
       { label: 'CTR', stroke: cssColor('--series-clicks', '#d9731a'), width: 2, spanGaps: false, points: { show: true, size: 5 }, value: percent },

@@ -3,7 +3,7 @@ import type { CellDimension, CellFilter } from '../common/cells';
 import type { Frequency } from '../common/frequency';
 import type { TopRows } from '../common/messages';
 import type { WatchEntry } from '../common/watchlist';
-import { formatCtr } from '../common/format';
+import { formatCount, formatCtr } from '../common/format';
 import { CtrChart, DailyChart } from './chart';
 import { DayTable } from './day-table';
 import { FilterBar } from './filter-bar';
@@ -71,7 +71,7 @@ export function DashboardView({ state, actions }: { state: DashboardState; actio
           {totals && (
             <span class="of" data-testid="range-totals">
               {' '}
-              · {totals.impressions.toLocaleString('en-US')} impressions, {totals.viewable.toLocaleString('en-US')} viewable, {totals.clicks.toLocaleString('en-US')} clicks, CTR{' '}
+              · {formatCount(totals.impressions)} impressions, {formatCount(totals.viewable)} viewable, {formatCount(totals.clicks)} clicks, CTR{' '}
               {formatCtr(totals.clicks, totals.impressions)}
             </span>
           )}

@@ -3,14 +3,14 @@
  * day of the range with any counts, newest first. Rendered only while open (all time can be years of days).
  */
 import { useState } from 'preact/hooks';
+import { localDay } from '../common/day';
 import { CountTable } from '../ui/count-table';
-import { formatDay } from './series';
 import type { ChartColumns } from './series';
 
 export function DayTable({ columns }: { columns: ChartColumns }) {
   const [open, setOpen] = useState(false);
   const days = columns[0]
-    .map((seconds, i) => ({ day: formatDay(new Date(seconds * 1000)), impressions: columns[1][i]!, viewable: columns[2][i]!, clicks: columns[3][i]! }))
+    .map((seconds, i) => ({ day: localDay(seconds * 1000), impressions: columns[1][i]!, viewable: columns[2][i]!, clicks: columns[3][i]! }))
     .filter((d) => d.impressions > 0 || d.viewable > 0 || d.clicks > 0)
     .reverse();
   return (

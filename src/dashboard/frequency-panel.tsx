@@ -4,16 +4,16 @@
  */
 import type { Frequency } from '../common/frequency';
 import type { CellFilter } from '../common/cells';
+import { formatCount } from '../common/format';
 import type { Creative } from '../common/types';
 
-const number = (n: number) => n.toLocaleString('en-US');
 const date = (time: number) => new Date(time).toLocaleDateString('en-CA');
 
 export function FrequencyPanel({ frequency, filter }: { frequency: Frequency; filter: CellFilter }) {
   return (
     <div class="frequency">
       <p class="note">
-        Creatives seen in this range, each counted over all time: {number(frequency.creatives)} creatives, {number(frequency.impressions)} impressions
+        Creatives seen in this range, each counted over all time: {formatCount(frequency.creatives)} creatives, {formatCount(frequency.impressions)} impressions
         {frequency.creatives > 0 && <>, {(frequency.impressions / frequency.creatives).toFixed(1)} per creative on average</>}.
         {filter.site !== undefined && ' The site filter does not apply here: one creative is shown on many sites.'}
       </p>
@@ -34,8 +34,8 @@ export function FrequencyPanel({ frequency, filter }: { frequency: Frequency; fi
               {frequency.buckets.map((b) => (
                 <tr key={b.label}>
                   <th scope="row">{b.label}</th>
-                  <td>{number(b.creatives)}</td>
-                  <td>{number(b.impressions)}</td>
+                  <td>{formatCount(b.creatives)}</td>
+                  <td>{formatCount(b.impressions)}</td>
                 </tr>
               ))}
             </tbody>
@@ -78,8 +78,8 @@ function CreativeRow({ creative: c }: { creative: Creative }) {
       <td>
         {c.width}×{c.height}
       </td>
-      <td>{number(c.impressions)}</td>
-      <td>{number(c.clicks)}</td>
+      <td>{formatCount(c.impressions)}</td>
+      <td>{formatCount(c.clicks)}</td>
       <td>{date(c.lastSeen)}</td>
       <td class="rule" title={c.rule}>
         {c.rule}

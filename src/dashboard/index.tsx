@@ -7,6 +7,7 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { CELL_DIMENSIONS, isEmptyFilter } from '../common/cells';
 import type { CellDimension, CellFilter } from '../common/cells';
+import { errorText } from '../common/format';
 import type { WatchEntry } from '../common/watchlist';
 import { initialFilter, initialRange, loadFrequency, loadSeries, loadSlice, loadTop, loadWatchStats, rememberView, today } from './client';
 import { DashboardView } from './dashboard-view';
@@ -18,8 +19,7 @@ import { loadWatchlist, saveWatchlist } from '../ui/watchlist-store';
 const TOP_ROWS = 10;
 const TOP_CREATIVES = 10;
 
-const message = (error: unknown) => String((error as Error)?.message ?? error);
-const failed = (error: unknown) => ({ status: 'error', message: message(error) }) as const;
+const failed = (error: unknown) => ({ status: 'error', message: errorText(error) }) as const;
 const loadingTops = () => Object.fromEntries(CELL_DIMENSIONS.map((d) => [d, { status: 'loading' }])) as Record<CellDimension, Loadable<Top>>;
 
 function Dashboard() {

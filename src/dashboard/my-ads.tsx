@@ -4,10 +4,11 @@
  * storage (watchlist-store.ts); what each kind of entry matches is in common/watchlist.ts.
  */
 import { useState } from 'preact/hooks';
+import { formatCount } from '../common/format';
 import type { ResponseOf, UiMessages } from '../common/messages';
 import { describeEntry, MAX_WATCH_ENTRIES, parseWatchEntry, sameEntry, WATCH_KINDS } from '../common/watchlist';
 import type { WatchEntry, WatchKind } from '../common/watchlist';
-import { CountCells } from '../ui/count-cells';
+import { CountColumns } from '../ui/count-columns';
 import { CountHeads, CountTable } from '../ui/count-table';
 import type { Loadable } from './dashboard-view';
 
@@ -102,7 +103,7 @@ export function MyAds({
                   <th scope="row" title={`${KIND_LABELS[entry.kind]}: ${entry.value}`}>
                     {describeEntry(entry)}
                   </th>
-                  <CountCells row={ready.entries[i]!.totals} />
+                  <CountColumns row={ready.entries[i]!.totals} />
                   <td>
                     <button type="button" class="link" onClick={() => remove(entry)} aria-label={`Stop watching ${describeEntry(entry)}`}>
                       Remove
@@ -115,7 +116,7 @@ export function MyAds({
               <tfoot>
                 <tr>
                   <th scope="row">All my ads</th>
-                  <CountCells row={ready.combined.totals} />
+                  <CountColumns row={ready.combined.totals} />
                   <td />
                 </tr>
               </tfoot>
@@ -123,7 +124,7 @@ export function MyAds({
           </table>
           <div class="by-site-title">
             <h3 id="my-ads-sites">
-              Where they were seen <span class="of">· {shown!.bySite.length.toLocaleString('en-US')} sites</span>
+              Where they were seen <span class="of">· {formatCount(shown!.bySite.length)} sites</span>
             </h3>
             {entries.length > 1 && (
               <select aria-label="Sites of" value={breakdown} onChange={(e) => setBreakdown(Number((e.currentTarget as HTMLSelectElement).value))}>
@@ -148,7 +149,7 @@ export function MyAds({
           )}
           {shown!.bySite.length > SITES_SHOWN && (
             <button type="button" class="link more" aria-expanded={allSites} onClick={() => setAllSites(!allSites)}>
-              {allSites ? `Show the top ${SITES_SHOWN} sites` : `Show all ${shown!.bySite.length.toLocaleString('en-US')} sites`}
+              {allSites ? `Show the top ${SITES_SHOWN} sites` : `Show all ${formatCount(shown!.bySite.length)} sites`}
             </button>
           )}
           <p class="note source">

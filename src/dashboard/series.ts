@@ -2,7 +2,7 @@
  * The dashboard's pure logic: which days a range button means, and the chart's columns (uPlot's data: x
  * values and one array per series, every day present, days without events as zero).
  */
-import { parseDay } from '../common/day';
+import { localDay, parseDay } from '../common/day';
 import type { DailyTotals, DayRange } from '../common/types';
 
 export type RangeId = '7d' | '30d' | '1y' | 'all';
@@ -20,16 +20,11 @@ export function isRangeId(value: unknown): value is RangeId {
   return RANGES.some((r) => r.id === value);
 }
 
-export function formatDay(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
-
 /** The day `n` calendar days after (or before, for negative n) `day`; safe across daylight-saving changes. */
 export function addDays(day: string, n: number): string {
   const date = parseDay(day);
   date.setDate(date.getDate() + n);
-  return formatDay(date);
+  return localDay(date.getTime());
 }
 
 /** The days a range covers, ending today (both ends included); 'all' is open at both ends. */

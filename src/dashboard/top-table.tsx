@@ -1,5 +1,6 @@
 import { CountTable } from '../ui/count-table';
 import type { KeyStats } from '../common/types';
+import { formatCount } from '../common/format';
 
 /**
  * A ranked table: the first column names the key (site, advertiser …), then the counts and CTR. With
@@ -25,7 +26,7 @@ export function TopTable({
     <section class="card" aria-labelledby={id}>
       <h2 id={id}>
         {title}
-        {total > rows.length && <span class="of"> · top {rows.length} of {total.toLocaleString('en-US')}</span>}
+        {total > rows.length && <span class="of"> · top {rows.length} of {formatCount(total)}</span>}
       </h2>
       {rows.length === 0 ? (
         <p class="note">Nothing in this range.</p>

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { formatBytes } from '../common/format';
+import { errorText, formatBytes, formatCount } from '../common/format';
 import type { ExportFormat } from './export-file';
 import type { ImportReport } from './import-file';
 import type { StorageState } from './client';
@@ -26,7 +26,7 @@ export function DataSection({ sites, storage, actions }: { sites: string[]; stor
       const text = await work((done, total) => setTask({ label, done, total }));
       setMessage({ text });
     } catch (error) {
-      setMessage({ text: `${label} failed: ${(error as Error)?.message ?? String(error)}`, error: true });
+      setMessage({ text: `${label} failed: ${errorText(error)}`, error: true });
     } finally {
       setTask(null);
     }
@@ -141,5 +141,5 @@ export function DataSection({ sites, storage, actions }: { sites: string[]; stor
 }
 
 function progressText(task: NonNullable<Task>): string {
-  return task.label.startsWith('Importing') ? `${formatBytes(task.done)} of ${formatBytes(task.total)}` : `${task.done.toLocaleString('en')} of ${task.total.toLocaleString('en')} events`;
+  return task.label.startsWith('Importing') ? `${formatBytes(task.done)} of ${formatBytes(task.total)}` : `${formatCount(task.done)} of ${formatCount(task.total)} events`;
 }

@@ -1,4 +1,5 @@
 /** Plain words for the filter-list section: where a list came from, and why an update failed. */
+import { formatCount } from '../common/format';
 import type { FilterListInfo, FilterListStatus, RefreshAttempt } from '../common/types';
 
 /** Why a download failed, for a person: refresh.ts reports the browser's or server's own words. */
@@ -14,7 +15,7 @@ export function updateFailureText(error: string): string {
 }
 
 export function updateResultText(result: { ok: true; info: FilterListInfo } | { ok: false; error: string }, inUse: FilterListStatus[]): string {
-  if (result.ok) return `Updated: ${result.info.name} ${result.info.version}, ${result.info.cosmeticFilters.toLocaleString('en-US')} element rules.`;
+  if (result.ok) return `Updated: ${result.info.name} ${result.info.version}, ${formatCount(result.info.cosmeticFilters)} element rules.`;
   const kept = inUse.map((l) => `${l.name} ${l.version}`).join(', ');
   return `Could not update. ${updateFailureText(result.error)} ${kept ? `AdTally keeps using ${kept}.` : 'AdTally keeps using its built-in rules.'}`;
 }

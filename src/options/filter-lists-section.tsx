@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { errorText, formatCount } from '../common/format';
 import type { ResponseOf, UiMessages } from '../common/messages';
 import type { FilterListStatus, RefreshAttempt } from '../common/types';
 import { lastRefreshText, obtainedText, originText, updateResultText } from './filter-list-words';
@@ -29,7 +30,7 @@ export function FilterListsSection({
       const result = await onUpdateNow();
       setMessage({ text: updateResultText(result, lists ?? []), error: !result.ok });
     } catch (error) {
-      setMessage({ text: `Could not update: ${(error as Error)?.message ?? String(error)}`, error: true });
+      setMessage({ text: `Could not update: ${errorText(error)}`, error: true });
     } finally {
       setUpdating(false);
     }
@@ -52,7 +53,7 @@ export function FilterListsSection({
           <dt>Obtained</dt>
           <dd>{obtainedText(list.obtained)}</dd>
           <dt>Rules</dt>
-          <dd>{list.cosmeticFilters.toLocaleString('en-US')} element rules</dd>
+          <dd>{formatCount(list.cosmeticFilters)} element rules</dd>
         </dl>
       ))}
       {lastRefresh && (

@@ -4,6 +4,7 @@
  */
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { errorText } from '../common/format';
 import type { Settings } from '../common/settings';
 import type { FilterListStatus, RefreshAttempt } from '../common/types';
 import { loadSettings, loadUserRulesText, saveSettings, saveUserRulesText, send, storageState, watchUserRulesText } from './client';
@@ -28,7 +29,6 @@ const actions: DataActions = {
   },
 };
 
-const messageOf = (e: unknown) => String((e as Error)?.message ?? e);
 
 function Options() {
   const [settings, setSettings] = useState<Settings | null>(null);
@@ -49,11 +49,11 @@ function Options() {
         setLists(r.lists);
         setLastRefresh(r.lastRefresh);
       },
-      (e: unknown) => setError(messageOf(e)),
+      (e: unknown) => setError(errorText(e)),
     );
   useEffect(() => {
-    loadSettings().then(setSettings, (e: unknown) => setError(messageOf(e)));
-    loadUserRulesText().then(setRulesText, (e: unknown) => setError(messageOf(e)));
+    loadSettings().then(setSettings, (e: unknown) => setError(errorText(e)));
+    loadUserRulesText().then(setRulesText, (e: unknown) => setError(errorText(e)));
     void refreshLists();
     refreshData();
     // The on-page audit may add a rule while this page is open: show it, never overwrite it on Save.
@@ -61,7 +61,7 @@ function Options() {
   }, []);
 
   const change = (update: Partial<Settings>) => {
-    saveSettings(update).then(setSettings, (e: unknown) => setError(messageOf(e)));
+    saveSettings(update).then(setSettings, (e: unknown) => setError(errorText(e)));
   };
   const updateLists = async () => {
     const result = await send({ type: 'updateFilterLists' });

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { errorText } from '../common/format';
 import type { UserRuleError } from '../common/user-rules';
 import { mergeRuleEdits } from './rules-merge';
 
@@ -33,7 +34,7 @@ export function UserRulesSection({ text, onSave }: { text: string | null; onSave
       setErrors(found);
       setStatus(found.length > 0 ? { text: `Not saved: ${found.length === 1 ? '1 line needs' : `${found.length} lines need`} fixing.`, error: true } : { text: 'Saved. Pages opened from now on use these rules.', error: false });
     } catch (error) {
-      setStatus({ text: `Could not save: ${(error as Error)?.message ?? String(error)}`, error: true });
+      setStatus({ text: `Could not save: ${errorText(error)}`, error: true });
     } finally {
       setSaving(false);
     }

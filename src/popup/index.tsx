@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import { errorText } from '../common/format';
 import { isTracked, togglePauseSite } from '../common/settings';
 import type { Settings } from '../common/settings';
 import { auditInTab, loadStats, openDashboard, openOptions, readControls, readDbUpgrade, rememberControls } from './client';
@@ -25,7 +26,7 @@ function Popup() {
         setSettings(loaded);
         setState({ status: 'ready', ...stats, ...pauseState(loaded, stats.currentSite), range });
       },
-      (error: unknown) => setState({ status: 'error', message: String((error as Error)?.message ?? error) }),
+      (error: unknown) => setState({ status: 'error', message: errorText(error) }),
     );
   }, []);
   useEffect(() => load(controls.range), [controls.range, load]);
@@ -51,7 +52,7 @@ function Popup() {
         setSettings(saved);
         setState((s) => (s.status === 'ready' ? { ...s, ...pauseState(saved, s.currentSite) } : s));
       },
-      (error: unknown) => setState({ status: 'error', message: String((error as Error)?.message ?? error) }),
+      (error: unknown) => setState({ status: 'error', message: errorText(error) }),
     );
 
   return (

@@ -1,4 +1,4 @@
-import { formatCtr, formatDuration } from '../common/format';
+import { formatCount, formatCtr, formatDuration } from '../common/format';
 import type { SiteStats } from '../common/types';
 
 /** The site of the current tab at a glance, with its own pause switch. */
@@ -23,9 +23,9 @@ export function SiteCard({
 }) {
   const s = stats ?? { site, impressions: 0, viewable: 0, clicks: 0, dwellMs: 0 };
   const metrics: [string, string][] = [
-    ['Impressions', s.impressions.toLocaleString('en-US')],
-    ['Viewable', s.viewable.toLocaleString('en-US')],
-    ['Clicks', s.clicks.toLocaleString('en-US')],
+    ['Impressions', formatCount(s.impressions)],
+    ['Viewable', formatCount(s.viewable)],
+    ['Clicks', formatCount(s.clicks)],
     ['CTR', formatCtr(s.clicks, s.impressions)],
     ['Time in view', formatDuration(s.dwellMs)],
   ];

@@ -1,5 +1,5 @@
 import type { SiteStats } from '../common/types';
-import { CountCells } from '../ui/count-cells';
+import { CountColumns } from '../ui/count-columns';
 import type { Sort, SortKey } from './table-view';
 
 /** Other tools read this table by these header texts: keep them stable (issue 2). */
@@ -40,7 +40,7 @@ export function StatsTable({ rows, currentSite, sort, onSort }: { rows: SiteStat
               <th scope="row" title={row.site}>
                 {row.site}
               </th>
-              <CountCells row={row} />
+              <CountColumns row={row} />
             </tr>
           );
         })}

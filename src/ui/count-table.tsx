@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { CountCells } from './count-cells';
+import { CountColumns } from './count-columns';
 
 /** The four count headers every AdTally table ends with, after its key column. */
 export function CountHeads() {
@@ -38,7 +38,7 @@ export function CountTable({ keyLabel, rows, testId, labelledBy }: { keyLabel: s
             <th scope="row" class={row.class} title={row.title}>
               {row.label}
             </th>
-            <CountCells row={row.counts} />
+            <CountColumns row={row.counts} />
           </tr>
         ))}
       </tbody>

@@ -3,13 +3,10 @@
  * creative. Pure, so the write path, the deletions and the version-4 upgrade all sum the same way.
  */
 import { cellKey } from '../../common/cells';
+import { addCounts } from '../../common/counts';
 import type { Creative, Dimension, StoredEvent, Totals } from '../../common/types';
 
 export type { Creative, Dimension, Totals };
-
-export const DIMENSIONS: readonly Dimension[] = ['all', 'site', 'advertiser', 'network', 'kind', 'cell'];
-
-export const ZERO_COUNTS: Totals = Object.freeze({ impressions: 0, viewable: 0, clicks: 0, dwellMs: 0 });
 
 export interface Contribution {
   dimension: Dimension;
@@ -46,19 +43,6 @@ export function contributionsOf(event: StoredEvent, dwellMs: number): Contributi
 /** The cell an event is counted in (unknown advertiser and network as ''). */
 export function cellKeyOf(event: Pick<StoredEvent, 'site' | 'advertiser' | 'network' | 'kind'>): string {
   return cellKey({ site: event.site, advertiser: event.advertiser ?? '', network: event.network ?? '', kind: event.kind });
-}
-
-export function addCounts(a: Totals, b: Totals, sign: 1 | -1 = 1): Totals {
-  return {
-    impressions: a.impressions + sign * b.impressions,
-    viewable: a.viewable + sign * b.viewable,
-    clicks: a.clicks + sign * b.clicks,
-    dwellMs: a.dwellMs + sign * b.dwellMs,
-  };
-}
-
-export function isZero(t: Totals): boolean {
-  return t.impressions === 0 && t.viewable === 0 && t.clicks === 0 && t.dwellMs === 0;
 }
 
 /** The creative record one event alone would make; null for ads with no fingerprint (opaque creatives). */

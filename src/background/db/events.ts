@@ -6,7 +6,8 @@
 import { unwrap } from 'idb';
 import type { IDBPDatabase } from 'idb';
 import type { KeyTotals, StoredEvent } from '../../common/types';
-import { addCounts, contributionsOf, countsOf, creativeOf, isZero, mergeCreative, ZERO_COUNTS } from './aggregates';
+import { addCounts, isZero, ZERO_COUNTS } from '../../common/counts';
+import { contributionsOf, countsOf, creativeOf, mergeCreative } from './aggregates';
 import type { Creative, Dimension, Totals } from './aggregates';
 import type { AdTallyDB, DayTotals } from './schema';
 import { settle } from './requests';

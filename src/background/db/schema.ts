@@ -14,10 +14,10 @@
  * advertiser, network and kind, which filtered dashboard views and "My ads" sum (common/cells.ts).
  */
 import { unwrap } from 'idb';
-import { addInto } from '../../common/cells';
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { Creative, DayTotals, Dimension, FilterListInfo, KeyTotals, StoredEvent, Totals } from '../../common/types';
-import { addCounts, cellKeyOf, contributionsOf, countsOf, creativeOf, isZero, mergeCreative, ZERO_COUNTS } from './aggregates';
+import { addCounts, addInto, isZero, ZERO_COUNTS } from '../../common/counts';
+import { cellKeyOf, contributionsOf, countsOf, creativeOf, mergeCreative } from './aggregates';
 import { settle } from './requests';
 
 export type { DayTotals, KeyTotals };

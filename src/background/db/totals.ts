@@ -4,7 +4,7 @@
  */
 import type { IDBPDatabase } from 'idb';
 import type { DailyTotals, DayRange, KeyStats, SiteStats } from '../../common/types';
-import { addCounts, ZERO_COUNTS } from './aggregates';
+import { addCounts, ZERO_COUNTS } from '../../common/counts';
 import type { Dimension, Totals } from './aggregates';
 import type { AdTallyDB } from './schema';
 

@@ -16,7 +16,7 @@ import type { PayloadOf, ResponseOf, TopRows, UiMessages, WatchCounts } from '..
 import { needsLandingUrls, watchSlices } from '../../common/watchlist';
 import type { WatchedRow } from '../../common/watchlist';
 import { getDb } from '../db/open';
-import { eventAsCellRow, forEachEventOfDays, readCellsOfRange, readCreativesSeenSince, readDailyCells } from '../db/slices';
+import { eventAsCellRow, forEachEventOfDays, readCellsOfRange, readCreativesSeenSince, readDailyCells } from '../db/range-reads';
 import { readDailySeries, readTotalsBy, topByImpressions } from '../db/totals';
 
 export async function handleGetDailySeries({ days }: PayloadOf<UiMessages, 'getDailySeries'>): Promise<ResponseOf<UiMessages, 'getDailySeries'>> {

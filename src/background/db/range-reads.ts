@@ -1,7 +1,7 @@
 /**
- * Reads behind the dashboard's filtered views, "My ads" and frequency: the cell rows of a range of days,
- * the raw events of a range (only for landing-URL patterns, which no aggregate can answer), and the
- * creatives seen in a range.
+ * Reads of a range of days, behind the dashboard's filtered views, "My ads" and frequency: the cell rows
+ * that sum to the range, its raw events (only for landing-URL patterns, which no aggregate can answer), and
+ * the creatives seen in it.
  */
 import type { IDBPDatabase } from 'idb';
 import { cellKeyPrefix } from '../../common/cells';
