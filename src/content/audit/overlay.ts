@@ -93,14 +93,14 @@ export function startAudit(hooks: AuditHooks, signal: AbortSignal): void {
   });
 
   // Positions follow scrolling and layout at once; states and new ads are read twice a second.
-  let frame = 0;
+  let redrawRequest = 0;
   const schedule = () => {
-    if (!frame) frame = requestAnimationFrame(() => ((frame = 0), draw()));
+    if (!redrawRequest) redrawRequest = requestAnimationFrame(() => ((redrawRequest = 0), draw()));
   };
   window.addEventListener('scroll', schedule, { capture: true, passive: true, signal });
   window.addEventListener('resize', schedule, { passive: true, signal });
   const timer = setInterval(draw, REFRESH_MS);
-  signal.addEventListener('abort', () => (clearInterval(timer), cancelAnimationFrame(frame)), { once: true });
+  signal.addEventListener('abort', () => (clearInterval(timer), cancelAnimationFrame(redrawRequest)), { once: true });
   draw();
 }
 

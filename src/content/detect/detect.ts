@@ -54,9 +54,9 @@ export function detectAds(root: Element | Document, ctx: DetectContext = NO_CONT
     for (const el of selfAndDescendants(root, sig.selector)) add(el, `sig:${sig.id}`, sig.kind, sig.network);
   }
   const base = (root.ownerDocument ?? (root as Document)).baseURI;
-  for (const frame of selfAndDescendants(root, 'iframe[src]')) {
-    const network = adNetworkOfFrameSrc(frame.getAttribute('src') ?? '', base);
-    if (network) add(frame, 'sig:ad-frame-host', 'display', network);
+  for (const iframe of selfAndDescendants(root, 'iframe[src]')) {
+    const network = adNetworkOfFrameSrc(iframe.getAttribute('src') ?? '', base);
+    if (network) add(iframe, 'sig:ad-frame-host', 'display', network);
   }
   for (const { element, rule } of matchFilterRules(root, ctx.filterRules)) {
     if (!isHousePromotion(element)) add(element, rule, 'display', null);
