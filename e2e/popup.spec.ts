@@ -4,6 +4,7 @@
  */
 import { visitBlog, visitNews } from '../scripts/visit.mjs';
 import { historyFile, times } from './history';
+import type { HistoryEvent } from './history';
 import { OptionsPage } from './pages/options-page';
 import { expect, tabIdOf, test } from './fixtures';
 import { storedEvents } from './stored-events';
@@ -89,4 +90,39 @@ test('pausing a site or everywhere records nothing there; the card shows the cur
   await popup.pauseEverywhere(false);
   await visitBlog(page, port);
   await expect.poll(async () => (await storedEvents(serviceWorker)).length).toBeGreaterThan(before);
+});
+
+test('at 500 sites the popup stays one screen tall: its header, card and links in view, the table scrolling under its header row', async ({ context, extensionId, popup }) => {
+  // 500 sites, one impression each, and one with a click: the table is far taller than any popup.
+  const history: HistoryEvent[] = Array.from({ length: 500 }, (_, n) => ({ site: `site-${String(n).padStart(3, '0')}.test`, type: 'impression', daysAgo: 0 }));
+  history.push({ site: 'site-499.test', type: 'click', daysAgo: 0 });
+  const options = new OptionsPage(await context.newPage(), `chrome-extension://${extensionId}`);
+  await options.open();
+  expect((await options.import(historyFile('popup-500', history))).result).toContain(`${history.length} new events`);
+
+  await popup.open();
+  const page = popup.page;
+  expect(await popup.rows()).toHaveLength(500);
+  // Browsers cap a toolbar popup at 600 px: nothing of the page may lie below that (the page's own height;
+  // the document's is at least the test tab's viewport).
+  expect(await page.evaluate(() => document.body.scrollHeight)).toBeLessThanOrEqual(600);
+  const inView = async (selector: string) => {
+    const box = (await page.locator(selector).first().boundingBox())!;
+    return box.y >= 0 && box.y + box.height <= 600;
+  };
+  expect(await inView('header.bar')).toBe(true);
+  expect(await inView('footer.links')).toBe(true);
+
+  // The last site is reached by scrolling the table, whose header row stays on top.
+  const scroller = page.locator('.table-scroll');
+  expect(await scroller.evaluate((el) => el.scrollHeight > el.clientHeight)).toBe(true);
+  await scroller.evaluate((el) => (el.scrollTop = el.scrollHeight));
+  await expect(page.locator('table.stats tbody tr').last()).toBeInViewport();
+  const header = (await page.locator('table.stats thead th').first().boundingBox())!;
+  const scrollerBox = (await scroller.boundingBox())!;
+  expect(Math.abs(header.y - scrollerBox.y)).toBeLessThan(2);
+  expect(await inView('footer.links')).toBe(true);
+
+  // Every number says what it counts.
+  expect(await page.locator('table.stats tbody td').first().getAttribute('title')).toMatch(/^Impressions: /);
 });

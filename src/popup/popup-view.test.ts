@@ -55,8 +55,16 @@ describe('PopupView', () => {
     const card = root.querySelector('[data-testid=site-card]')!;
     expect(card.querySelector('h2')?.textContent).toBe('news.test');
     const metrics = Object.fromEntries([...card.querySelectorAll('dl div')].map((d) => [d.querySelector('dt')?.textContent, d.querySelector('dd')?.textContent]));
-    expect(metrics).toEqual({ Impressions: '4', Viewable: '2', Clicks: '1', CTR: '25.0%', 'Time in view': '1 min 05 s' });
+    expect(metrics).toEqual({ Impressions: '4', Viewable: '2', Clicks: '1', CTR: '25.0%', 'Time in view': '1 min 05 s', 'Per impression': '16.3 s' });
     expect((card.querySelector('input[type=checkbox]') as HTMLInputElement).checked).toBe(true);
+  });
+
+  it('says what every number means in a tooltip, and how rough a CTR is', () => {
+    const root = show(ready({ currentSite: 'news.test', rows: [{ ...row, dwellMs: 65_000 }] }));
+    const card = root.querySelector('[data-testid=site-card]')!;
+    for (const metric of card.querySelectorAll('dl div')) expect(metric.getAttribute('title')?.length).toBeGreaterThan(30);
+    expect([...card.querySelectorAll('dl div')].find((d) => d.querySelector('dt')?.textContent === 'CTR')?.getAttribute('title')).toContain('1 of 4, likely between 4.6% and 69.9%');
+    for (const cell of root.querySelectorAll('table.stats tbody td')) expect(cell.getAttribute('title')).toMatch(/^(Impressions|Viewable|Clicks|CTR): /);
   });
 
   it('shows zeros in the card for a current site without ads, and no card without a site', () => {

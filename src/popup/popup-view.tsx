@@ -123,7 +123,12 @@ function Table({ state, controls, actions }: { state: Extract<PopupState, { stat
       </div>
       {state.rows.length === 0 && <EmptyState range={controls.range} />}
       {state.rows.length > 0 && shown.length === 0 && <p class="note">No site matches “{controls.search}”.</p>}
-      {shown.length > 0 && <StatsTable rows={shown} currentSite={state.currentSite} sort={controls.sort} onSort={actions.onSort} />}
+      {shown.length > 0 && (
+        // The table scrolls on its own, under its header: the popup stays one screen tall however many sites.
+        <div class="table-scroll">
+          <StatsTable rows={shown} currentSite={state.currentSite} sort={controls.sort} onSort={actions.onSort} />
+        </div>
+      )}
     </section>
   );
 }

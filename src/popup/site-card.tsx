@@ -1,5 +1,7 @@
-import { formatCount, formatCtr, formatDuration } from '../common/format';
+import { formatCount, formatCtr, formatDuration, formatShortDuration } from '../common/format';
 import type { SiteStats } from '../common/types';
+import { ctrTitle } from '../ui/count-columns';
+import { METRIC_HELP } from '../ui/metric-help';
 
 /** The site of the current tab at a glance, with its own pause switch. */
 export function SiteCard({
@@ -22,12 +24,14 @@ export function SiteCard({
   onToggleAudit?: () => void;
 }) {
   const s = stats ?? { site, impressions: 0, viewable: 0, clicks: 0, dwellMs: 0 };
-  const metrics: [string, string][] = [
-    ['Impressions', formatCount(s.impressions)],
-    ['Viewable', formatCount(s.viewable)],
-    ['Clicks', formatCount(s.clicks)],
-    ['CTR', formatCtr(s.clicks, s.impressions)],
-    ['Time in view', formatDuration(s.dwellMs)],
+  // [label, value, tooltip]: every number says what it counts.
+  const metrics: [string, string, string][] = [
+    ['Impressions', formatCount(s.impressions), METRIC_HELP.impressions],
+    ['Viewable', formatCount(s.viewable), METRIC_HELP.viewable],
+    ['Clicks', formatCount(s.clicks), METRIC_HELP.clicks],
+    ['CTR', formatCtr(s.clicks, s.impressions), ctrTitle(s.clicks, s.impressions)],
+    ['Time in view', formatDuration(s.dwellMs), METRIC_HELP.dwell],
+    ['Per impression', s.impressions > 0 ? formatShortDuration(s.dwellMs / s.impressions) : '—', METRIC_HELP.averageDwell],
   ];
   return (
     <section class="card" aria-label={`This site: ${site}`} data-testid="site-card">
@@ -40,8 +44,8 @@ export function SiteCard({
         </label>
       </div>
       <dl class="metrics">
-        {metrics.map(([label, value]) => (
-          <div key={label}>
+        {metrics.map(([label, value, help]) => (
+          <div key={label} title={help}>
             <dt>{label}</dt>
             <dd>{value}</dd>
           </div>

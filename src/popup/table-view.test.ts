@@ -30,6 +30,18 @@ describe('sortRows', () => {
     expect(sortRows(rows, { key: 'ctr', descending: true }).map((r) => r.site)).toEqual(['news.example', 'b.test', 'a.test', 'zero.test']);
   });
 
+  it('sorts CTR by how sure it is: 2 clicks in 9 impressions ranks after 150 in 1,000, both ways', () => {
+    const noisy = [
+      { site: 'small.test', impressions: 9, viewable: 9, clicks: 2, dwellMs: 0 },
+      { site: 'big.test', impressions: 1000, viewable: 900, clicks: 150, dwellMs: 0 },
+      { site: 'dull.test', impressions: 1000, viewable: 900, clicks: 3, dwellMs: 0 },
+      { site: 'zero.test', impressions: 0, viewable: 0, clicks: 0, dwellMs: 0 },
+    ];
+    expect(sortRows(noisy, { key: 'ctr', descending: true }).map((r) => r.site)).toEqual(['big.test', 'small.test', 'dull.test', 'zero.test']);
+    // Lowest first: the site surely below the others, then those whose rate could still be low.
+    expect(sortRows(noisy, { key: 'ctr', descending: false }).map((r) => r.site)).toEqual(['dull.test', 'big.test', 'small.test', 'zero.test']);
+  });
+
   it('does not change the rows it was given', () => {
     const copy = [...rows];
     sortRows(rows, { key: 'site', descending: true });

@@ -2,6 +2,7 @@
  * What the popup's table shows: the date range in days, the search, and the sort. Pure, so every choice
  * is unit-tested without a browser.
  */
+import { ctrSortValue } from '../common/ctr-interval';
 import { localDay } from '../common/day';
 import type { DayRange, SiteStats } from '../common/types';
 
@@ -29,12 +30,15 @@ export interface Sort {
 }
 export const DEFAULT_SORT: Sort = { key: 'impressions', descending: true };
 
-const ctr = (r: SiteStats) => (r.impressions > 0 ? r.clicks / r.impressions : -1);
-
-/** Sorted by the key, then by impressions and site so equal rows keep a stable order. */
+/**
+ * Sorted by the key, then by impressions and site so equal rows keep a stable order. CTR sorts by what its
+ * 95% interval makes sure of (common/ctr-interval.ts): 2 clicks in 9 impressions (22%) no longer tops 150 in
+ * 1,000 (15%).
+ */
 export function sortRows(rows: readonly SiteStats[], sort: Sort): SiteStats[] {
   const sign = sort.descending ? -1 : 1;
-  const value = (r: SiteStats): number | string => (sort.key === 'site' ? r.site : sort.key === 'ctr' ? ctr(r) : r[sort.key]);
+  const value = (r: SiteStats): number | string =>
+    sort.key === 'site' ? r.site : sort.key === 'ctr' ? ctrSortValue(r.clicks, r.impressions, sort.descending) : r[sort.key];
   return [...rows].sort((a, b) => {
     const va = value(a);
     const vb = value(b);
