@@ -12,6 +12,7 @@ import { upgradeNotice } from './storage/upgrade-notice';
 import { route } from './router';
 import { keepTopDocumentsIn } from './sender-page';
 import { readSettings } from './settings';
+import { forgetTab, refreshBadges, tabLoading } from './toolbar-badge';
 import { applyRetention, RETENTION_ALARM, RETENTION_PERIOD_MINUTES } from './storage/retention';
 import { SETTINGS } from '../common/stored/settings';
 import { changedIn, readStored, writeStored } from '../common/stored/stored-key';
@@ -41,7 +42,15 @@ browser.alarms.onAlarm.addListener(async (alarm) => {
 });
 // A shorter retention limit applies at once, not at the next daily run.
 browser.storage.onChanged.addListener((changes, area) => {
-  if (changedIn(changes, area, SETTINGS)) void runRetention();
+  const settings = changedIn(changes, area, SETTINGS);
+  if (!settings) return;
+  void runRetention();
+  // Turned off, paused or resumed: every open tab's badge follows at once.
+  void refreshBadges(settings.value);
+});
+browser.tabs.onRemoved.addListener((tabId) => forgetTab(tabId));
+browser.tabs.onUpdated.addListener((tabId, change) => {
+  if (change.status === 'loading') void tabLoading(tabId, change.url);
 });
 
 async function runRetention(): Promise<void> {

@@ -9,6 +9,7 @@
  */
 import { everyId, parseEvents } from './parse/events';
 import { parseFrameClick } from './parse/frame-click';
+import { parsePageAds } from './parse/page-ads';
 import { parsePageRules } from './parse/page-rules';
 import { parseFilteredQuery, parseGetDailySeries, parseGetStats, parseGetTopKeys, parseGetWatchStats, parseNothing } from './parse/queries';
 import { parseAddUserRule } from './parse/user-rule';
@@ -18,6 +19,7 @@ import { handleGetDailySeries, handleGetFrequency, handleGetSlice, handleGetTopK
 import { handleEvents } from './handlers/events';
 import { handleGetFilterLists, handleUpdateFilterLists } from './handlers/filter-lists';
 import { handleFrameClick } from './handlers/frame-click';
+import { handlePageAds } from './handlers/page-ads';
 import { handlePageRules, NO_PAGE_RULES } from './handlers/page-rules';
 import { handleGetStats } from './handlers/site-stats';
 import { handleAddUserRule, NOT_A_CORRECTION } from './handlers/user-rule';
@@ -41,6 +43,8 @@ export const ROUTES = {
   },
   /** A click without a time, or one from the top frame, is not forwarded. */
   frameClick: { sender: 'child-frame', parse: parseFrameClick, refused: () => ({ forwarded: false }), handle: handleFrameClick },
+  /** A count that is not one, or one from a frame other than the top one, leaves the badge as it was. */
+  pageAds: { sender: 'top-frame', parse: parsePageAds, refused: () => ({ shown: false }), handle: handlePageAds },
 
   // AdTally's own pages. A malformed field reads as its default (parse/queries.ts, parse/user-data.ts), except in
   // deleteData, where a refusal is an error answer: a malformed site must never delete everything.

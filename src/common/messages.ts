@@ -47,6 +47,12 @@ export interface ContentMessages {
   addUserRule: { payload: { kind: UserRule['kind']; selector: string }; response: { line: string } };
   /** A trusted click happened inside a child frame; the background tells the top frame, which knows the ad. */
   frameClick: { payload: { time: number; landingUrl: string | null }; response: { forwarded: boolean } };
+  /**
+   * How many ads the top frame's page view holds now that a person could see (the audit's and the accuracy
+   * corpus's list): the number on the toolbar icon. `shown` says whether the badge shows it (it does not
+   * where the person turned it off or ads are not counted).
+   */
+  pageAds: { payload: { count: number }; response: { shown: boolean } };
 }
 
 export interface UiMessages {

@@ -35,6 +35,8 @@ export interface Settings {
   pausedSites: string[];
   /** The allow list: the only sites tracked in scope `allow`. */
   allowSites: string[];
+  /** Default on: the number of ads on the current page on AdTally's toolbar icon, where ads are counted. */
+  toolbarBadge: boolean;
 }
 
 const isSiteList = (v: unknown): v is string[] => Array.isArray(v) && v.length <= 10_000 && v.every((s) => typeof s === 'string' && s.length > 0 && s.length <= 253);
@@ -48,6 +50,7 @@ export const ALLOWED: { [K in keyof Settings]: (value: unknown) => value is Sett
   scope: (v): v is TrackingScope => TRACKING_SCOPES.includes(v as TrackingScope),
   pausedSites: isSiteList,
   allowSites: isSiteList,
+  toolbarBadge: (v): v is boolean => typeof v === 'boolean',
 };
 
 /** Whether events on a site are to be recorded under these settings. */

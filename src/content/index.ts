@@ -32,10 +32,13 @@ function startTopFrame(): void {
   // A page whose outbox is empty learns of the invalidation here, at its next page view's first rules request.
   const requestRules: RequestRules = (tokens) => toBackground('pageRules', tokens);
 
+  // The toolbar badge's number; a lost count is replaced by the next one.
+  const reportAdCount = (count: number) => void toBackground('pageAds', { count }).catch(() => {});
+
   let pageView: PageView | null = null;
   let pageViews = 0;
   const begin = () => {
-    pageView = startPageView(outbox, requestRules, signal);
+    pageView = startPageView({ outbox, requestRules, reportAdCount }, signal);
     pageViews++;
   };
   const end = () => {

@@ -9,7 +9,8 @@ import type { Outbox } from './outbox';
 import type { RequestRules } from './scan';
 import { AdLedger } from './track/ad-ledger';
 import { AdRegistry } from './track/ad-registry';
-import { adsWithProgress, detectionsOf } from './track/ad-views';
+import { reportAdCount } from './track/ad-count';
+import { adsWithProgress, detectionsOf, visibleAdCount } from './track/ad-views';
 import type { AdWithProgress } from './track/ad-views';
 import { creditClicks } from './track/click-credit';
 import { watchPresses } from './track/clicks';
@@ -32,15 +33,24 @@ export interface PageView {
   end(): void;
 }
 
-export function startPageView(outbox: Outbox, requestRules: RequestRules, parentSignal: AbortSignal): PageView {
+/** What a page view needs from the content script: where events go, the rules for its page, the badge's count. */
+export interface PageViewDeps {
+  outbox: Outbox;
+  requestRules: RequestRules;
+  reportAdCount(count: number): void;
+}
+
+export function startPageView({ outbox, requestRules, reportAdCount: sendCount }: PageViewDeps, parentSignal: AbortSignal): PageView {
   const controller = new AbortController();
   const signal = controller.signal;
   parentSignal.addEventListener('abort', () => controller.abort(), { once: true, signal });
   const ledger = new AdLedger(randomId(), pageSources);
   const registry = new AdRegistry();
+  const adCount = reportAdCount(() => visibleAdCount(registry, ledger), sendCount, signal);
   const recordOn = (type: 'impression' | 'viewable') => (adId: string) => {
     const ad = registry.byAdId(adId);
     if (ad) outbox.add(ledger.record(ad, type));
+    adCount.changed();
   };
   const exposure = new ExposureTracker(document.visibilityState === 'visible', { onImpression: recordOn('impression'), onViewable: recordOn('viewable') });
   const viewport = watchViewport(registry, exposure, signal);
@@ -53,7 +63,7 @@ export function startPageView(outbox: Outbox, requestRules: RequestRules, parent
   const clicks = creditClicks({ registry, ledger, exposure, outbox, sendNow }, signal);
   // A press on an ad may end in a click that leaves the page: what the page view owes goes first.
   watchPresses(registry, sendNow, signal);
-  watchFoundAds({ registry, ledger, exposure, viewport }, requestRules, signal);
+  watchFoundAds({ registry, ledger, exposure, viewport, onChange: adCount.changed }, requestRules, signal);
 
   return {
     id: ledger.pageViewId,

@@ -35,6 +35,10 @@ export function TrackingSection({ settings, onChange }: { settings: Settings; on
         </>
       )}
       <p class="help">A site includes its subdomains: news.example covers www.news.example. Events already stored stay.</p>
+      <label class="choice">
+        <input type="checkbox" name="toolbarBadge" checked={settings.toolbarBadge} onChange={(e) => onChange({ toolbarBadge: (e.target as HTMLInputElement).checked })} />
+        <span>Show the number of ads on the current page on AdTally’s toolbar icon</span>
+      </label>
     </section>
   );
 }

@@ -74,6 +74,21 @@ export async function auditInTab(on: boolean | null): Promise<boolean | null> {
   }
 }
 
+/**
+ * How many ads a person could see on the popup's tab's page now (the toolbar badge's number, whatever the
+ * badge setting); null when the tab has no AdTally content script.
+ */
+export async function adsInTab(): Promise<number | null> {
+  const tabId = await popupTabId();
+  if (tabId === null) return null;
+  try {
+    const reply = (await sendToTab(tabId)('listDetections', {})) as ResponseOf<TabMessages, 'listDetections'> | undefined;
+    return Array.isArray(reply?.ads) ? reply.ads.length : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Opens AdTally's dashboard (charts and top lists) in a new tab. */
 export function openDashboard(): void {
   void browser.tabs.create({ url: browser.runtime.getURL('dashboard.html') });

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { errorText } from '../common/format';
 import { isTracked, togglePauseSite } from '../common/settings';
 import type { Settings } from '../common/settings';
-import { auditInTab, loadStats, openDashboard, openOptions, readControls, readDbUpgrade, rememberControls } from './client';
+import { adsInTab, auditInTab, loadStats, openDashboard, openOptions, readControls, readDbUpgrade, rememberControls } from './client';
 import type { Stats } from './client';
 import { loadSettings, saveSettings } from '../ui/settings-store';
 import { PopupView } from './popup-view';
@@ -40,6 +40,9 @@ function Popup() {
   // Whether the tab's audit is on is asked apart from the table, which must not wait for a busy tab.
   const [audit, setAudit] = useState<boolean | null>(null);
   useEffect(() => void auditInTab(null).then(setAudit), []);
+  // The ads on the tab's page now, also apart from the table: what the person is looking at, at once.
+  const [pageAds, setPageAds] = useState<number | null>(null);
+  useEffect(() => void adsInTab().then(setPageAds), []);
 
   const update = (change: Partial<PopupControls>) => {
     const next = { ...controls, ...change };
@@ -57,7 +60,7 @@ function Popup() {
 
   return (
     <PopupView
-      state={state.status === 'ready' ? { ...state, audit } : state}
+      state={state.status === 'ready' ? { ...state, audit, pageAds } : state}
       controls={controls}
       onRange={(range) => update({ range })}
       onSort={(key) => update({ sort: nextSort(controls.sort, key) })}

@@ -59,6 +59,15 @@ describe('PopupView', () => {
     expect((card.querySelector('input[type=checkbox]') as HTMLInputElement).checked).toBe(true);
   });
 
+  it('says how many ads the tab shows now, and whether they are counted there', () => {
+    const card = (pageAds: number | null, sitePaused = false) => show(ready({ currentSite: 'news.test', pageAds, sitePaused })).querySelector('.page-ads')?.textContent ?? null;
+    expect(card(4)).toBe('4 ads on this page now');
+    expect(card(1)).toBe('1 ad on this page now');
+    expect(card(0)).toBe('No ads on this page now');
+    expect(card(4, true)).toBe('4 ads on this page now (not counted here)');
+    expect(card(null)).toBeNull();
+  });
+
   it('says what every number means in a tooltip, and how rough a CTR is', () => {
     const root = show(ready({ currentSite: 'news.test', rows: [{ ...row, dwellMs: 65_000 }] }));
     const card = root.querySelector('[data-testid=site-card]')!;

@@ -19,6 +19,8 @@ export type PopupState =
       sitePaused: boolean;
       /** The on-page audit in this tab: on, off, or null when the tab cannot have one. */
       audit?: boolean | null;
+      /** Ads a person could see on the tab's page now; null when AdTally does not run in the tab. */
+      pageAds?: number | null;
     };
 
 /** What the person chose to see; kept by the popup between openings. */
@@ -85,6 +87,7 @@ export function PopupView({ state, controls = DEFAULT_CONTROLS, ...actions }: { 
           pausedEverywhere={state.paused}
           onTogglePause={() => actions.onTogglePauseSite?.(state.currentSite!)}
           audit={state.audit ?? null}
+          pageAds={state.pageAds ?? null}
           onToggleAudit={actions.onToggleAudit}
         />
       )}

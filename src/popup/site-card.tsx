@@ -13,6 +13,7 @@ export function SiteCard({
   onTogglePause,
   audit = null,
   onToggleAudit,
+  pageAds = null,
 }: {
   site: string;
   stats: SiteStats | undefined;
@@ -22,6 +23,7 @@ export function SiteCard({
   onTogglePause: () => void;
   audit?: boolean | null;
   onToggleAudit?: () => void;
+  pageAds?: number | null;
 }) {
   const s = stats ?? { site, impressions: 0, viewable: 0, clicks: 0, dwellMs: 0 };
   // [label, value, tooltip]: every number says what it counts.
@@ -51,6 +53,12 @@ export function SiteCard({
           </div>
         ))}
       </dl>
+      {pageAds !== null && (
+        <p class="page-ads" title="Ads AdTally found on this page that a person could see, counted or not yet: the number on the toolbar icon.">
+          {pageAds === 0 ? 'No ads on this page now' : `${formatCount(pageAds)} ${pageAds === 1 ? 'ad' : 'ads'} on this page now`}
+          {paused ? ' (not counted here)' : ''}
+        </p>
+      )}
       {audit !== null && (
         <label class="switch audit">
           <input type="checkbox" checked={audit} onChange={onToggleAudit} />

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, SETTINGS, withDefaults } from './settings';
 
-const DEFAULTS = { filterListUpdates: true, pageAddress: 'path', retentionDays: 0, paused: false, scope: 'all', pausedSites: [], allowSites: [] };
+const DEFAULTS = { filterListUpdates: true, pageAddress: 'path', retentionDays: 0, paused: false, scope: 'all', pausedSites: [], allowSites: [], toolbarBadge: true };
 
 describe('withDefaults', () => {
   it('gives the defaults when nothing is stored', () => {
@@ -13,6 +13,7 @@ describe('withDefaults', () => {
     expect(withDefaults({ filterListUpdates: false })).toEqual({ ...DEFAULTS, filterListUpdates: false });
     expect(withDefaults({ pageAddress: 'site', retentionDays: 90 })).toEqual({ ...DEFAULTS, pageAddress: 'site', retentionDays: 90 });
     expect(withDefaults({ pageAddress: 'full' }).pageAddress).toBe('full');
+    expect(withDefaults({ toolbarBadge: false })).toEqual({ ...DEFAULTS, toolbarBadge: false });
   });
 
   it('ignores values the settings do not allow', () => {
@@ -22,11 +23,12 @@ describe('withDefaults', () => {
     expect(withDefaults({ pageAddress: 'everything' })).toEqual(DEFAULTS);
     expect(withDefaults({ retentionDays: 17 })).toEqual(DEFAULTS);
     expect(withDefaults({ retentionDays: '30' })).toEqual(DEFAULTS);
+    expect(withDefaults({ toolbarBadge: 'no' })).toEqual(DEFAULTS);
   });
 
   it('drops keys it does not know', () => {
     const settings = withDefaults({ filterListUpdates: false, theme: 'dark', extra: 1 });
-    expect(Object.keys(settings).sort()).toEqual(['allowSites', 'filterListUpdates', 'pageAddress', 'paused', 'pausedSites', 'retentionDays', 'scope']);
+    expect(Object.keys(settings).sort()).toEqual(['allowSites', 'filterListUpdates', 'pageAddress', 'paused', 'pausedSites', 'retentionDays', 'scope', 'toolbarBadge']);
   });
 
   it('returns a fresh object, leaving the defaults untouched', () => {

@@ -15,6 +15,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   scope: 'all',
   pausedSites: [],
   allowSites: [],
+  toolbarBadge: true,
 });
 
 export function withDefaults(stored: Record<string, unknown> | undefined): Settings {

@@ -16,16 +16,26 @@ export interface AdWithProgress {
   rule: string;
 }
 
-/** The page view's ads a person could see: measurable now, or already seen (an impression). */
+/** The page view's ads a person could see: measurable now, or already seen (an impression). Reads layout. */
+function visibleAds(registry: AdRegistry, seen: (adId: string) => boolean) {
+  return registry.all().filter((ad) => ad.element.isConnected && (seen(ad.id) || isMeasurable(ad.element)));
+}
+
+/**
+ * How many ads a person could see on the page now, the length of `detectionsOf`: the toolbar badge's number.
+ * Seen means an impression recorded in the ledger, the same as the exposure tracker's.
+ */
+export function visibleAdCount(registry: AdRegistry, ledger: AdLedger): number {
+  return visibleAds(registry, (adId) => ledger.progress(adId) !== 'detected').length;
+}
+
+/** The page view's ads a person could see, each with where it is and why it is an ad. */
 export function detectionsOf(registry: AdRegistry, exposure: ExposureTracker): DetectedAd[] {
-  return registry
-    .all()
-    .filter((ad) => ad.element.isConnected && (exposure.hasImpression(ad.id) || isMeasurable(ad.element)))
-    .map((ad) => {
-      const box = ad.element.getBoundingClientRect();
-      const { id: adId, rule, kind, network } = ad;
-      return { adId, path: cssPath(ad.element), rule, kind, network, width: Math.round(box.width), height: Math.round(box.height) };
-    });
+  return visibleAds(registry, (adId) => exposure.hasImpression(adId)).map((ad) => {
+    const box = ad.element.getBoundingClientRect();
+    const { id: adId, rule, kind, network } = ad;
+    return { adId, path: cssPath(ad.element), rule, kind, network, width: Math.round(box.width), height: Math.round(box.height) };
+  });
 }
 
 /** Every ad of the page view still in the page, with its progress. */

@@ -19,9 +19,11 @@ export interface FoundAdsDeps {
   ledger: AdLedger;
   exposure: ExposureTracker;
   viewport: ReturnType<typeof watchViewport>;
+  /** An ad joined or left the page view (the toolbar badge recounts). */
+  onChange(): void;
 }
 
-export function watchFoundAds({ registry, ledger, exposure, viewport }: FoundAdsDeps, requestRules: RequestRules, signal: AbortSignal): Scanner {
+export function watchFoundAds({ registry, ledger, exposure, viewport, onChange }: FoundAdsDeps, requestRules: RequestRules, signal: AbortSignal): Scanner {
   // The scanner and the change watcher feed each other: the scanner's finds are watched for changes, and a
   // changed node goes back to the scanner. The scanner starts last; until then there is nothing to rescan.
   let scanner: Scanner | null = null;
@@ -36,6 +38,7 @@ export function watchFoundAds({ registry, ledger, exposure, viewport }: FoundAds
         registry.release(element);
         viewport.unobserve(element);
         exposure.observe(ad.id, { ratio: 0, width: 0, height: 0, rendered: false });
+        onChange();
         scanner?.rescan(element);
       }
     },
@@ -55,6 +58,7 @@ export function watchFoundAds({ registry, ledger, exposure, viewport }: FoundAds
       }
       viewport.observe(added.ad.element);
       changes.watch(added.ad.element);
+      onChange();
     }
   };
 
