@@ -125,10 +125,11 @@ interface Counts {
   viewable: number;
   click: number;
   dwell: number;
+  measured: number;
 }
 
 function countByType(events: StoredEvent[]): Counts {
-  const counts: Counts = { impression: 0, viewable: 0, click: 0, dwell: 0 };
+  const counts: Counts = { impression: 0, viewable: 0, click: 0, dwell: 0, measured: 0 };
   for (const e of events) counts[e.type]++;
   return counts;
 }
@@ -175,7 +176,7 @@ test('worker kills while a page records over 2,000 events: every event stored ex
   const expected = { impressions: grid.ads, viewable: grid.ads, clicks };
   expect(expected.impressions + expected.viewable + expected.clicks).toBeGreaterThanOrEqual(2000);
   const events = (await storedEvents(worker)).filter((e) => e.site === HOST);
-  expect(countByType(events)).toEqual({ impression: grid.ads, viewable: grid.ads, click: clicks, dwell: grid.ads });
+  expect(countByType(events)).toEqual({ impression: grid.ads, viewable: grid.ads, click: clicks, dwell: grid.ads, measured: grid.ads });
   expect(new Set(events.filter((e) => e.type === 'impression').map((e) => e.adId)).size).toBe(grid.ads);
   expect(new Set(events.filter((e) => e.type === 'viewable').map((e) => e.adId)).size).toBe(grid.ads);
 
@@ -222,11 +223,11 @@ test('twenty tabs recording at once through worker kills: exact counts per tab a
   const events = (await storedEvents(worker)).filter((e) => e.site === HOST);
   for (const grid of grids) {
     const ofTab = events.filter((e) => (e.landingUrl ?? '').includes(`?c=${grid.seed}-`));
-    expect(countByType(ofTab), `tab ${grid.seed}`).toEqual({ impression: grid.ads, viewable: grid.ads, click: 2, dwell: grid.ads });
+    expect(countByType(ofTab), `tab ${grid.seed}`).toEqual({ impression: grid.ads, viewable: grid.ads, click: 2, dwell: grid.ads, measured: grid.ads });
     expect(new Set(ofTab.map((e) => e.pageViewId)).size, `tab ${grid.seed}: one page view`).toBe(1);
   }
   const ads = TABS * grids[0]!.ads;
-  expect(countByType(events)).toEqual({ impression: ads, viewable: ads, click: clicks, dwell: ads });
+  expect(countByType(events)).toEqual({ impression: ads, viewable: ads, click: clicks, dwell: ads, measured: ads });
 
   const tabId = await tabIdOf(worker, `*://${HOST}/*`);
   expect(await popupRow(popup, tabId)).toEqual({ impressions: ads, viewable: ads, clicks });
@@ -246,7 +247,7 @@ test('a page view counts at most 1,000 ads, every one of them exactly, and says 
     .toBe(1000);
   await page.waitForTimeout(2000);
   const events = (await storedEvents(serviceWorker)).filter((e) => e.site === HOST);
-  expect(countByType(events)).toMatchObject({ impression: 1000, viewable: 1000, click: 0 });
+  expect(countByType(events)).toMatchObject({ impression: 1000, viewable: 1000, click: 0, measured: 1000 });
   expect(new Set(events.filter((e) => e.type === 'impression').map((e) => e.adId)).size).toBe(1000);
   expect(warnings).toEqual([expect.stringContaining('stopped looking for ads on this page view at its cap (1000 ads)')]);
 });

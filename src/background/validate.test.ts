@@ -21,6 +21,7 @@ function valid(): AdEvent {
     inferred: false,
     focused: true,
     dwellMs: 0,
+    reached: null,
     fingerprint: 'fp-00a1b2c3d4e5f6',
     landingUrl: 'https://shop.example/offer?id=7',
     pageUrl: 'https://news.test/world/story.html',
@@ -212,6 +213,19 @@ describe('storedEventProblem (import lines)', () => {
 
   it('keeps only the format fields', () => {
     expect(Object.keys(pickStoredFields({ ...line(), extra: 1 } as never))).not.toContain('extra');
+  });
+
+  it('imports a line exported before measured ads were counted (no "reached") as an event that is not one', () => {
+    const { reached: _, ...older } = line();
+    expect(storedEventProblem(older, NOW)).toBeNull();
+    expect(pickStoredFields(older as never)).toEqual(line());
+    expect(storedEventProblem({ ...line(), type: 'measured', reached: 'viewable' }, NOW)).toBeNull();
+    expect(storedEventProblem({ ...line(), type: 'measured', reached: 'seen' }, NOW)).toBe('"reached" is not valid');
+  });
+
+  it('wants "reached" from a page: a content script always sends it', () => {
+    const { reached: _, ...older } = valid();
+    expect(isValidEvent(older, NOW)).toBe(false);
   });
 });
 

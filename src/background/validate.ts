@@ -3,7 +3,7 @@
  * content scripts, which run inside pages AdTally does not control, and lines of an imported file. Every
  * field is checked before anything is stored, and a rejection names the field.
  */
-import { FIELD_LIMITS, IMPORTED_EVENT_CHECKS, PAGE_EVENT_CHECKS } from '../common/event-fields';
+import { FIELD_LIMITS, IMPORTED_EVENT_CHECKS, IMPORTED_WHEN_ABSENT, PAGE_EVENT_CHECKS } from '../common/event-fields';
 import type { FieldCheck } from '../common/event-fields';
 import type { AdEvent, StoredEvent } from '../common/types';
 
@@ -14,11 +14,14 @@ export const CUT_MARK = '…#';
 const HASH_CHARS = 16;
 
 /** The first problem, in file order: a field missing or not what common/event-fields.ts says. */
-function problemWith(fields: Record<string, FieldCheck>, value: unknown, now: number): string | null {
+function problemWith(fields: Record<string, FieldCheck>, value: unknown, now: number, whenAbsent: Record<string, unknown> = {}): string | null {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'not a JSON object';
   const e = value as Record<string, unknown>;
   for (const [field, check] of Object.entries(fields)) {
-    if (!(field in e)) return `"${field}" is missing`;
+    if (!(field in e)) {
+      if (field in whenAbsent) continue;
+      return `"${field}" is missing`;
+    }
     if (!check(e[field], now)) return `"${field}" is not valid`;
   }
   return null;
@@ -33,7 +36,7 @@ export function isValidEvent(value: unknown, now: number): value is AdEvent {
  * but not more than a day in the future of this machine's clock.
  */
 export function storedEventProblem(value: unknown, now: number): string | null {
-  return problemWith(IMPORTED_EVENT_CHECKS, value, now + 24 * 3600_000);
+  return problemWith(IMPORTED_EVENT_CHECKS, value, now + 24 * 3600_000, IMPORTED_WHEN_ABSENT);
 }
 
 /**
@@ -77,10 +80,11 @@ export function pickEventFields(e: AdEvent): AdEvent {
 
 /** The same for an imported event. */
 export function pickStoredFields(e: StoredEvent): StoredEvent {
-  return pick(e, IMPORTED_EVENT_CHECKS) as unknown as StoredEvent;
+  return { ...IMPORTED_WHEN_ABSENT, ...pick(e, IMPORTED_EVENT_CHECKS, true) } as unknown as StoredEvent;
 }
 
-function pick(e: object, fields: object): Record<string, unknown> {
+/** The listed fields of `e`; with `presentOnly`, only those it has (the absent ones then take their defaults). */
+function pick(e: object, fields: object, presentOnly = false): Record<string, unknown> {
   const source = e as Record<string, unknown>;
-  return Object.fromEntries(Object.keys(fields).map((key) => [key, source[key]]));
+  return Object.fromEntries(Object.keys(fields).filter((key) => !presentOnly || key in source).map((key) => [key, source[key]]));
 }

@@ -3,7 +3,7 @@
  * value must be. The export's columns, the background's validation and the storage bench's generated file
  * all read this one table; docs/data-format.md documents each field.
  */
-import { AD_KINDS } from './types';
+import { AD_KINDS, MEASURED_REACHES } from './types';
 import type { AdEvent, StoredEvent } from './types';
 
 /** Whether a field's value is acceptable; `now` bounds times. */
@@ -18,6 +18,11 @@ export interface EventField {
   readonly fromPage: boolean;
   /** What the value must be in an imported line, where that differs from `check`. */
   readonly imported?: FieldCheck;
+  /**
+   * A field added after files were first exported: an imported line without it reads as this value, so
+   * every older export still imports. (A content script always sends it.)
+   */
+  readonly importedWhenAbsent?: unknown;
 }
 
 /**
@@ -27,7 +32,7 @@ export interface EventField {
  */
 export const FIELD_LIMITS = { rule: 1000, landingUrl: 4096, pageUrl: 65_536 } as const;
 
-const EVENT_TYPES = new Set(['impression', 'viewable', 'click', 'dwell']);
+const EVENT_TYPES = new Set(['impression', 'viewable', 'click', 'dwell', 'measured']);
 const KINDS = new Set<string>(AD_KINDS);
 // Events are queued in the page at most a few minutes; allow clock skew between page and worker.
 const MAX_FUTURE_MS = 5 * 60_000;
@@ -72,6 +77,9 @@ export const EVENT_FIELDS = {
   fingerprint: fromPage((v) => isText(v, 64)),
   landingUrl: fromPage(isNullOr(isHttpUrl)),
   advertiser: fromBackground(isNullOr((v) => isText(v, 253) && v.length > 0)),
+  // Last, so older files' columns keep their places. Files exported before measured ads were counted have
+  // no `reached`: none of their events is a measured one.
+  reached: { ...fromPage(isNullOr((v) => (MEASURED_REACHES as readonly unknown[]).includes(v))), importedWhenAbsent: null },
 } as const satisfies Record<keyof StoredEvent, EventField>;
 
 export type EventFieldName = keyof typeof EVENT_FIELDS;
@@ -97,3 +105,11 @@ export const IMPORTED_EVENT_CHECKS = Object.fromEntries(
     return [name, field.imported ?? field.check];
   }),
 ) as Record<keyof StoredEvent, FieldCheck>;
+
+/** What an imported line that lacks a field reads as, for the fields added after the first exports. */
+export const IMPORTED_WHEN_ABSENT: Partial<Record<keyof StoredEvent, unknown>> = Object.fromEntries(
+  EVENT_FIELD_NAMES.flatMap((name) => {
+    const field: EventField = EVENT_FIELDS[name];
+    return 'importedWhenAbsent' in field ? [[name, field.importedWhenAbsent]] : [];
+  }),
+);

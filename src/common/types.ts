@@ -7,7 +7,14 @@ export const AD_KINDS: readonly AdKind[] = ['display', 'native', 'search', 'soci
  * impression and viewable happen at most once per ad per page view; click at most once per 500 ms; dwell is
  * the ad's cumulative time in view, re-sent with the same id as it grows (the latest value wins).
  */
-export type AdEventType = 'impression' | 'viewable' | 'click' | 'dwell';
+export type AdEventType = 'impression' | 'viewable' | 'click' | 'dwell' | 'measured';
+
+/**
+ * How far a measured ad got in its page view, on its `measured` event: only measured (on a visible page,
+ * never in view), an impression, or viewable. The denominator's numerators (docs/measurement.md, Measured ad).
+ */
+export type MeasuredReach = 'measured' | 'impression' | 'viewable';
+export const MEASURED_REACHES: readonly MeasuredReach[] = ['measured', 'impression', 'viewable'];
 
 /**
  * One thing that happened to one ad, as the content script reports it.
@@ -39,6 +46,8 @@ export interface AdEvent {
   focused: boolean;
   /** For dwell events: milliseconds the ad met the impression condition in this page view so far. */
   dwellMs: number;
+  /** For measured events: how far the ad got in its page view so far; null on every other event. */
+  reached: MeasuredReach | null;
   /** Same creative, same fingerprint, on any page (see content/attribution/fingerprint.ts). */
   fingerprint: string;
   /** Click-through target, unwrapped from redirectors; null when the page cannot see it. */
@@ -68,14 +77,9 @@ export interface DayRange {
   to?: string;
 }
 
-/** One row of the per-site table the popup shows. */
-export interface SiteStats {
+/** One row of the per-site table the popup shows: the site's totals (dwell: total time ads were in view). */
+export interface SiteStats extends Totals {
   site: string;
-  impressions: number;
-  viewable: number;
-  clicks: number;
-  /** Total time ads were in view, milliseconds. */
-  dwellMs: number;
 }
 
 /** One day's totals over everything: a point of the dashboard's chart. */
@@ -150,6 +154,14 @@ export interface Totals {
   clicks: number;
   /** Time ads were in view, milliseconds. */
   dwellMs: number;
+  /**
+   * Measured ads (one per ad per page view on a visible page, in view or not), and how many of them made an
+   * impression and became viewable: the in-view and viewability rates. Rows written before measured ads
+   * were counted lack them, which reads as 0 measured: the rates are then "n/a", never 0%.
+   */
+  measured?: number;
+  measuredInView?: number;
+  measuredViewable?: number;
 }
 
 /** One record per ad fingerprint: the same creative wherever it was shown. */

@@ -47,12 +47,13 @@ export function startPageView({ outbox, requestRules, reportAdCount: sendCount }
   const ledger = new AdLedger(randomId(), pageSources);
   const registry = new AdRegistry();
   const adCount = reportAdCount(() => visibleAdCount(registry, ledger), sendCount, signal);
-  const recordOn = (type: 'impression' | 'viewable') => (adId: string) => {
+  const recordOn = (type: 'measured' | 'impression' | 'viewable') => (adId: string) => {
     const ad = registry.byAdId(adId);
-    if (ad) outbox.add(ledger.record(ad, type));
+    if (ad) for (const event of ledger.happened(ad, type)) outbox.add(event);
     adCount.changed();
   };
-  const exposure = new ExposureTracker(document.visibilityState === 'visible', { onImpression: recordOn('impression'), onViewable: recordOn('viewable') });
+  const listener = { onMeasured: recordOn('measured'), onImpression: recordOn('impression'), onViewable: recordOn('viewable') };
+  const exposure = new ExposureTracker(document.visibilityState === 'visible', listener);
   const viewport = watchViewport(registry, exposure, signal);
   const dwell = reportDwell({ registry, ledger, exposure, outbox }, signal);
   // A click often navigates away: send now, with the dwell so far, rather than at the next tick.

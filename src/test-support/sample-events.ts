@@ -24,6 +24,7 @@ export function adEvent(overrides: Partial<AdEvent> = {}): AdEvent {
     inferred: false,
     focused: true,
     dwellMs: 0,
+    reached: null,
     fingerprint: 'fp-00000000000001',
     landingUrl: null,
     pageUrl: 'https://news.test/world/story.html',

@@ -16,20 +16,24 @@ export interface Contribution {
 
 /**
  * The counts one event adds. `dwellMs` is the time in view it adds: for a dwell event re-sent as the ad's
- * time in view grows, only the growth over the stored value.
+ * time in view grows, only the growth over the stored value. A measured event adds one measured ad, and
+ * one to the in-view and viewable counts of measured ads as far as it says the ad got.
  */
-export function countsOf(type: StoredEvent['type'], dwellMs: number): Totals {
-  return {
+export function countsOf({ type, reached }: Pick<StoredEvent, 'type' | 'reached'>, dwellMs: number): Totals {
+  const counts: Totals = {
     impressions: type === 'impression' ? 1 : 0,
     viewable: type === 'viewable' ? 1 : 0,
     clicks: type === 'click' ? 1 : 0,
     dwellMs: type === 'dwell' ? dwellMs : 0,
   };
+  // Only measured events carry measured counts, so rows without any keep the shape they always had.
+  if (type !== 'measured') return counts;
+  return { ...counts, measured: 1, measuredInView: reached === 'impression' || reached === 'viewable' ? 1 : 0, measuredViewable: reached === 'viewable' ? 1 : 0 };
 }
 
 /** The daily-total rows one event adds to, with what it adds to each. */
 export function contributionsOf(event: StoredEvent, dwellMs: number): Contribution[] {
-  const counts = countsOf(event.type, dwellMs);
+  const counts = countsOf(event, dwellMs);
   return [
     { dimension: 'all', key: '', counts },
     { dimension: 'site', key: event.site, counts },
@@ -52,7 +56,7 @@ export function creativeOf(event: StoredEvent, dwellMs: number): Creative | null
     fingerprint: event.fingerprint,
     firstSeen: event.time,
     lastSeen: event.time,
-    ...countsOf(event.type, dwellMs),
+    ...countsOf(event, dwellMs),
     kind: event.kind,
     network: event.network,
     advertiser: event.advertiser,

@@ -119,6 +119,28 @@ describe('writeEvents', () => {
     expect((await db().get('events', 'pv-1:ad1:dwell'))?.dwellMs).toBe(4_250);
   });
 
+  it('counts a measured ad once, moving it from measured to in view to viewable as it is re-sent, never back', async () => {
+    const measured = (reached: 'measured' | 'impression' | 'viewable') => storedEvent({ id: 'pv-1:ad1:measured', type: 'measured', reached });
+    const row = async () => {
+      const { measured: m, measuredInView, measuredViewable, impressions } = (await db().get('totals', ['site', 'news.test', '2025-06-15']))!;
+      return { m, measuredInView, measuredViewable, impressions };
+    };
+    await writeEvents(db(), [measured('measured'), storedEvent({ id: 'other-ad', type: 'measured', adId: 'ad2', reached: 'measured' })]);
+    expect(await row()).toEqual({ m: 2, measuredInView: 0, measuredViewable: 0, impressions: 0 });
+    await writeEvents(db(), [storedEvent({ id: 'i1' }), measured('impression')]);
+    expect(await row()).toEqual({ m: 2, measuredInView: 1, measuredViewable: 0, impressions: 1 });
+    await writeEvents(db(), [measured('viewable')]);
+    await writeEvents(db(), [measured('impression'), measured('measured')]);
+    expect(await row()).toEqual({ m: 2, measuredInView: 1, measuredViewable: 1, impressions: 1 });
+    expect((await db().get('events', 'pv-1:ad1:measured'))?.reached).toBe('viewable');
+    expect(await db().count('events')).toBe(3);
+    // A later impression write keeps the measured counts the row holds.
+    await writeEvents(db(), [storedEvent({ id: 'i2' })]);
+    expect(await row()).toEqual({ m: 2, measuredInView: 1, measuredViewable: 1, impressions: 2 });
+    // The creative sums them too.
+    expect(await db().get('creatives', 'fp-00000000000001')).toMatchObject({ measured: 2, measuredInView: 1, measuredViewable: 1 });
+  });
+
   it.each([
     ['smaller', 900],
     ['equal', 1_500],

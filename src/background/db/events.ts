@@ -5,8 +5,9 @@
  */
 import { unwrap } from 'idb';
 import type { IDBPDatabase } from 'idb';
+import { MEASURED_REACHES } from '../../common/types';
 import type { KeyTotals, StoredEvent } from '../../common/types';
-import { addCounts, isZero, ZERO_COUNTS } from '../../common/counts';
+import { addCounts, isZero, pickCounts, ZERO_COUNTS } from '../../common/counts';
 import { contributionsOf, countsOf, creativeOf, mergeCreative } from './aggregates';
 import type { Creative, Dimension, Totals } from './aggregates';
 import type { AdTallyDB, DayTotals } from './schema';
@@ -23,7 +24,8 @@ const WRITE_STORES: WriteStores[] = ['events', 'totals', 'creatives', 'allTime']
 
 /**
  * `live`: from a content script. A dwell event, re-sent with the same id as the ad's time in view grows,
- * replaces the stored one when larger, and the totals grow by the difference. A click re-sent with the same
+ * replaces the stored one when larger, and the totals grow by the difference; a measured event, re-sent as
+ * its ad gets further (in view, then viewable), replaces the stored one when it says further. A click re-sent with the same
  * id and `inferred: false` replaces the inferred click it confirms (its frame's report came after the
  * inference, with the landing page): still one click, now filed under the right advertiser.
  * `import`: from an export file. Nothing already stored changes, dwell included.
@@ -61,8 +63,9 @@ export async function writeEvents(db: IDBPDatabase<AdTallyDB>, events: StoredEve
     const current = new Map<string, StoredEvent | undefined>();
     events.forEach((event, i) => {
       const stored = current.has(event.id) ? current.get(event.id) : before[i]!.value;
-      if (event.type === 'dwell' || (stored && confirms(event, stored))) {
+      if (event.type === 'dwell' || event.type === 'measured' || (stored && confirms(event, stored))) {
         if (stored && event.type === 'dwell' && (stored.type !== 'dwell' || stored.dwellMs >= event.dwellMs)) return;
+        if (stored && event.type === 'measured' && !goesFurther(event, stored)) return;
         eventStore.put(event);
         // The replaced value comes out and the new one goes in, so the totals stay the sum of the stored
         // events even when the re-sent event falls on the next day.
@@ -80,6 +83,12 @@ export async function writeEvents(db: IDBPDatabase<AdTallyDB>, events: StoredEve
   await changes.apply(raw);
   await tx.done;
   return { stored: [...new Set(events.map((e) => e.id))], added };
+}
+
+/** A measured event re-sent for a measured ad that has got further (in view, then viewable) than stored. */
+function goesFurther(event: StoredEvent, stored: StoredEvent): boolean {
+  const reach = (e: StoredEvent) => (e.reached ? MEASURED_REACHES.indexOf(e.reached) : -1);
+  return stored.type === 'measured' && reach(event) > reach(stored);
 }
 
 /** A click the frame's own report confirmed, re-sent for the inferred click stored under its id. */
@@ -153,7 +162,7 @@ class Changes {
   replace(old: StoredEvent, event: StoredEvent): void {
     this.addTotals(old, -1);
     this.addTotals(event, 1);
-    if (old.fingerprint === event.fingerprint) this.addCreative(event, event.dwellMs - old.dwellMs, countsOf(old.type, 0));
+    if (old.fingerprint === event.fingerprint) this.addCreative(event, event.dwellMs - old.dwellMs, countsOf(old, 0));
     else {
       // Never sent by AdTally itself (a page view's ad keeps its creative); recounted so the records stay exact.
       if (old.fingerprint) this.recount.add(old.fingerprint);
@@ -200,12 +209,12 @@ class Changes {
       settle<Creative | undefined>(entries.map((e) => creativeStore.get(e.fingerprint))),
     ]);
     for (const r of rows) {
-      const counts = addCounts({ ...ZERO_COUNTS, ...pickCounts(storedDays.get(dayRowId(r.dimension, r.key, r.day))) }, r.counts);
+      const counts = addCounts({ ...ZERO_COUNTS, ...countsIn(storedDays.get(dayRowId(r.dimension, r.key, r.day))) }, r.counts);
       if (isZero(counts)) totalsStore.delete([r.dimension, r.key, r.day]);
       else totalsStore.put({ dimension: r.dimension, key: r.key, day: r.day, ...counts } satisfies DayTotals);
     }
     keyRows.forEach((r, i) => {
-      const counts = addCounts({ ...ZERO_COUNTS, ...pickCounts(storedKeys[i]!.value) }, r.counts);
+      const counts = addCounts({ ...ZERO_COUNTS, ...countsIn(storedKeys[i]!.value) }, r.counts);
       if (isZero(counts)) allTimeStore.delete([r.dimension, r.key]);
       else allTimeStore.put({ dimension: r.dimension, key: r.key, ...counts } satisfies KeyTotals);
     });
@@ -243,6 +252,6 @@ async function readDayRows(store: IDBObjectStore, rows: { dimension: Dimension; 
   return map;
 }
 
-function pickCounts(row: Totals | undefined): Totals {
-  return row ? { impressions: row.impressions, viewable: row.viewable, clicks: row.clicks, dwellMs: row.dwellMs ?? 0 } : ZERO_COUNTS;
+function countsIn(row: Totals | undefined): Totals {
+  return row ? pickCounts(row) : ZERO_COUNTS;
 }

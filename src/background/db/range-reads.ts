@@ -73,7 +73,7 @@ export function eventAsCellRow(event: StoredEvent): CellRow {
   return {
     key: cellKeyOf(event),
     day: event.day,
-    ...countsOf(event.type, event.dwellMs ?? 0),
+    ...countsOf(event, event.dwellMs ?? 0),
   };
 }
 

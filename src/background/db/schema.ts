@@ -16,7 +16,7 @@
 import { unwrap } from 'idb';
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { Creative, DayTotals, Dimension, FilterListInfo, KeyTotals, StoredEvent, Totals } from '../../common/types';
-import { addCounts, addInto, isZero, ZERO_COUNTS } from '../../common/counts';
+import { addCounts, addInto, isZero, pickCounts, ZERO_COUNTS } from '../../common/counts';
 import { cellKeyOf, contributionsOf, countsOf, creativeOf, mergeCreative } from './aggregates';
 import { settle } from './requests';
 
@@ -146,7 +146,7 @@ async function backfillAllTime(tx: UpgradeTx): Promise<void> {
     for (const row of rows) {
       const id = `${row.dimension}\u0000${row.key}`;
       const sum = sums.get(id) ?? { dimension: row.dimension, key: row.key, ...ZERO_COUNTS };
-      sums.set(id, { ...sum, ...addCounts(sum, { ...ZERO_COUNTS, ...pickTotals(row) }) });
+      sums.set(id, { ...sum, ...addCounts(sum, { ...ZERO_COUNTS, ...pickCounts(row) }) });
     }
     const last = rows.at(-1);
     if (!last || rows.length < 10_000) break;
@@ -177,7 +177,7 @@ async function backfillCells(tx: UpgradeTx): Promise<void> {
     if (more) next = read(chunk.at(-1)!.id);
     for (const stored of chunk) {
       const event = withV3Defaults(stored);
-      const counts = countsOf(event.type, event.dwellMs);
+      const counts = countsOf(event, event.dwellMs);
       const key = cellKeyOf(event);
       const dayId = `${key}\u0000${event.day}`;
       let day = days.get(dayId);
@@ -196,9 +196,7 @@ async function backfillCells(tx: UpgradeTx): Promise<void> {
   for (const row of allTime.values()) if (!isZero(row)) allTimeStore.put(row);
 }
 
-function pickTotals(row: Totals): Totals {
-  return { impressions: row.impressions, viewable: row.viewable, clicks: row.clicks, dwellMs: row.dwellMs ?? 0 };
-}
+
 
 interface OldSiteDay {
   site: string;

@@ -4,7 +4,7 @@
  */
 import type { IDBPDatabase } from 'idb';
 import type { DailyTotals, DayRange, KeyStats, SiteStats } from '../../common/types';
-import { addCounts, ZERO_COUNTS } from '../../common/counts';
+import { addCounts, pickCounts, ZERO_COUNTS } from '../../common/counts';
 import type { Dimension, Totals } from './aggregates';
 import type { AdTallyDB } from './schema';
 
@@ -46,7 +46,7 @@ export async function coversEveryDay(db: IDBPDatabase<AdTallyDB>, days: DayRange
 /** The popup's table: per-site totals over the range, most impressions first. */
 export async function readSiteTotals(db: IDBPDatabase<AdTallyDB>, days: DayRange = {}): Promise<SiteStats[]> {
   const sums = await readTotalsBy(db, 'site', days);
-  return sortByImpressions([...sums].map(([site, t]) => ({ site, impressions: t.impressions, viewable: t.viewable, clicks: t.clicks, dwellMs: t.dwellMs })));
+  return sortByImpressions([...sums].map(([site, t]) => ({ site, ...pickCounts(t) })));
 }
 
 /** One key's totals per day, oldest first: a chart's series ('all' and '' for everything). */
@@ -57,7 +57,7 @@ export async function readDailySeries(
   days: DayRange = {},
 ): Promise<DailyTotals[]> {
   const rows = await db.getAll('totals', IDBKeyRange.bound([dimension, key, days.from ?? ''], [dimension, key, days.to ?? '\uffff']));
-  return rows.map((r) => ({ day: r.day, impressions: r.impressions, viewable: r.viewable, clicks: r.clicks, dwellMs: r.dwellMs }));
+  return rows.map((r) => ({ day: r.day, ...pickCounts(r) }));
 }
 
 /** Most impressions first; ties by clicks, then by site name so the order is stable. */
@@ -70,7 +70,7 @@ export function sortByImpressions(rows: SiteStats[]): SiteStats[] {
  * the ranking is tested apart from the database.
  */
 export function topByImpressions(sums: Map<string, Totals>, limit: number): KeyStats[] {
-  const rows = [...sums].map(([key, t]) => ({ key, impressions: t.impressions, viewable: t.viewable, clicks: t.clicks, dwellMs: t.dwellMs }));
+  const rows = [...sums].map(([key, t]) => ({ key, ...pickCounts(t) }));
   rows.sort((a, b) => b.impressions - a.impressions || b.clicks - a.clicks || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return rows.slice(0, Math.max(0, limit));
 }

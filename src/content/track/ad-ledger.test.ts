@@ -111,3 +111,27 @@ describe('AdLedger', () => {
     expect(attributed).toHaveLength(1);
   });
 });
+
+describe('AdLedger: the measured event', () => {
+  it('is one per ad per page view, re-sent with the same id as the ad gets further, never back', () => {
+    const { ledger } = makeLedger();
+    const one = ad('ad1');
+    const measured = (events: { type: string; id: string; reached: string | null }[]) => events.filter((e) => e.type === 'measured').map((e) => [e.id, e.reached]);
+    expect(measured(ledger.happened(one, 'measured'))).toEqual([['pv1:ad1:measured', 'measured']]);
+    expect(ledger.happened(one, 'measured')).toEqual([]);
+    expect(measured(ledger.happened(one, 'impression'))).toEqual([['pv1:ad1:measured', 'impression']]);
+    expect(measured(ledger.happened(one, 'click'))).toEqual([]);
+    expect(measured(ledger.happened(one, 'viewable'))).toEqual([['pv1:ad1:measured', 'viewable']]);
+    expect(measured(ledger.happened(one, 'impression'))).toEqual([]);
+    expect(ledger.happened(one, 'dwell', { dwellMs: 10 }).map((e) => e.type)).toEqual(['dwell']);
+  });
+
+  it('measures an ad whose impression came first (a click on an ad not yet observed), and its own event leads', () => {
+    const { ledger } = makeLedger();
+    const events = ledger.happened(ad('ad2'), 'click');
+    expect(events.map((e) => [e.type, e.reached])).toEqual([
+      ['click', null],
+      ['measured', 'impression'],
+    ]);
+  });
+});

@@ -7,7 +7,8 @@
  * comes in through `LedgerSources`, so these rules run in unit tests (docs/architecture.md, "Pure logic,
  * thin DOM glue"); track/page-sources.ts gives the real ones.
  */
-import type { AdEvent, AdEventType } from '../../common/types';
+import { MEASURED_REACHES } from '../../common/types';
+import type { AdEvent, AdEventType, MeasuredReach } from '../../common/types';
 import type { Attribution } from '../attribution/attribute';
 import type { Ad } from './ad-registry';
 
@@ -17,13 +18,18 @@ export type AdProgress = 'detected' | 'impression' | 'viewable' | 'clicked';
 const PROGRESS_ORDER: readonly AdProgress[] = ['detected', 'impression', 'viewable', 'clicked'];
 
 /** The progress each event type proves; dwell proves nothing new. */
-const PROGRESS_OF: Record<AdEventType, AdProgress | null> = { impression: 'impression', viewable: 'viewable', click: 'clicked', dwell: null };
+const PROGRESS_OF: Record<AdEventType, AdProgress | null> = { impression: 'impression', viewable: 'viewable', click: 'clicked', dwell: null, measured: null };
+
+/** How far each event takes a measured ad: a click proves an impression (the click records one), not viewability. */
+const REACH_OF: Record<AdEventType, MeasuredReach | null> = { measured: 'measured', impression: 'impression', click: 'impression', viewable: 'viewable', dwell: null };
 
 export interface AdRecord {
   attribution: Attribution;
   progress: AdProgress;
   /** The dwell last reported, in whole milliseconds; null until the first report. */
   reportedDwellMs: number | null;
+  /** How far the ad got as its measured event says; null until it is measured. */
+  reached: MeasuredReach | null;
 }
 
 export interface LedgerSources {
@@ -52,7 +58,7 @@ export class AdLedger {
   enter(adId: string, attribution: Attribution): AdRecord {
     let record = this.records.get(adId);
     if (!record) {
-      record = { attribution, progress: 'detected', reportedDwellMs: null };
+      record = { attribution, progress: 'detected', reportedDwellMs: null, reached: null };
       this.records.set(adId, record);
     }
     return record;
@@ -87,6 +93,35 @@ export class AdLedger {
     return this.record(ad, 'dwell', { id: `${this.pageViewId}:${ad.id}:dwell`, dwellMs: rounded });
   }
 
+  /**
+   * Every event for something that happened to the ad now: its own event first, then its measured event
+   * re-sent when this took the ad further (an impression, viewability, a click). The ad being measured is
+   * only its measured event, sent once.
+   */
+  happened(ad: Ad, type: AdEventType, extra: Partial<AdEvent> = {}): AdEvent[] {
+    if (type === 'measured') {
+      const measured = this.measured(ad, type);
+      return measured ? [measured] : [];
+    }
+    const event = this.record(ad, type, extra);
+    const measured = this.measured(ad, type);
+    return measured ? [event, measured] : [event];
+  }
+
+  /**
+   * The ad's measured event when `type` takes it further: measured (on a visible page, in view or not), then
+   * an impression, then viewable; else null. One per ad per page view, re-sent with the same id as the ad
+   * gets further: the background keeps the furthest. An impression before any measurement (a click on an ad
+   * not yet observed) measures the ad too, so every impression's ad is measured.
+   */
+  measured(ad: Ad, type: AdEventType): AdEvent | null {
+    const reach = REACH_OF[type];
+    const record = this.recordOf(ad);
+    if (!reach || (record.reached !== null && MEASURED_REACHES.indexOf(record.reached) >= MEASURED_REACHES.indexOf(reach))) return null;
+    record.reached = reach;
+    return this.record(ad, 'measured', { id: `${this.pageViewId}:${ad.id}:measured`, reached: reach });
+  }
+
   private recordOf(ad: Ad): AdRecord {
     return this.records.get(ad.id) ?? this.enter(ad.id, this.sources.attribute(ad.element));
   }
@@ -108,6 +143,7 @@ export class AdLedger {
       inferred: false,
       focused: this.sources.focused(),
       dwellMs: 0,
+      reached: null,
       fingerprint: attribution.fingerprint,
       landingUrl: attribution.landingUrl,
       pageUrl: this.sources.pageUrl(),

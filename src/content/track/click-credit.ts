@@ -31,9 +31,9 @@ interface How {
 export function creditClicks({ registry, ledger, exposure, outbox, sendNow }: ClickCreditDeps, signal: AbortSignal) {
   const gate = new ClickGate();
   const record = (ad: Ad, type: AdEvent['type'], extra?: Partial<AdEvent>) => {
-    const event = ledger.record(ad, type, extra);
-    outbox.add(event);
-    return event;
+    const events = ledger.happened(ad, type, extra);
+    for (const event of events) outbox.add(event);
+    return events[0]!;
   };
 
   /** Records a click unless the gate stops it; returns the click event recorded. */

@@ -330,3 +330,39 @@ describe('ExposureTracker: dwell', () => {
     expect(onViewable).not.toHaveBeenCalled();
   });
 });
+
+describe('ExposureTracker: measured ads', () => {
+  function measuredSetup(pageVisible = true) {
+    const clock = new FakeClock();
+    const calls: string[] = [];
+    const tracker = new ExposureTracker(
+      pageVisible,
+      { onMeasured: (id) => calls.push(`measured ${id}`), onImpression: (id) => calls.push(`impression ${id}`), onViewable: (id) => calls.push(`viewable ${id}`) },
+      clock,
+    );
+    return { clock, tracker, calls };
+  }
+
+  it('measures an ad on a visible page once, in view or not, and before its impression', () => {
+    const { tracker, calls } = measuredSetup();
+    tracker.track('below', false);
+    tracker.track('above', false);
+    tracker.observe('below', OUT);
+    tracker.observe('above', IN);
+    tracker.observe('below', OUT);
+    expect(calls).toEqual(['measured below', 'measured above', 'impression above']);
+  });
+
+  it('waits for the page to be visible, and never measures what no impression could come from', () => {
+    const { tracker, calls } = measuredSetup(false);
+    for (const id of ['hidden-page', 'tiny', 'bait', 'collapsed']) tracker.track(id, false);
+    tracker.observe('hidden-page', OUT);
+    expect(calls).toEqual([]);
+    tracker.setPageVisible(true);
+    expect(calls).toEqual(['measured hidden-page']);
+    tracker.observe('tiny', obs(0, 9, 250));
+    tracker.observe('collapsed', obs(0, 0, 0));
+    tracker.observe('bait', { ...OUT, inPage: false });
+    expect(calls).toEqual(['measured hidden-page']);
+  });
+});

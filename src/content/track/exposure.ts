@@ -6,7 +6,7 @@
  *  - dwell: total milliseconds the condition held.
  * Inputs are observations (from IntersectionObserver) and page visibility; a hidden tab stops every clock.
  */
-import { meetsImpressionCondition } from './impression-rule';
+import { isMeasuredNow, meetsImpressionCondition } from './impression-rule';
 import type { Observation } from './impression-rule';
 
 export const VIEWABLE_MS = 1000;
@@ -25,6 +25,8 @@ export const realClock: Clock = {
 };
 
 export interface ExposureListener {
+  /** The ad is measured: first seen on a visible page with a box an impression could use (in view or not). */
+  onMeasured?(adId: string): void;
   onImpression(adId: string): void;
   onViewable(adId: string): void;
 }
@@ -35,6 +37,7 @@ interface AdExposure {
   inViewSince: number | null;
   /** Dwell of finished runs. */
   dwellMs: number;
+  measured: boolean;
   impressed: boolean;
   viewable: boolean;
   viewableAfterMs: number;
@@ -57,6 +60,7 @@ export class ExposureTracker {
       latest: null,
       inViewSince: null,
       dwellMs: 0,
+      measured: false,
       impressed: false,
       viewable: false,
       viewableAfterMs: isVideo ? VIEWABLE_VIDEO_MS : VIEWABLE_MS,
@@ -112,6 +116,11 @@ export class ExposureTracker {
   }
 
   private update(adId: string, ad: AdExposure): void {
+    // Measured first: an ad in view at its first observation is measured before it makes its impression.
+    if (!ad.measured && ad.latest !== null && isMeasuredNow(ad.latest, this.pageVisible)) {
+      ad.measured = true;
+      this.listener.onMeasured?.(adId);
+    }
     const inView = ad.latest !== null && meetsImpressionCondition(ad.latest, this.pageVisible);
     if (inView && ad.inViewSince === null) {
       ad.inViewSince = this.clock.now();

@@ -10,6 +10,11 @@ export interface Observation {
   height: number;
   /** False when CSS hides the ad (visibility:hidden, opacity 0) although it has a box. */
   rendered: boolean;
+  /**
+   * False when the box lies above or left of the page, where no scrolling brings it (ad-blocker bait at
+   * -10000px): such an ad is not measured. Absent: within the page.
+   */
+  inPage?: boolean;
 }
 
 export const LARGE_AD_AREA = 242_500;
@@ -24,4 +29,12 @@ export function meetsImpressionCondition(obs: Observation, pageVisible: boolean)
   // A zero-area target reports intersectionRatio 1 when it touches the viewport, so size is checked apart.
   if (obs.width < MIN_SIDE || obs.height < MIN_SIDE) return false;
   return obs.ratio >= requiredRatio(obs.width, obs.height);
+}
+
+/**
+ * Whether an ad counts as measured (docs/measurement.md, Measured ad): on a visible page, within the page's
+ * reach and at least the size an impression needs, whether or not it is in view.
+ */
+export function isMeasuredNow(obs: Observation, pageVisible: boolean): boolean {
+  return pageVisible && obs.inPage !== false && obs.width >= MIN_SIDE && obs.height >= MIN_SIDE;
 }

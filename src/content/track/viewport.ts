@@ -23,9 +23,10 @@ export function watchViewport(registry: AdRegistry, exposure: ExposureTracker, s
         const ad = registry.get(entry.target);
         if (!ad) continue;
         const ratio = entry.isIntersecting ? entry.intersectionRatio : 0;
-        const { width, height } = entry.boundingClientRect;
+        const { width, height, right, bottom } = entry.boundingClientRect;
         // Style is read only when geometry alone would count: getComputedStyle is the costly part.
-        exposure.observe(ad.id, { ratio, width, height, rendered: ratio >= 0.3 ? isRendered(entry.target) : true });
+        const rendered = ratio >= 0.3 ? isRendered(entry.target) : true;
+        exposure.observe(ad.id, { ratio, width, height, rendered, inPage: right + window.scrollX > 0 && bottom + window.scrollY > 0 });
       }
     },
     { threshold: [0, 0.3, 0.5] },
