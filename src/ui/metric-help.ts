@@ -1,0 +1,22 @@
+/**
+ * What each number AdTally shows means and how it is counted, in one place, so that every tooltip (the
+ * dashboard's, the popup's) uses the same words. The exact rules are in docs/measurement.md; these texts
+ * are its one-line summaries and must stay true to it.
+ */
+
+export const METRIC_HELP = {
+  impressions: 'Impressions: ads at least half on screen (30% for large ads) while the tab was visible, once per ad per page view (docs/measurement.md)',
+  viewable: 'Viewable: impressions that stayed in view for 1 s without a break (2 s for video), the MRC viewable rule (docs/measurement.md)',
+  clicks: 'Clicks: real clicks on an ad or inside its frame, at most one per ad per 500 ms; synthetic clicks are not counted (docs/measurement.md)',
+  ctr: 'CTR: clicks ÷ impressions, with one decimal; — when there were no impressions (docs/measurement.md)',
+  timeInView: 'Time in view: how long the ad met the impression rule, summed over the page view; a hidden tab stops the clock (docs/measurement.md)',
+  creatives: 'Creatives: distinct ads, one per fingerprint (the same image, video or landing page on any site)',
+  seen: 'Seen: impressions of this creative, counted over all time',
+} as const;
+
+export type Metric = keyof typeof METRIC_HELP;
+
+/** The tooltip of one number: what it is, then the definition. */
+export function metricTitle(metric: Metric, value?: string): string {
+  return value === undefined ? METRIC_HELP[metric] : `${value}. ${METRIC_HELP[metric]}`;
+}
