@@ -8,9 +8,9 @@ import { formatCount } from '../common/format';
 import type { ResponseOf, UiMessages } from '../common/messages';
 import { describeEntry, MAX_WATCH_ENTRIES, parseWatchEntry, sameEntry, WATCH_KINDS } from '../common/watchlist';
 import type { WatchEntry, WatchKind } from '../common/watchlist';
-import { CountColumns } from '../ui/count-columns';
-import { CountHeads, CountTable } from '../ui/count-table';
+import { sortKeyed } from '../ui/sort-rows';
 import type { Loadable } from './dashboard-view';
+import { CountCells, CountHeads, CountsTable, useCountsSort } from './counts-table';
 
 export type WatchStats = ResponseOf<UiMessages, 'getWatchStats'>;
 
@@ -35,6 +35,7 @@ export function MyAds({
   const [error, setError] = useState<string | null>(null);
   const [breakdown, setBreakdown] = useState<number>(-1);
   const [allSites, setAllSites] = useState(false);
+  const [siteSort, onSiteSort] = useCountsSort();
 
   const add = (event: Event) => {
     event.preventDefault();
@@ -103,7 +104,7 @@ export function MyAds({
                   <th scope="row" title={`${KIND_LABELS[entry.kind]}: ${entry.value}`}>
                     {describeEntry(entry)}
                   </th>
-                  <CountColumns row={ready.entries[i]!.totals} />
+                  <CountCells counts={ready.entries[i]!.totals} />
                   <td>
                     <button type="button" class="link" onClick={() => remove(entry)} aria-label={`Stop watching ${describeEntry(entry)}`}>
                       Remove
@@ -116,7 +117,7 @@ export function MyAds({
               <tfoot>
                 <tr>
                   <th scope="row">All my ads</th>
-                  <CountColumns row={ready.combined.totals} />
+                  <CountCells counts={ready.combined.totals} />
                   <td />
                 </tr>
               </tfoot>
@@ -140,11 +141,18 @@ export function MyAds({
           {shown!.bySite.length === 0 ? (
             <p class="note">None of these ads was seen in this range.</p>
           ) : (
-            <CountTable
+            <CountsTable
               keyLabel="Site"
+              keyHelp="Site: the registrable domain of the page the ad was on."
               labelledBy="my-ads-sites"
               testId="watch-sites"
-              rows={(allSites ? shown!.bySite : shown!.bySite.slice(0, SITES_SHOWN)).map((row) => ({ key: row.key, label: row.key, title: row.key, counts: row }))}
+              sort={siteSort}
+              onSort={onSiteSort}
+              // Every site is here: sorted first, so the first ten are the top ten of whatever column.
+              rows={sortKeyed(
+                shown!.bySite.map((row) => ({ key: row.key, label: row.key, title: row.key, counts: row })),
+                siteSort,
+              ).slice(0, allSites ? undefined : SITES_SHOWN)}
             />
           )}
           {shown!.bySite.length > SITES_SHOWN && (
