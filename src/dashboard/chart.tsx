@@ -32,9 +32,10 @@ const pointValue = (current: Current) => (_u: uPlot, v: number | null, _series: 
   const day = new Date(v * 1000).toLocaleDateString('en-CA');
   if (current.points.step === 'day') return day;
   const days = index === null ? 7 : (current.points.days[index] ?? 7);
-  return `week of ${day}${days < 7 ? ` (${days} ${days === 1 ? 'day' : 'days'} in range)` : ''}`;
+  return `week of ${day}, a day on average${days < 7 ? ` (of its ${days} ${days === 1 ? 'day' : 'days'} in the range)` : ''}`;
 };
-const count = (_u: uPlot, v: number | null) => (v === null ? '—' : formatCount(v));
+/** A count, or a week's average day to one decimal. */
+const count = (_u: uPlot, v: number | null) => (v === null ? '—' : formatCount(Math.round(v * 10) / 10));
 const atLeast = (min: number) => (_u: uPlot, _min: number, max: number): uPlot.Range.MinMax => [0, Math.max(min, max * 1.1)];
 
 function axes() {
@@ -69,6 +70,7 @@ function countOptions(current: Current, width: number, onDrawn: () => void): uPl
   const axis = axes();
   const clicks = cssColor('--series-clicks', '#d9731a');
   const labelFont = '12px system-ui, sans-serif';
+  const perDay = current.points.step === 'week' ? ' a day' : '';
   return {
     width,
     height: HEIGHT,
@@ -77,8 +79,8 @@ function countOptions(current: Current, width: number, onDrawn: () => void): uPl
     scales: { x: { time: true }, clicks: { range: atLeast(4) }, y: { range: atLeast(4) } },
     axes: [
       dayAxis(),
-      { ...axis, scale: 'y', size: 60, label: 'Impressions, viewable', labelSize: 20, labelFont, values: (_u, ticks) => ticks.map(formatCount) },
-      { ...axis, stroke: clicks, scale: 'clicks', side: 1, size: 50, label: 'Clicks', labelSize: 20, labelFont, grid: { show: false }, values: (_u, ticks) => ticks.map(formatCount) },
+      { ...axis, scale: 'y', size: 60, label: `Impressions, viewable${perDay}`, labelSize: 20, labelFont, values: (_u, ticks) => ticks.map(formatCount) },
+      { ...axis, stroke: clicks, scale: 'clicks', side: 1, size: 50, label: `Clicks${perDay}`, labelSize: 20, labelFont, grid: { show: false }, values: (_u, ticks) => ticks.map(formatCount) },
     ],
     series: [
       { label: current.points.step === 'day' ? 'Day' : 'Week', value: pointValue(current) },

@@ -99,7 +99,11 @@ export function DashboardView({ state, actions }: { state: DashboardState; actio
           </p>
         )}
         {points && <DailyChart points={points} />}
-        {weekly && <p class="note">Over 90 days each point is a week (Monday to Sunday), at its Monday; the weeks at the ends hold only the range's days.</p>}
+        {weekly && (
+          <p class="note">
+            Over 90 days each point is a week (Monday to Sunday) at its Monday, drawn as its average day: the weeks the range cuts at its ends are not drawn as falls.
+          </p>
+        )}
       </section>
       <section class="card" aria-labelledby="ctr-title">
         <h2 id="ctr-title">{weekly ? 'CTR per week' : 'CTR per day'}</h2>

@@ -75,7 +75,7 @@ export function ctrColumns(columns: ChartColumns): CtrColumns {
  */
 export const MAX_DAILY_POINTS = 90;
 
-/** What the chart draws: its columns, and per point how many days it sums (1, or up to 7 for a week). */
+/** What the chart draws: its columns, and per point how many days of the range it stands for (1 to 7). */
 export interface ChartPoints {
   step: 'day' | 'week';
   columns: ChartColumns;
@@ -84,8 +84,11 @@ export interface ChartPoints {
 
 /**
  * The chart's points: the days themselves up to 90, else one point per ISO week (Monday to Sunday), at
- * the week's Monday, summing its days of the range. The first and last weeks may be partial (`days` says
- * how many days each sums), so no day is dropped and the totals stay those of the range.
+ * the week's Monday, each the **average day** of its days in the range. The weeks at the ends of a range
+ * are usually partial (a year ending on a Monday ends with a week of one day): their sums would draw a
+ * fall to a fraction at the edges that never happened, while their averages are the same measure as every
+ * other point's, only noisier. The average keeps one unit, a day, on every range's axis; a week's CTR,
+ * clicks over impressions of the same days, is unchanged by it. The range's totals are the days' sums.
  */
 export function chartPoints(columns: ChartColumns): ChartPoints {
   if (columns[0].length <= MAX_DAILY_POINTS) return { step: 'day', columns, days: columns[0].map(() => 1) };
@@ -106,5 +109,6 @@ export function chartPoints(columns: ChartColumns): ChartPoints {
     for (const k of [1, 2, 3] as const) weeks[k][last]! += columns[k][i]!;
     days[last]!++;
   });
+  for (const k of [1, 2, 3] as const) weeks[k] = weeks[k].map((sum, i) => sum / days[i]!);
   return { step: 'week', columns: weeks, days };
 }
