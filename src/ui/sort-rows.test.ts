@@ -30,6 +30,11 @@ describe('sorting a counts table', () => {
     expect(keys(tied)).toEqual(['b.test', 'a.test', 'c.test']);
   });
 
+  it('keeps the background’s ranking by impressions: equal impressions go to more clicks, then A to Z', () => {
+    const tied = [row('a.test', 10, 0), row('z.test', 10, 2), row('m.test', 10, 0)];
+    expect(keys(sortKeyed(tied, BY_IMPRESSIONS))).toEqual(['z.test', 'a.test', 'm.test']);
+  });
+
   it('compares text as people read it: case aside, 2 before 10', () => {
     const sorted = sortRows(['item 10', 'Item 2', 'item 1'], { column: 'name', descending: false }, (s) => s);
     expect(sorted).toEqual(['item 1', 'Item 2', 'item 10']);

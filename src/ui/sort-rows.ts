@@ -78,12 +78,15 @@ export type KeyedColumn = 'key' | CountColumn;
 /** Counts tables open with most impressions first, as the background ranks them. */
 export const BY_IMPRESSIONS: Sort<KeyedColumn> = { column: 'impressions', descending: true };
 
-/** Counts tables: by key or any count; ties go to more impressions, then the key A to Z. */
+/**
+ * Counts tables: by key or any count; ties go to more impressions, then more clicks, then the key A to Z,
+ * the background's own ranking (topByImpressions), so the default sort keeps its order exactly.
+ */
 export function sortKeyed<R extends KeyedCounts>(rows: readonly R[], sort: Sort<KeyedColumn>): R[] {
   return sortRows(
     rows,
     sort,
     (row, column, descending) => (column === 'key' ? row.key : countSortValue(row.counts, column, descending)),
-    (a, b) => b.counts.impressions - a.counts.impressions || compareValues(a.key, b.key),
+    (a, b) => b.counts.impressions - a.counts.impressions || b.counts.clicks - a.counts.clicks || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
   );
 }
