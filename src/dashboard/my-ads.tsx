@@ -8,9 +8,10 @@ import { formatCount } from '../common/format';
 import type { ResponseOf, UiMessages } from '../common/messages';
 import { describeEntry, MAX_WATCH_ENTRIES, parseWatchEntry, sameEntry, WATCH_KINDS } from '../common/watchlist';
 import type { WatchEntry, WatchKind } from '../common/watchlist';
-import { sortKeyed } from '../ui/sort-rows';
+import { nextSort, sortKeyed } from '../ui/sort-rows';
+import type { KeyedColumn, Sort } from '../ui/sort-rows';
 import type { Loadable } from './dashboard-view';
-import { CountCells, CountHeads, CountsTable, useCountsSort } from './counts-table';
+import { CountCells, CountHeads, CountsTable, countsFirst, SortHead, useCountsSort } from './counts-table';
 
 export type WatchStats = ResponseOf<UiMessages, 'getWatchStats'>;
 
@@ -36,6 +37,9 @@ export function MyAds({
   const [breakdown, setBreakdown] = useState<number>(-1);
   const [allSites, setAllSites] = useState(false);
   const [siteSort, onSiteSort] = useCountsSort();
+  // The entries keep the list's order until a header is clicked.
+  const [entrySort, setEntrySort] = useState<Sort<KeyedColumn> | null>(null);
+  const onEntrySort = (column: KeyedColumn) => setEntrySort((s) => (s ? nextSort(s, column, countsFirst) : { column, descending: countsFirst(column) }));
 
   const add = (event: Event) => {
     event.preventDefault();
@@ -91,20 +95,20 @@ export function MyAds({
           <table class="top watch" data-testid="watch-entries">
             <thead>
               <tr>
-                <th scope="col">Watching</th>
-                <CountHeads />
+                <SortHead name="Watching" column="key" help="Watching: the entries of your list, each matching ads by advertiser domain, name or landing URL." sort={entrySort ?? undefined} onSort={onEntrySort} />
+                <CountHeads sort={entrySort ?? undefined} onSort={onEntrySort} />
                 <th scope="col">
                   <span class="visually-hidden">Remove</span>
                 </th>
               </tr>
             </thead>
             <tbody>
-              {entries.map((entry, i) => (
+              {entryRows(entries, ready, entrySort).map(({ entry, counts }) => (
                 <tr key={`${entry.kind}:${entry.value}`}>
                   <th scope="row" title={`${KIND_LABELS[entry.kind]}: ${entry.value}`}>
                     {describeEntry(entry)}
                   </th>
-                  <CountCells counts={ready.entries[i]!.totals} />
+                  <CountCells counts={counts} />
                   <td>
                     <button type="button" class="link" onClick={() => remove(entry)} aria-label={`Stop watching ${describeEntry(entry)}`}>
                       Remove
@@ -169,4 +173,10 @@ export function MyAds({
       )}
     </section>
   );
+}
+
+/** The watched entries with their counts, in the list's order or, once a header was clicked, sorted. */
+function entryRows(entries: WatchEntry[], stats: WatchStats, sort: Sort<KeyedColumn> | null) {
+  const rows = entries.map((entry, i) => ({ key: describeEntry(entry), entry, counts: stats.entries[i]!.totals }));
+  return sort ? sortKeyed(rows, sort) : rows;
 }
