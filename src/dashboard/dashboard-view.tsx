@@ -1,9 +1,11 @@
+import { useMemo } from 'preact/hooks';
 import { CELL_DIMENSIONS, isEmptyFilter } from '../common/cells';
 import type { CellDimension, CellFilter } from '../common/cells';
 import type { Frequency } from '../common/frequency';
 import type { TopRows } from '../common/messages';
 import type { WatchEntry } from '../common/watchlist';
 import { formatCount, formatCtr } from '../common/format';
+import { METRIC_HELP } from '../ui/metric-help';
 import { CtrChart, DailyChart } from './chart';
 import { DayTable } from './day-table';
 import { FilterBar } from './filter-bar';
@@ -15,8 +17,6 @@ import { chartPoints, columnTotals, ctrColumns, RANGES } from './series';
 import type { ChartColumns, RangeId } from './series';
 import { TopTable } from './top-table';
 import { useCountsSort } from './counts-table';
-import { useMemo } from 'preact/hooks';
-import { METRIC_HELP } from '../ui/metric-help';
 
 /** Data that arrives on its own: loading, failed, or there. */
 export type Loadable<T> = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; value: T };
