@@ -128,3 +128,56 @@ test('filters by advertiser and kind; top networks and kinds; the days table; fr
   expect(await dashboard.totals()).toBe('17 impressions, 4 viewable, 3 clicks, CTR 17.6%');
   expect((await dashboard.frequencyBuckets())[2]).toEqual(['3–5', 2, 8]);
 });
+
+test('top tables sort by CTR with its interval and show all their rows; a year is drawn in weeks', async ({ context, extensionId }) => {
+  // Twelve sites: big.test has a CTR known well (8 of 40), tiny.test a higher but uncertain one (1 of 3)
+  // and sits outside the top 10 by impressions, like low.test.
+  const middle = Array.from({ length: 9 }, (_, i) => ({ site: `s0${i + 1}.test`, impressions: 20 - i }));
+  const file = historyFile('dashboard-sort', [
+    ...times(40, { site: 'big.test', type: 'impression', daysAgo: 2 }),
+    ...times(8, { site: 'big.test', type: 'click', daysAgo: 2 }),
+    ...middle.flatMap(({ site, impressions }) => times(impressions, { site, type: 'impression', daysAgo: 3 })),
+    ...times(3, { site: 'tiny.test', type: 'impression', daysAgo: 4 }),
+    { site: 'tiny.test', type: 'click', daysAgo: 4 },
+    ...times(2, { site: 'low.test', type: 'impression', daysAgo: 4 }),
+    { site: 'old.test', type: 'impression', daysAgo: 200 },
+  ]);
+  const base = `chrome-extension://${extensionId}`;
+  const options = new OptionsPage(await context.newPage(), base);
+  await options.open();
+  expect((await options.import(file)).result).toContain('199 new events');
+
+  const dashboard = new DashboardPage(await context.newPage(), base);
+  await dashboard.open('30d');
+  expect(await dashboard.chartStep()).toEqual(['day', 'Per day']);
+  const sites = async () => (await dashboard.top('Top sites')).map((r) => r.key);
+  expect(await sites()).toEqual(['big.test', ...middle.map((m) => m.site)]);
+  expect(await dashboard.topSort('Top sites')).toEqual(['Impressions', 'descending']);
+  await expect(dashboard.page.getByRole('heading', { name: 'Top sites' })).toContainText('top 10 of 12');
+
+  // Sorting the top 10 by CTR says that only they are sorted.
+  await dashboard.sortTop('Top sites', 'CTR');
+  expect(await dashboard.topSort('Top sites')).toEqual(['CTR', 'descending']);
+  expect((await sites())[0]).toBe('big.test');
+  expect(await dashboard.topCaption('Top sites')).toBe('Sorted by CTR: the 10 with most impressions only, of 12.');
+
+  // All twelve: 1 click in 3 impressions (33%) ranks after 8 in 40 (20%), whose rate is better known.
+  await dashboard.toggleShowAll('Top sites', /^Show all 12$/);
+  expect(await sites()).toEqual(['big.test', 'tiny.test', ...middle.map((m) => m.site), 'low.test']);
+  expect((await dashboard.top('Top sites')).find((r) => r.key === 'tiny.test')).toEqual({ key: 'tiny.test', impressions: 3, viewable: 0, clicks: 1, ctr: '33.3%' });
+  expect(await dashboard.topCaption('Top sites')).toBeNull();
+  await expect(dashboard.page.getByRole('heading', { name: 'Top sites' })).not.toContainText('top 10');
+
+  // Lowest CTR first ranks by the interval's high end: no clicks in 20 impressions before none in 2.
+  await dashboard.sortTop('Top sites', 'CTR');
+  expect(await dashboard.topSort('Top sites')).toEqual(['CTR', 'ascending']);
+  expect(await sites()).toEqual([...middle.map((m) => m.site), 'big.test', 'low.test', 'tiny.test']);
+
+  await dashboard.toggleShowAll('Top sites', /^Show top 10$/);
+  expect(await sites()).toHaveLength(10);
+
+  // A year is drawn a week a point, with the same totals.
+  await dashboard.pickRange('1 year');
+  expect(await dashboard.chartStep()).toEqual(['week', 'Per week']);
+  expect(await dashboard.totals()).toBe('190 impressions, 0 viewable, 9 clicks, CTR 4.7%');
+});

@@ -57,6 +57,36 @@ export class DashboardPage {
     return readRows(this.section(title).locator('table.top'));
   }
 
+  /** Sorts a top table by a column, as a person clicks its header (again: the other way). */
+  async sortTop(title: TopTitle, column: 'Impressions' | 'Viewable' | 'Clicks' | 'CTR'): Promise<void> {
+    await this.section(title).locator('thead').getByRole('button', { name: column, exact: true }).click();
+  }
+
+  /** The column a top table is sorted by and which way, from its headers' aria-sort. */
+  async topSort(title: TopTitle): Promise<[string, string]> {
+    const th = this.section(title).locator('thead th[aria-sort]');
+    return [((await th.textContent()) ?? '').trim(), (await th.getAttribute('aria-sort')) ?? ''];
+  }
+
+  /** The note saying which rows a sort orders, or null without one. */
+  async topCaption(title: TopTitle): Promise<string | null> {
+    const caption = this.section(title).locator('table caption');
+    return (await caption.count()) > 0 ? ((await caption.textContent()) ?? '').trim() : null;
+  }
+
+  /** Clicks a top table's "Show all N" or "Show top 10" and waits for its rows. */
+  async toggleShowAll(title: TopTitle, label: RegExp): Promise<void> {
+    await this.section(title).getByRole('button', { name: label }).click();
+    await this.settled();
+  }
+
+  /** Whether the charts draw a point a day or a week, and the count chart's heading. */
+  async chartStep(): Promise<[string, string]> {
+    await this.settled();
+    const step = (await this.page.getByTestId('daily-chart').getAttribute('data-step')) ?? '';
+    return [step, ((await this.page.locator('#chart-title').textContent()) ?? '').replace(/·.*/, '').trim()];
+  }
+
   /** Filters by a top table's row, as a person clicks it. */
   async pickTopRow(title: TopTitle, key: string): Promise<void> {
     await this.section(title).locator('tbody th').getByRole('button', { name: key, exact: true }).click();

@@ -1,15 +1,17 @@
 /**
- * The dashboard's charts over days, drawn by uPlot on a canvas:
+ * The dashboard's charts over days (or weeks past 90 days, series.ts `chartPoints`), drawn by uPlot on a
+ * canvas:
  * - `DailyChart`: impressions and viewable impressions on the left axis, clicks (a few in a hundred
- *   impressions) on their own axis at the right;
- * - `CtrChart`: CTR in percent, with gaps on days without impressions.
+ *   impressions) on their own axis at the right, labelled "Clicks" and drawn in the clicks' colour so the
+ *   two scales are never read as one;
+ * - `CtrChart`: CTR in percent, with gaps on days (weeks) without impressions.
  * Each container gets `data-ready="true"` once it has drawn the current data (tests and the storage bench
  * wait for it).
  */
 import { useEffect, useRef } from 'preact/hooks';
 import uPlot from 'uplot';
 import { formatCount, formatPercent } from '../common/format';
-import type { ChartColumns, CtrColumns } from './series';
+import type { ChartPoints, CtrColumns } from './series';
 
 const HEIGHT = 280;
 const CTR_HEIGHT = 180;
@@ -19,8 +21,21 @@ function cssColor(name: string, fallback: string): string {
   return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;
 }
 
-const dayValue = (_u: uPlot, v: number | null) => (v === null ? '—' : new Date(v * 1000).toLocaleDateString('en-CA'));
-const count = (_u: uPlot, v: number | null) => (v === null ? '—' : formatCount(v));
+/** The points drawn now: the formatters of a chart made once read the step and days of its latest data. */
+interface Current {
+  points: ChartPoints;
+}
+
+/** The legend's x value: the day, or "week of" its Monday (with its days when the range cuts the week). */
+const pointValue = (current: Current) => (_u: uPlot, v: number | null, _series: number, index: number | null) => {
+  if (v === null) return '—';
+  const day = new Date(v * 1000).toLocaleDateString('en-CA');
+  if (current.points.step === 'day') return day;
+  const days = index === null ? 7 : (current.points.days[index] ?? 7);
+  return `week of ${day}, a day on average${days < 7 ? ` (of its ${days} ${days === 1 ? 'day' : 'days'} in the range)` : ''}`;
+};
+/** A count, or a week's average day to one decimal. */
+const count = (_u: uPlot, v: number | null) => (v === null ? '—' : formatCount(Math.round(v * 10) / 10));
 const atLeast = (min: number) => (_u: uPlot, _min: number, max: number): uPlot.Range.MinMax => [0, Math.max(min, max * 1.1)];
 
 function axes() {
@@ -29,9 +44,10 @@ function axes() {
 }
 
 /**
- * The x axis ticks on the days themselves (each point is a local midnight), every k-th day so labels keep
- * ~90 px apart. uPlot's own time ticks fall on hours for a short range and on UTC midnights, which are
- * not the person's days in most time zones.
+ * The x axis ticks on the points themselves (each is a local midnight: a day, or a week's Monday), every
+ * k-th point so labels keep ~90 px apart. uPlot's own time ticks fall on hours for a short range and on UTC
+ * midnights, which are not the person's days in most time zones. Past about a year the day of the month
+ * says little and the year is needed: the labels become month and year.
  */
 function dayAxis() {
   return {
@@ -41,12 +57,20 @@ function dayAxis() {
       const every = Math.max(1, Math.ceil(days.length / Math.max(2, Math.floor(u.bbox.width / devicePixelRatio / 90))));
       return days.filter((_, i) => (days.length - 1 - i) % every === 0);
     },
-    values: (_u: uPlot, ticks: number[]) => ticks.map((t) => new Date(t * 1000).toLocaleDateString('en-US', { month: 'short', day: 'numeric' })),
+    values: (u: uPlot, ticks: number[]) => {
+      const days = (u.data[0] ?? []) as number[];
+      const long = days.length > 1 && days.at(-1)! - days[0]! > 400 * 86_400;
+      const format: Intl.DateTimeFormatOptions = long ? { month: 'short', year: 'numeric' } : { month: 'short', day: 'numeric' };
+      return ticks.map((t) => new Date(t * 1000).toLocaleDateString('en-US', format));
+    },
   };
 }
 
-function countOptions(width: number, onDrawn: () => void): uPlot.Options {
+function countOptions(current: Current, width: number, onDrawn: () => void): uPlot.Options {
   const axis = axes();
+  const clicks = cssColor('--series-clicks', '#d9731a');
+  const labelFont = '12px system-ui, sans-serif';
+  const perDay = current.points.step === 'week' ? ' a day' : '';
   return {
     width,
     height: HEIGHT,
@@ -55,20 +79,20 @@ function countOptions(width: number, onDrawn: () => void): uPlot.Options {
     scales: { x: { time: true }, clicks: { range: atLeast(4) }, y: { range: atLeast(4) } },
     axes: [
       dayAxis(),
-      { ...axis, scale: 'y', size: 60, values: (_u, ticks) => ticks.map(formatCount) },
-      { ...axis, scale: 'clicks', side: 1, size: 50, grid: { show: false }, values: (_u, ticks) => ticks.map(formatCount) },
+      { ...axis, scale: 'y', size: 60, label: `Impressions, viewable${perDay}`, labelSize: 20, labelFont, values: (_u, ticks) => ticks.map(formatCount) },
+      { ...axis, stroke: clicks, scale: 'clicks', side: 1, size: 50, label: `Clicks${perDay}`, labelSize: 20, labelFont, grid: { show: false }, values: (_u, ticks) => ticks.map(formatCount) },
     ],
     series: [
-      { label: 'Day', value: dayValue },
+      { label: current.points.step === 'day' ? 'Day' : 'Week', value: pointValue(current) },
       { label: 'Impressions', scale: 'y', stroke: cssColor('--series-impressions', '#1a66d9'), width: 2, value: count },
       { label: 'Viewable', scale: 'y', stroke: cssColor('--series-viewable', '#2e9d6a'), width: 2, value: count },
-      { label: 'Clicks', scale: 'clicks', stroke: cssColor('--series-clicks', '#d9731a'), width: 2, value: count },
+      { label: 'Clicks (right axis)', scale: 'clicks', stroke: clicks, width: 2, value: count },
     ],
     hooks: { draw: [onDrawn] },
   };
 }
 
-function ctrOptions(width: number, onDrawn: () => void): uPlot.Options {
+function ctrOptions(current: Current, width: number, onDrawn: () => void): uPlot.Options {
   const axis = axes();
   const percent = (_u: uPlot, v: number | null) => (v === null ? '—' : formatPercent(v));
   return {
@@ -79,7 +103,7 @@ function ctrOptions(width: number, onDrawn: () => void): uPlot.Options {
     scales: { x: { time: true }, y: { range: atLeast(1) } },
     axes: [dayAxis(), { ...axis, size: 60, values: (_u, ticks) => ticks.map(formatPercent) }],
     series: [
-      { label: 'Day', value: dayValue },
+      { label: current.points.step === 'day' ? 'Day' : 'Week', value: pointValue(current) },
       { label: 'CTR', stroke: cssColor('--series-clicks', '#d9731a'), width: 2, spanGaps: false, points: { show: true, size: 5 }, value: percent },
     ],
     hooks: { draw: [onDrawn] },
@@ -87,14 +111,22 @@ function ctrOptions(width: number, onDrawn: () => void): uPlot.Options {
 }
 
 /** One uPlot instance in a container, created once, given new data as it arrives, resized with the page. */
-function useChart(columns: uPlot.AlignedData, height: number, options: (width: number, onDrawn: () => void) => uPlot.Options) {
+function useChart(points: ChartPoints, columns: uPlot.AlignedData, height: number, options: (current: Current, width: number, onDrawn: () => void) => uPlot.Options) {
   const container = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
+  const current = useRef<Current>({ points });
 
   useEffect(() => {
     const el = container.current!;
     el.dataset.ready = 'false';
-    if (!plot.current) plot.current = new uPlot(options(el.clientWidth || 720, () => (el.dataset.ready = 'true')), columns, el);
+    const stepChanged = current.current.points.step !== points.step;
+    current.current.points = points;
+    // The legend's "Day" or "Week" is fixed when the chart is made: a new step makes a new chart.
+    if (plot.current && stepChanged) {
+      plot.current.destroy();
+      plot.current = null;
+    }
+    if (!plot.current) plot.current = new uPlot(options(current.current, el.clientWidth || 720, () => (el.dataset.ready = 'true')), columns, el);
     else plot.current.setData(columns);
   }, [columns]);
 
@@ -111,12 +143,12 @@ function useChart(columns: uPlot.AlignedData, height: number, options: (width: n
   return container;
 }
 
-export function DailyChart({ columns }: { columns: ChartColumns }) {
-  const container = useChart(columns, HEIGHT, countOptions);
-  return <div class="chart" ref={container} data-testid="daily-chart" data-ready="false" />;
+export function DailyChart({ points }: { points: ChartPoints }) {
+  const container = useChart(points, points.columns, HEIGHT, countOptions);
+  return <div class="chart" ref={container} data-testid="daily-chart" data-step={points.step} data-ready="false" />;
 }
 
-export function CtrChart({ columns }: { columns: CtrColumns }) {
-  const container = useChart(columns as uPlot.AlignedData, CTR_HEIGHT, ctrOptions);
-  return <div class="chart ctr" ref={container} data-testid="ctr-chart" data-ready="false" />;
+export function CtrChart({ points, columns }: { points: ChartPoints; columns: CtrColumns }) {
+  const container = useChart(points, columns as uPlot.AlignedData, CTR_HEIGHT, ctrOptions);
+  return <div class="chart ctr" ref={container} data-testid="ctr-chart" data-step={points.step} data-ready="false" />;
 }

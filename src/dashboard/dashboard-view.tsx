@@ -1,9 +1,11 @@
+import { useMemo } from 'preact/hooks';
 import { CELL_DIMENSIONS, isEmptyFilter } from '../common/cells';
 import type { CellDimension, CellFilter } from '../common/cells';
 import type { Frequency } from '../common/frequency';
 import type { TopRows } from '../common/messages';
 import type { WatchEntry } from '../common/watchlist';
 import { formatCount, formatCtr } from '../common/format';
+import { METRIC_HELP } from '../ui/metric-help';
 import { CtrChart, DailyChart } from './chart';
 import { DayTable } from './day-table';
 import { FilterBar } from './filter-bar';
@@ -11,9 +13,10 @@ import { DIMENSION_LABELS, UNKNOWN_LABELS } from './filters';
 import { FrequencyPanel } from './frequency-panel';
 import { MyAds } from './my-ads';
 import type { WatchStats } from './my-ads';
-import { columnTotals, ctrColumns, RANGES } from './series';
+import { chartPoints, columnTotals, ctrColumns, RANGES } from './series';
 import type { ChartColumns, RangeId } from './series';
 import { TopTable } from './top-table';
+import { useCountsSort } from './counts-table';
 
 /** Data that arrives on its own: loading, failed, or there. */
 export type Loadable<T> = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; value: T };
@@ -28,12 +31,15 @@ export interface DashboardState {
   frequency: Loadable<Frequency>;
   watchlist: WatchEntry[];
   watch: Loadable<WatchStats>;
+  /** The top tables showing every row rather than the top 10. */
+  showAll: Record<CellDimension, boolean>;
 }
 
 export interface DashboardActions {
   onRange: (range: RangeId) => void;
   onFilter: (filter: CellFilter) => void;
   onWatchlist: (entries: WatchEntry[]) => void;
+  onShowAll: (dimension: CellDimension, all: boolean) => void;
 }
 
 const TOP_TITLES: Record<CellDimension, string> = { site: 'Top sites', advertiser: 'Top advertisers', network: 'Top networks', kind: 'Top kinds' };
@@ -41,6 +47,10 @@ const TOP_TITLES: Record<CellDimension, string> = { site: 'Top sites', advertise
 /** The dashboard as a pure render of its state. */
 export function DashboardView({ state, actions }: { state: DashboardState; actions: DashboardActions }) {
   const totals = state.chart.status === 'ready' ? columnTotals(state.chart.value) : null;
+  const days = state.chart.status === 'ready' ? state.chart.value : null;
+  const points = useMemo(() => (days ? chartPoints(days) : null), [days]);
+  const ctr = useMemo(() => (points ? ctrColumns(points.columns) : null), [points]);
+  const weekly = points?.step === 'week';
   const rangeLabel = RANGES.find((r) => r.id === state.range)!.label;
   const filtered = !isEmptyFilter(state.filter);
   const choices = Object.fromEntries(CELL_DIMENSIONS.map((d) => [d, readyKeys(state.tops[d])])) as Record<CellDimension, string[]>;
@@ -67,12 +77,12 @@ export function DashboardView({ state, actions }: { state: DashboardState; actio
       <FilterBar filter={state.filter} choices={choices} onFilter={actions.onFilter} />
       <section class="card" aria-labelledby="chart-title">
         <h2 id="chart-title">
-          Per day
+          {weekly ? 'Per week' : 'Per day'}
           {totals && (
             <span class="of" data-testid="range-totals">
               {' '}
-              · {formatCount(totals.impressions)} impressions, {formatCount(totals.viewable)} viewable, {formatCount(totals.clicks)} clicks, CTR{' '}
-              {formatCtr(totals.clicks, totals.impressions)}
+              · <span title={METRIC_HELP.impressions}>{formatCount(totals.impressions)} impressions</span>, <span title={METRIC_HELP.viewable}>{formatCount(totals.viewable)} viewable</span>,{' '}
+              <span title={METRIC_HELP.clicks}>{formatCount(totals.clicks)} clicks</span>, <span title={METRIC_HELP.ctr}>CTR {formatCtr(totals.clicks, totals.impressions)}</span>
             </span>
           )}
         </h2>
@@ -88,17 +98,31 @@ export function DashboardView({ state, actions }: { state: DashboardState; actio
             )}
           </p>
         )}
-        {state.chart.status === 'ready' && <DailyChart columns={state.chart.value} />}
+        {points && <DailyChart points={points} />}
+        {weekly && (
+          <p class="note">
+            Over 90 days each point is a week (Monday to Sunday) at its Monday, drawn as its average day: the weeks the range cuts at its ends are not drawn as falls.
+          </p>
+        )}
       </section>
       <section class="card" aria-labelledby="ctr-title">
-        <h2 id="ctr-title">CTR per day</h2>
-        {state.chart.status === 'ready' && <CtrChart columns={ctrColumns(state.chart.value)} />}
+        <h2 id="ctr-title">{weekly ? 'CTR per week' : 'CTR per day'}</h2>
+        {points && ctr && <CtrChart points={points} columns={ctr} />}
         {state.chart.status === 'loading' && <p class="note">Loading…</p>}
         {state.chart.status === 'ready' && <DayTable columns={state.chart.value} />}
       </section>
       <div class="tops">
         {CELL_DIMENSIONS.map((d) => (
-          <TopPanel key={d} title={TOP_TITLES[d]} keyLabel={DIMENSION_LABELS[d]} unknownLabel={UNKNOWN_LABELS[d]} top={state.tops[d]} onPick={pick(d)} />
+          <TopPanel
+            key={d}
+            title={TOP_TITLES[d]}
+            keyLabel={DIMENSION_LABELS[d]}
+            unknownLabel={UNKNOWN_LABELS[d]}
+            top={state.tops[d]}
+            showAll={state.showAll[d]}
+            onShowAll={(all) => actions.onShowAll(d, all)}
+            onPick={pick(d)}
+          />
         ))}
       </div>
       <section class="card" aria-labelledby="frequency-title">
@@ -115,8 +139,40 @@ function readyKeys(top: Loadable<Top>): string[] {
   return top.status === 'ready' ? top.value.rows.map((r) => r.key) : [];
 }
 
-function TopPanel({ title, keyLabel, unknownLabel, top, onPick }: { title: string; keyLabel: string; unknownLabel: string; top: Loadable<Top>; onPick: (key: string) => void }) {
-  if (top.status === 'ready') return <TopTable title={title} keyLabel={keyLabel} unknownLabel={unknownLabel} rows={top.value.rows} total={top.value.total} onPick={onPick} />;
+/** A top table, or its loading and failure; its sort outlives reloads (a new range keeps the CTR order). */
+function TopPanel({
+  title,
+  keyLabel,
+  unknownLabel,
+  top,
+  showAll,
+  onShowAll,
+  onPick,
+}: {
+  title: string;
+  keyLabel: string;
+  unknownLabel: string;
+  top: Loadable<Top>;
+  showAll: boolean;
+  onShowAll: (all: boolean) => void;
+  onPick: (key: string) => void;
+}) {
+  const [sort, onSort] = useCountsSort();
+  if (top.status === 'ready')
+    return (
+      <TopTable
+        title={title}
+        keyLabel={keyLabel}
+        unknownLabel={unknownLabel}
+        rows={top.value.rows}
+        total={top.value.total}
+        showAll={showAll}
+        onShowAll={onShowAll}
+        sort={sort}
+        onSort={onSort}
+        onPick={onPick}
+      />
+    );
   return (
     <section class="card">
       <h2>{title}</h2>

@@ -15,8 +15,12 @@ import type { DashboardState, Loadable, Top } from './dashboard-view';
 import { rangeDays, toColumns } from './series';
 import type { RangeId } from './series';
 import { loadWatchlist, saveWatchlist } from '../ui/watchlist-store';
+import { ALL_ROWS, TOP_ROWS } from './top-rows';
 
-const TOP_ROWS = 10;
+/** The rows to ask for: the top 10, or all of them for a table showing all. */
+const limitOf = (all: boolean) => (all ? ALL_ROWS : TOP_ROWS);
+const noneShowAll = () => Object.fromEntries(CELL_DIMENSIONS.map((d) => [d, false])) as Record<CellDimension, boolean>;
+
 const TOP_CREATIVES = 10;
 
 const failed = (error: unknown) => ({ status: 'error', message: errorText(error) }) as const;
@@ -31,6 +35,7 @@ function Dashboard() {
     frequency: { status: 'loading' },
     watchlist: [],
     watch: { status: 'loading' },
+    showAll: noneShowAll(),
   });
   const [watchlistLoaded, setWatchlistLoaded] = useState(false);
 
@@ -53,7 +58,7 @@ function Dashboard() {
       );
       for (const d of CELL_DIMENSIONS) {
         firstScreen.push(
-          loadTop(d, days, TOP_ROWS).then(
+          loadTop(d, days, limitOf(state.showAll[d])).then(
             (value) => setTop(d, { status: 'ready', value }),
             (error: unknown) => setTop(d, failed(error)),
           ),
@@ -61,7 +66,8 @@ function Dashboard() {
       }
     } else {
       firstScreen.push(
-        loadSlice(days, state.filter, TOP_ROWS).then(
+        // One request answers all four tables of a slice: all rows as soon as one of them shows all.
+        loadSlice(days, state.filter, limitOf(CELL_DIMENSIONS.some((d) => state.showAll[d]))).then(
           (slice) =>
             update(() => ({
               chart: { status: 'ready', value: toColumns(slice.series, days, day) },
@@ -115,6 +121,22 @@ function Dashboard() {
     onFilter: (filter: CellFilter) => {
       rememberView(state.range, filter);
       setState((s) => ({ ...s, filter, chart: { status: 'loading' }, tops: loadingTops(), frequency: { status: 'loading' } }));
+    },
+    onShowAll: (d: CellDimension, all: boolean) => {
+      setState((s) => ({ ...s, showAll: { ...s.showAll, [d]: all } }));
+      const top = state.tops[d];
+      // Back to the top 10, or all rows already here: the table only shows more or fewer of what it holds.
+      if (!all || top.status !== 'ready' || top.value.rows.length >= Math.min(top.value.total, ALL_ROWS)) return;
+      const days = rangeDays(state.range, today());
+      // An answer for a range or filter left meanwhile is dropped: the new view loads its own rows.
+      const view = JSON.stringify([state.range, state.filter]);
+      const setTop = (value: Loadable<Top>) => setState((s) => (JSON.stringify([s.range, s.filter]) === view ? { ...s, tops: { ...s.tops, [d]: value } } : s));
+      setTop({ status: 'loading' });
+      const allRows = isEmptyFilter(state.filter) ? loadTop(d, days, ALL_ROWS) : loadSlice(days, state.filter, ALL_ROWS).then((slice) => slice.top[d]);
+      allRows.then(
+        (value) => setTop({ status: 'ready', value }),
+        (error: unknown) => setTop(failed(error)),
+      );
     },
     onWatchlist: (watchlist: WatchEntry[]) => {
       setState((s) => ({ ...s, watchlist, watch: { status: 'loading' } }));

@@ -8,9 +8,11 @@ import { formatCount } from '../common/format';
 import type { ResponseOf, UiMessages } from '../common/messages';
 import { describeEntry, MAX_WATCH_ENTRIES, parseWatchEntry, sameEntry, WATCH_KINDS } from '../common/watchlist';
 import type { WatchEntry, WatchKind } from '../common/watchlist';
-import { CountColumns } from '../ui/count-columns';
-import { CountHeads, CountTable } from '../ui/count-table';
+import { nextSort, sortKeyed } from '../ui/sort-rows';
+import type { KeyedColumn, Sort } from '../ui/sort-rows';
 import type { Loadable } from './dashboard-view';
+import { CountColumns } from '../ui/count-columns';
+import { CountHeads, CountsTable, countsFirst, SortHead, useCountsSort } from './counts-table';
 
 export type WatchStats = ResponseOf<UiMessages, 'getWatchStats'>;
 
@@ -35,6 +37,10 @@ export function MyAds({
   const [error, setError] = useState<string | null>(null);
   const [breakdown, setBreakdown] = useState<number>(-1);
   const [allSites, setAllSites] = useState(false);
+  const [siteSort, onSiteSort] = useCountsSort();
+  // The entries keep the list's order until a header is clicked.
+  const [entrySort, setEntrySort] = useState<Sort<KeyedColumn> | null>(null);
+  const onEntrySort = (column: KeyedColumn) => setEntrySort((s) => (s ? nextSort(s, column, countsFirst) : { column, descending: countsFirst(column) }));
 
   const add = (event: Event) => {
     event.preventDefault();
@@ -90,20 +96,20 @@ export function MyAds({
           <table class="top watch" data-testid="watch-entries">
             <thead>
               <tr>
-                <th scope="col">Watching</th>
-                <CountHeads />
+                <SortHead name="Watching" column="key" help="Watching: the entries of your list, each matching ads by advertiser domain, name or landing URL." sort={entrySort ?? undefined} onSort={onEntrySort} />
+                <CountHeads sort={entrySort ?? undefined} onSort={onEntrySort} />
                 <th scope="col">
                   <span class="visually-hidden">Remove</span>
                 </th>
               </tr>
             </thead>
             <tbody>
-              {entries.map((entry, i) => (
+              {entryRows(entries, ready, entrySort).map(({ entry, counts }) => (
                 <tr key={`${entry.kind}:${entry.value}`}>
                   <th scope="row" title={`${KIND_LABELS[entry.kind]}: ${entry.value}`}>
                     {describeEntry(entry)}
                   </th>
-                  <CountColumns row={ready.entries[i]!.totals} />
+                  <CountColumns row={counts} />
                   <td>
                     <button type="button" class="link" onClick={() => remove(entry)} aria-label={`Stop watching ${describeEntry(entry)}`}>
                       Remove
@@ -140,11 +146,18 @@ export function MyAds({
           {shown!.bySite.length === 0 ? (
             <p class="note">None of these ads was seen in this range.</p>
           ) : (
-            <CountTable
+            <CountsTable
               keyLabel="Site"
+              keyHelp="Site: the registrable domain of the page the ad was on."
               labelledBy="my-ads-sites"
               testId="watch-sites"
-              rows={(allSites ? shown!.bySite : shown!.bySite.slice(0, SITES_SHOWN)).map((row) => ({ key: row.key, label: row.key, title: row.key, counts: row }))}
+              sort={siteSort}
+              onSort={onSiteSort}
+              // Every site is here: sorted first, so the first ten are the top ten of whatever column.
+              rows={sortKeyed(
+                shown!.bySite.map((row) => ({ key: row.key, label: row.key, title: row.key, counts: row })),
+                siteSort,
+              ).slice(0, allSites ? undefined : SITES_SHOWN)}
             />
           )}
           {shown!.bySite.length > SITES_SHOWN && (
@@ -161,4 +174,10 @@ export function MyAds({
       )}
     </section>
   );
+}
+
+/** The watched entries with their counts, in the list's order or, once a header was clicked, sorted. */
+function entryRows(entries: WatchEntry[], stats: WatchStats, sort: Sort<KeyedColumn> | null) {
+  const rows = entries.map((entry, i) => ({ key: describeEntry(entry), entry, counts: stats.entries[i]!.totals }));
+  return sort ? sortKeyed(rows, sort) : rows;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DailyTotals } from '../common/types';
 import { parseDay } from '../common/day';
-import { addDays, columnTotals, ctrColumns, isRangeId, rangeDays, toColumns } from './series';
+import { addDays, chartPoints, columnTotals, ctrColumns, isRangeId, rangeDays, toColumns } from './series';
 
 const row = (day: string, impressions: number, viewable = 0, clicks = 0): DailyTotals => ({ day, impressions, viewable, clicks, dwellMs: 0 });
 const secondsOf = (day: string) => parseDay(day).getTime() / 1000;
@@ -77,5 +77,43 @@ describe('ctrColumns', () => {
     const columns = toColumns([row('2026-11-23', 50, 3, 2), row('2026-11-24', 0, 0, 1), row('2026-11-25', 4, 0, 1)], { from: '2026-11-22', to: '2026-11-25' }, '2026-11-28');
     expect(ctrColumns(columns)[1]).toEqual([null, 4, null, 25]);
     expect(ctrColumns(columns)[0]).toBe(columns[0]);
+  });
+});
+
+describe('chartPoints', () => {
+  it('keeps a point a day up to 90 days', () => {
+    const columns = toColumns([row('2026-11-23', 5)], rangeDays('30d', '2026-11-28'), '2026-11-28');
+    const points = chartPoints(columns);
+    expect(points.step).toBe('day');
+    expect(points.columns).toBe(columns);
+    expect(points.days.every((d) => d === 1)).toBe(true);
+  });
+
+  it('averages a year’s days by ISO week from Monday, partial weeks at both ends averaging only their days', () => {
+    // 2025-11-29 is a Saturday, 2026-11-28 a Saturday: 2 days, 51 whole weeks, then Monday to Saturday.
+    const rows = [row('2025-11-29', 3, 2, 1), row('2025-11-30', 1), row('2025-12-01', 10, 5, 2), row('2025-12-07', 4, 0, 1), row('2025-12-08', 7), row('2026-11-28', 6, 6, 3)];
+    const columns = toColumns(rows, rangeDays('1y', '2026-11-28'), '2026-11-28');
+    const points = chartPoints(columns);
+    expect(points.step).toBe('week');
+    expect(points.columns[0].length).toBe(53);
+    expect(points.columns[0].slice(0, 3)).toEqual(['2025-11-24', '2025-12-01', '2025-12-08'].map(secondsOf));
+    expect(points.days.slice(0, 3)).toEqual([2, 7, 7]);
+    expect(points.days.at(-1)).toBe(6);
+    expect(points.columns[1].slice(0, 3)).toEqual([4 / 2, 14 / 7, 7 / 7]);
+    expect(points.columns[2].slice(0, 2)).toEqual([2 / 2, 5 / 7]);
+    expect(points.columns[3].slice(0, 2)).toEqual([1 / 2, 3 / 7]);
+    expect(points.columns[1].at(-1)).toBe(6 / 6);
+    // No day is lost: each average times its days gives back the range's totals.
+    const total = (k: 1 | 2 | 3) => points.columns[k].reduce((sum, average, i) => sum + average * points.days[i]!, 0);
+    const totals = columnTotals(columns);
+    expect([total(1), total(2), total(3)].map(Math.round)).toEqual([totals.impressions, totals.viewable, totals.clicks]);
+    expect(points.days.reduce((a, b) => a + b, 0)).toBe(365);
+  });
+
+  it('gives CTR per week as the week’s clicks over its impressions', () => {
+    const columns = toColumns([row('2026-01-05', 100, 0, 1), row('2026-01-06', 100, 0, 3)], { from: '2025-10-01', to: '2026-01-11' }, '2026-01-11');
+    const weekly = ctrColumns(chartPoints(columns).columns);
+    expect(weekly[1].at(-1)).toBeCloseTo(2, 10);
+    expect(weekly[1][0]).toBeNull();
   });
 });

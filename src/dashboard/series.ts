@@ -68,3 +68,47 @@ export type CtrColumns = [number[], (number | null)[]];
 export function ctrColumns(columns: ChartColumns): CtrColumns {
   return [columns[0], columns[1].map((impressions, i) => (impressions > 0 ? (columns[3][i]! / impressions) * 100 : null))];
 }
+
+/**
+ * The longest span drawn a point a day. Past it a day is under 3 px at the chart's usual 720–1,200 px and
+ * 365 daily points draw a jagged band in which no trend can be read; a week a point keeps a year to 53.
+ */
+export const MAX_DAILY_POINTS = 90;
+
+/** What the chart draws: its columns, and per point how many days of the range it stands for (1 to 7). */
+export interface ChartPoints {
+  step: 'day' | 'week';
+  columns: ChartColumns;
+  days: number[];
+}
+
+/**
+ * The chart's points: the days themselves up to 90, else one point per ISO week (Monday to Sunday), at
+ * the week's Monday, each the **average day** of its days in the range. The weeks at the ends of a range
+ * are usually partial (a year ending on a Monday ends with a week of one day): their sums would draw a
+ * fall to a fraction at the edges that never happened, while their averages are the same measure as every
+ * other point's, only noisier. The average keeps one unit, a day, on every range's axis; a week's CTR,
+ * clicks over impressions of the same days, is unchanged by it. The range's totals are the days' sums.
+ */
+export function chartPoints(columns: ChartColumns): ChartPoints {
+  if (columns[0].length <= MAX_DAILY_POINTS) return { step: 'day', columns, days: columns[0].map(() => 1) };
+  const weeks: ChartColumns = [[], [], [], []];
+  const days: number[] = [];
+  let monday = '';
+  columns[0].forEach((seconds, i) => {
+    const date = new Date(seconds * 1000);
+    // getDay: Sunday is 0; an ISO week starts on Monday.
+    const start = localDay(new Date(date.getFullYear(), date.getMonth(), date.getDate() - ((date.getDay() + 6) % 7)).getTime());
+    if (start !== monday) {
+      monday = start;
+      weeks[0].push(parseDay(start).getTime() / 1000);
+      for (const k of [1, 2, 3] as const) weeks[k].push(0);
+      days.push(0);
+    }
+    const last = days.length - 1;
+    for (const k of [1, 2, 3] as const) weeks[k][last]! += columns[k][i]!;
+    days[last]!++;
+  });
+  for (const k of [1, 2, 3] as const) weeks[k] = weeks[k].map((sum, i) => sum / days[i]!);
+  return { step: 'week', columns: weeks, days };
+}

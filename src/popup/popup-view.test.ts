@@ -72,7 +72,7 @@ describe('PopupView', () => {
     const root = show(ready({ currentSite: 'news.test', rows: [{ ...row, dwellMs: 65_000 }] }));
     const card = root.querySelector('[data-testid=site-card]')!;
     for (const metric of card.querySelectorAll('dl div')) expect(metric.getAttribute('title')?.length).toBeGreaterThan(30);
-    expect([...card.querySelectorAll('dl div')].find((d) => d.querySelector('dt')?.textContent === 'CTR')?.getAttribute('title')).toContain('1 of 4, likely between 4.6% and 69.9%');
+    expect([...card.querySelectorAll('dl div')].find((d) => d.querySelector('dt')?.textContent === 'CTR')?.getAttribute('title')).toContain('1 of 4 impressions; 95% interval 4.6%–69.9%');
     for (const cell of root.querySelectorAll('table.stats tbody td')) expect(cell.getAttribute('title')).toMatch(/^(Impressions|Viewable|Clicks|CTR): /);
   });
 

@@ -31,8 +31,8 @@ export function SiteCard({
     ['Impressions', formatCount(s.impressions), METRIC_HELP.impressions],
     ['Viewable', formatCount(s.viewable), METRIC_HELP.viewable],
     ['Clicks', formatCount(s.clicks), METRIC_HELP.clicks],
-    ['CTR', formatCtr(s.clicks, s.impressions), ctrTitle(s.clicks, s.impressions)],
-    ['Time in view', formatDuration(s.dwellMs), METRIC_HELP.dwell],
+    ['CTR', formatCtr(s.clicks, s.impressions), ctrTitle(s)],
+    ['Time in view', formatDuration(s.dwellMs), METRIC_HELP.timeInView],
     ['Per impression', s.impressions > 0 ? formatShortDuration(s.dwellMs / s.impressions) : '—', METRIC_HELP.averageDwell],
   ];
   return (

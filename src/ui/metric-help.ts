@@ -1,14 +1,26 @@
 /**
- * What each number AdTally shows means, in the words of docs/measurement.md: the one source of every
- * tooltip on a number, so the popup, the dashboard and the docs say the same thing.
+ * What each number AdTally shows means and how it is counted, in one place, so that every tooltip (the
+ * dashboard's, the popup's) uses the same words. The exact rules are in docs/measurement.md; these texts
+ * are its one-line summaries and must stay true to it.
  */
+
 export const METRIC_HELP = {
-  impressions: 'Impressions: ads at least half on screen while the tab was visible, once per ad per page view.',
-  viewable: 'Viewable: impressions that stayed at least half on screen for 1 second without a break (2 seconds for video), the MRC standard.',
-  clicks: 'Clicks: your own clicks on an ad or inside its frame, at most one per ad per second.',
-  ctr: 'CTR: clicks ÷ impressions. With few impressions it is rough; sorting by CTR ranks by the range the rate surely lies in (95% Wilson interval).',
-  dwell: 'Time in view: how long ads were at least half on screen while the tab was visible, added up.',
-  averageDwell: 'Average time in view per impression: time in view ÷ impressions.',
+  impressions: 'Impressions: ads at least half on screen (30% for large ads) while the tab was visible, once per ad per page view (docs/measurement.md)',
+  viewable: 'Viewable: impressions that stayed in view for 1 s without a break (2 s for video), the MRC viewable rule (docs/measurement.md)',
+  clicks: 'Clicks: real clicks on an ad or inside its frame, at most one per ad per 500 ms; synthetic clicks are not counted (docs/measurement.md)',
+  ctr: 'CTR: clicks ÷ impressions, with one decimal; — when there were no impressions (docs/measurement.md)',
+  timeInView: 'Time in view: how long the ad met the impression rule, summed over the page view; a hidden tab stops the clock (docs/measurement.md)',
+  averageDwell: 'Per impression: time in view ÷ impressions, how long an ad stayed in view once it made an impression (docs/measurement.md)',
+  measured: 'Measured: ads on a page while it was visible, at least 10×10 px, once per ad per page view, whether or not they came into view (docs/measurement.md)',
+  inViewRate: 'In view: measured ads that made an impression ÷ measured ads; n/a for data from before AdTally counted measured ads (docs/measurement.md)',
+  viewabilityRate: 'Viewability: measured ads that became viewable ÷ measured ads, the MRC viewable ÷ measurable; n/a for data from before AdTally counted measured ads (docs/measurement.md)',
+  creatives: 'Creatives: distinct ads, one per fingerprint (the same image, video or landing page on any site)',
+  seen: 'Seen: impressions of this creative, counted over all time',
 } as const;
 
 export type Metric = keyof typeof METRIC_HELP;
+
+/** The tooltip of one number: what it is, then the definition. */
+export function metricTitle(metric: Metric, value?: string): string {
+  return value === undefined ? METRIC_HELP[metric] : `${value}. ${METRIC_HELP[metric]}`;
+}

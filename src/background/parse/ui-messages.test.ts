@@ -9,7 +9,7 @@ describe('the queries never refuse: a malformed field reads as its default', () 
     expect(accepted(parseGetStats({ tabId: '3', days: { from: 'yesterday', to: '2026-11-21' } }))).toEqual({ tabId: null, days: { to: '2026-11-21' } });
   });
 
-  it('getTopKeys: an unknown dimension is "site", a limit that is not a positive whole number is 10, more than 100 is 100', () => {
+  it('getTopKeys: an unknown dimension is "site", a limit that is not a positive whole number is 10, more than MAX_TOP is MAX_TOP', () => {
     expect(accepted(parseGetTopKeys({ dimension: 'cell', limit: 2.5 }))).toEqual({ dimension: 'site', days: {}, limit: 10 });
     expect(accepted(parseGetTopKeys({ dimension: 'kind', limit: 0 })).limit).toBe(10);
     expect(accepted(parseGetTopKeys({ dimension: 'network', limit: 1e6 }))).toMatchObject({ dimension: 'network', limit: MAX_TOP });

@@ -1,0 +1,111 @@
+/**
+ * The dashboard's tables of keys and their counts (top tables, the days, My ads' sites): each header is a
+ * button that sorts by its column (again: the other way), the order announced by aria-sort and drawn with
+ * CSS so the header text stays exactly the column name (the e2e tests read tables by it). Every number and
+ * header carries its definition as a tooltip (ui/metric-help.ts).
+ */
+import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
+import { CountColumns } from '../ui/count-columns';
+import { METRIC_HELP } from '../ui/metric-help';
+import { ariaSort, BY_IMPRESSIONS, nextSort } from '../ui/sort-rows';
+import type { CountColumn, KeyedColumn, KeyedCounts, Sort } from '../ui/sort-rows';
+
+const COUNT_HEADS: readonly { column: CountColumn; name: string }[] = [
+  { column: 'impressions', name: 'Impressions' },
+  { column: 'viewable', name: 'Viewable' },
+  { column: 'clicks', name: 'Clicks' },
+  { column: 'ctr', name: 'CTR' },
+];
+
+const CTR_SORT_HELP = 'Sorted by CTR, highest first ranks by the low end of its 95% interval, so a few lucky clicks on a handful of impressions do not come first (docs/dashboard.md).';
+
+/** A header cell: sorting, when the table sorts, with its definition as a tooltip either way. */
+export function SortHead<C extends string>({ name, column, help, sort, onSort }: { name: string; column: C; help?: string; sort?: Sort<C>; onSort?: (column: C) => void }) {
+  const title = [help, onSort && `Click to sort by ${name}; again for the other way.`].filter(Boolean).join(' ');
+  return (
+    <th scope="col" aria-sort={sort ? ariaSort(sort, column) : undefined} title={title || undefined}>
+      {onSort ? (
+        <button type="button" class="sort" onClick={() => onSort(column)}>
+          {name}
+        </button>
+      ) : (
+        name
+      )}
+    </th>
+  );
+}
+
+/** The four count headers, sorting when given a sort. */
+export function CountHeads({ sort, onSort }: { sort?: Sort<KeyedColumn>; onSort?: (column: KeyedColumn) => void }) {
+  return (
+    <>
+      {COUNT_HEADS.map(({ column, name }) => (
+        <SortHead key={column} name={name} column={column} help={column === 'ctr' ? `${METRIC_HELP.ctr}. ${CTR_SORT_HELP}` : METRIC_HELP[column]} sort={sort} onSort={onSort} />
+      ))}
+    </>
+  );
+}
+
+/** A sort that starts as given and follows clicks on the headers. */
+export function useSort<C extends string>(initial: Sort<C>, startsDescending: (column: C) => boolean): [Sort<C>, (column: C) => void] {
+  const [sort, setSort] = useState(initial);
+  return [sort, (column: C) => setSort((s) => nextSort(s, column, startsDescending))];
+}
+
+/** Counts start highest first, keys A to Z. */
+export const countsFirst = (column: KeyedColumn): boolean => column !== 'key';
+
+export function useCountsSort(initial: Sort<KeyedColumn> = BY_IMPRESSIONS, startsDescending = countsFirst) {
+  return useSort<KeyedColumn>(initial, startsDescending);
+}
+
+export interface CountRow extends KeyedCounts {
+  /** What the key column shows (the key itself, a button, a label for the unknown value). */
+  label: ComponentChildren;
+  title?: string;
+  class?: string;
+}
+
+/** A table of keys and their counts, its rows given in the order to show. */
+export function CountsTable({
+  keyLabel,
+  keyHelp,
+  rows,
+  sort,
+  onSort,
+  caption,
+  testId,
+  labelledBy,
+}: {
+  keyLabel: string;
+  keyHelp?: string;
+  rows: CountRow[];
+  sort: Sort<KeyedColumn>;
+  onSort: (column: KeyedColumn) => void;
+  caption?: ComponentChildren;
+  testId?: string;
+  labelledBy?: string;
+}) {
+  return (
+    <table class="top" data-testid={testId} aria-labelledby={labelledBy}>
+      {caption && <caption class="sorted-note">{caption}</caption>}
+      <thead>
+        <tr>
+          <SortHead name={keyLabel} column="key" help={keyHelp} sort={sort} onSort={onSort} />
+          <CountHeads sort={sort} onSort={onSort} />
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.key}>
+            <th scope="row" class={row.class} title={row.title}>
+              {row.label}
+            </th>
+            <CountColumns row={row.counts} />
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
