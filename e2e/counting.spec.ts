@@ -4,7 +4,9 @@
  */
 import { visitBlog, visitNews } from '../scripts/visit.mjs';
 import { EXPECTED_VISIT, NEVER_SITES } from './sites/expected';
+import { DashboardPage } from './pages/dashboard-page';
 import { expect, tabIdOf, test } from './fixtures';
+import { storedEvents } from './stored-events';
 
 test('a visit to two sites shows exact per-site counts in the popup', async ({ page, popup, port, serviceWorker }) => {
   await visitNews(page, port);
@@ -21,4 +23,26 @@ test('a visit to two sites shows exact per-site counts in the popup', async ({ p
   const rows = await popup.rows();
   expect(rows.filter((r) => r.current).map((r) => r.site)).toEqual(['blog.test']);
   for (const host of NEVER_SITES) expect(rows.map((r) => r.site)).not.toContain(host);
+});
+
+test('every ad on a visible page is measured once, in view or not; the rates divide by measured ads', async ({ page, popup, port, serviceWorker, context, extensionId }) => {
+  // blog.test: the sponsored card is in view at the top; the GPT slot far below the fold is never scrolled to.
+  await visitBlog(page, port);
+  const tabId = await tabIdOf(serviceWorker, '*://blog.test/*');
+  const measured = async () =>
+    (await storedEvents(serviceWorker))
+      .filter((e) => e.site === 'blog.test' && e.type === 'measured')
+      .map((e) => `${e.kind} ${e.reached}`)
+      .sort();
+  await expect.poll(measured, { timeout: 15_000 }).toEqual(['display measured', 'native viewable']);
+  const events = (await storedEvents(serviceWorker)).filter((e) => e.site === 'blog.test');
+  // The impression's ad is the measured one that got in view.
+  expect(events.filter((e) => e.type === 'impression').map((e) => e.kind)).toEqual(['native']);
+
+  await popup.open(tabId);
+  expect(await popup.card()).toMatchObject({ site: 'blog.test', Impressions: '1', 'In view': '50.0%', Viewability: '50.0%' });
+  const dashboard = new DashboardPage(await context.newPage(), `chrome-extension://${extensionId}`);
+  await dashboard.open('all');
+  expect((await dashboard.topRates('Top sites'))['blog.test']).toEqual({ inView: '50.0%', viewability: '50.0%' });
+  expect((await dashboard.topRates('Top kinds'))).toMatchObject({ native: { inView: '100.0%', viewability: '100.0%' }, display: { inView: '0.0%', viewability: '0.0%' } });
 });

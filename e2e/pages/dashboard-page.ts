@@ -57,6 +57,19 @@ export class DashboardPage {
     return readRows(this.section(title).locator('table.top'));
   }
 
+  /** The in-view and viewability rates of each key of a top table, read by their header texts. */
+  async topRates(title: TopTitle): Promise<Record<string, { inView: string; viewability: string }>> {
+    await this.settled();
+    const table = this.section(title).locator('table.top');
+    const headers = (await table.locator('thead th').allTextContents()).map((t) => t.trim());
+    const rates: Record<string, { inView: string; viewability: string }> = {};
+    for (const tr of await table.locator('tbody tr').all()) {
+      const cells = (await tr.locator('th, td').allTextContents()).map((t) => t.trim());
+      rates[cells[0]!] = { inView: cells[headers.indexOf('In view')]!, viewability: cells[headers.indexOf('Viewability')]! };
+    }
+    return rates;
+  }
+
   /** Sorts a top table by a column, as a person clicks its header (again: the other way). */
   async sortTop(title: TopTitle, column: 'Impressions' | 'Viewable' | 'Clicks' | 'CTR'): Promise<void> {
     await this.section(title).locator('thead').getByRole('button', { name: column, exact: true }).click();

@@ -47,7 +47,7 @@ export function isZero(t: Totals): boolean {
  * viewable ÷ measurable) of some counts, as fractions; null where nothing was measured (data from before
  * measured ads were counted): shown as "n/a", never 0%.
  */
-export function measuredRates(t: Totals): { inView: number; viewable: number } | null {
+export function measuredRates(t: Pick<Totals, 'measured' | 'measuredInView' | 'measuredViewable'>): { inView: number; viewable: number } | null {
   if (!t.measured || t.measured <= 0) return null;
   return { inView: (t.measuredInView ?? 0) / t.measured, viewable: (t.measuredViewable ?? 0) / t.measured };
 }

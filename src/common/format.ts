@@ -17,6 +17,11 @@ export function formatCtr(clicks: number, impressions: number): string {
   return formatPercent((clicks / impressions) * 100);
 }
 
+/** A rate (a fraction) as a percentage with one decimal, or "n/a" where there is none (nothing measured). */
+export function formatRate(fraction: number | null): string {
+  return fraction === null ? 'n/a' : formatPercent(fraction * 100);
+}
+
 /** What went wrong, for a line of text: an Error's message, or whatever was thrown as text. */
 export function errorText(error: unknown): string {
   return String((error as Error)?.message ?? error);

@@ -16,9 +16,19 @@ const COUNT_HEADS: readonly { column: CountColumn; name: string }[] = [
   { column: 'viewable', name: 'Viewable' },
   { column: 'clicks', name: 'Clicks' },
   { column: 'ctr', name: 'CTR' },
+  { column: 'inView', name: 'In view' },
+  { column: 'viewability', name: 'Viewability' },
 ];
 
-const CTR_SORT_HELP = 'Sorted by CTR, highest first ranks by the low end of its 95% interval, so a few lucky clicks on a handful of impressions do not come first (docs/dashboard.md).';
+const HEAD_HELP: Record<CountColumn, string> = {
+  impressions: METRIC_HELP.impressions,
+  viewable: METRIC_HELP.viewable,
+  clicks: METRIC_HELP.clicks,
+  ctr: `${METRIC_HELP.ctr}. Sorted by CTR, highest first ranks by the low end of its 95% interval, so a few lucky clicks on a handful of impressions do not come first (docs/dashboard.md).`,
+  inView: METRIC_HELP.inViewRate,
+  viewability: METRIC_HELP.viewabilityRate,
+};
+
 
 /** A header cell: sorting, when the table sorts, with its definition as a tooltip either way. */
 export function SortHead<C extends string>({ name, column, help, sort, onSort }: { name: string; column: C; help?: string; sort?: Sort<C>; onSort?: (column: C) => void }) {
@@ -36,12 +46,12 @@ export function SortHead<C extends string>({ name, column, help, sort, onSort }:
   );
 }
 
-/** The four count headers, sorting when given a sort. */
-export function CountHeads({ sort, onSort }: { sort?: Sort<KeyedColumn>; onSort?: (column: KeyedColumn) => void }) {
+/** The count headers (with the two measured rates, unless `rates` is false), sorting when given a sort. */
+export function CountHeads({ sort, onSort, rates = true }: { sort?: Sort<KeyedColumn>; onSort?: (column: KeyedColumn) => void; rates?: boolean }) {
   return (
     <>
-      {COUNT_HEADS.map(({ column, name }) => (
-        <SortHead key={column} name={name} column={column} help={column === 'ctr' ? `${METRIC_HELP.ctr}. ${CTR_SORT_HELP}` : METRIC_HELP[column]} sort={sort} onSort={onSort} />
+      {COUNT_HEADS.filter(({ column }) => rates || (column !== 'inView' && column !== 'viewability')).map(({ column, name }) => (
+        <SortHead key={column} name={name} column={column} help={HEAD_HELP[column]} sort={sort} onSort={onSort} />
       ))}
     </>
   );
@@ -77,6 +87,7 @@ export function CountsTable({
   caption,
   testId,
   labelledBy,
+  rates = true,
 }: {
   keyLabel: string;
   keyHelp?: string;
@@ -86,6 +97,8 @@ export function CountsTable({
   caption?: ComponentChildren;
   testId?: string;
   labelledBy?: string;
+  /** The in-view and viewability rates: rows from the daily totals have them, the chart's days do not. */
+  rates?: boolean;
 }) {
   return (
     <table class="top" data-testid={testId} aria-labelledby={labelledBy}>
@@ -93,7 +106,7 @@ export function CountsTable({
       <thead>
         <tr>
           <SortHead name={keyLabel} column="key" help={keyHelp} sort={sort} onSort={onSort} />
-          <CountHeads sort={sort} onSort={onSort} />
+          <CountHeads sort={sort} onSort={onSort} rates={rates} />
         </tr>
       </thead>
       <tbody>
@@ -102,7 +115,7 @@ export function CountsTable({
             <th scope="row" class={row.class} title={row.title}>
               {row.label}
             </th>
-            <CountColumns row={row.counts} />
+            <CountColumns row={row.counts} rates={rates} />
           </tr>
         ))}
       </tbody>

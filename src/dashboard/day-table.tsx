@@ -26,6 +26,7 @@ export function DayTable({ columns }: { columns: ChartColumns }) {
           <p class="note">No day in this range has any counts.</p>
         ) : (
           <CountsTable
+            rates={false}
             keyLabel="Day"
             keyHelp="Day: a local calendar day, midnight to midnight on this device's clock."
             sort={sort}

@@ -109,7 +109,7 @@ export function MyAds({
                   <th scope="row" title={`${KIND_LABELS[entry.kind]}: ${entry.value}`}>
                     {describeEntry(entry)}
                   </th>
-                  <CountColumns row={counts} />
+                  <CountColumns row={counts} rates />
                   <td>
                     <button type="button" class="link" onClick={() => remove(entry)} aria-label={`Stop watching ${describeEntry(entry)}`}>
                       Remove
@@ -122,7 +122,7 @@ export function MyAds({
               <tfoot>
                 <tr>
                   <th scope="row">All my ads</th>
-                  <CountColumns row={ready.combined.totals} />
+                  <CountColumns row={ready.combined.totals} rates />
                   <td />
                 </tr>
               </tfoot>

@@ -5,7 +5,7 @@ import type { KeyedColumn, Sort } from '../ui/sort-rows';
 import { CountsTable } from './counts-table';
 import { ALL_ROWS, TOP_ROWS } from './top-rows';
 
-const COLUMN_NAMES: Record<KeyedColumn, string> = { key: '', impressions: 'impressions', viewable: 'viewable', clicks: 'clicks', ctr: 'CTR' };
+const COLUMN_NAMES: Record<KeyedColumn, string> = { key: '', impressions: 'impressions', viewable: 'viewable', clicks: 'clicks', ctr: 'CTR', inView: 'in-view rate', viewability: 'viewability' };
 
 /**
  * A ranked table: the first column names the key (site, advertiser …), then the counts and CTR, sorted by

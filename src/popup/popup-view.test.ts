@@ -55,8 +55,17 @@ describe('PopupView', () => {
     const card = root.querySelector('[data-testid=site-card]')!;
     expect(card.querySelector('h2')?.textContent).toBe('news.test');
     const metrics = Object.fromEntries([...card.querySelectorAll('dl div')].map((d) => [d.querySelector('dt')?.textContent, d.querySelector('dd')?.textContent]));
-    expect(metrics).toEqual({ Impressions: '4', Viewable: '2', Clicks: '1', CTR: '25.0%', 'Time in view': '1 min 05 s', 'Per impression': '16.3 s' });
+    expect(metrics).toEqual({ Impressions: '4', Viewable: '2', Clicks: '1', CTR: '25.0%', 'Time in view': '1 min 05 s', 'Per impression': '16.3 s', 'In view': 'n/a', Viewability: 'n/a' });
     expect((card.querySelector('input[type=checkbox]') as HTMLInputElement).checked).toBe(true);
+  });
+
+  it('shows the in-view and viewability rates of measured ads, and n/a where nothing was measured', () => {
+    const measured = { ...row, measured: 8, measuredInView: 6, measuredViewable: 3 };
+    const card = show(ready({ currentSite: 'news.test', rows: [measured] })).querySelector('[data-testid=site-card]')!;
+    const metric = (name: string) => [...card.querySelectorAll('dl div')].find((d) => d.querySelector('dt')?.textContent === name)!;
+    expect(metric('In view').querySelector('dd')?.textContent).toBe('75.0%');
+    expect(metric('Viewability').querySelector('dd')?.textContent).toBe('37.5%');
+    expect(metric('Viewability').getAttribute('title')).toMatch(/^3 of 8 measured ads\. Viewability: /);
   });
 
   it('says how many ads the tab shows now, and whether they are counted there', () => {
@@ -73,7 +82,7 @@ describe('PopupView', () => {
     const card = root.querySelector('[data-testid=site-card]')!;
     for (const metric of card.querySelectorAll('dl div')) expect(metric.getAttribute('title')?.length).toBeGreaterThan(30);
     expect([...card.querySelectorAll('dl div')].find((d) => d.querySelector('dt')?.textContent === 'CTR')?.getAttribute('title')).toContain('1 of 4 impressions; 95% interval 4.6%–69.9%');
-    for (const cell of root.querySelectorAll('table.stats tbody td')) expect(cell.getAttribute('title')).toMatch(/^(Impressions|Viewable|Clicks|CTR): /);
+    for (const cell of root.querySelectorAll('table.stats tbody td')) expect(cell.getAttribute('title')).toMatch(/(^|\. )(Impressions|Viewable|Clicks|CTR): /);
   });
 
   it('shows zeros in the card for a current site without ads, and no card without a site', () => {

@@ -1,6 +1,7 @@
-import { formatCount, formatCtr, formatDuration, formatShortDuration } from '../common/format';
+import { measuredRates } from '../common/counts';
+import { formatCount, formatCtr, formatDuration, formatRate, formatShortDuration } from '../common/format';
 import type { SiteStats } from '../common/types';
-import { ctrTitle } from '../ui/count-columns';
+import { ctrTitle, rateTitle } from '../ui/count-columns';
 import { METRIC_HELP } from '../ui/metric-help';
 
 /** The site of the current tab at a glance, with its own pause switch. */
@@ -25,7 +26,8 @@ export function SiteCard({
   onToggleAudit?: () => void;
   pageAds?: number | null;
 }) {
-  const s = stats ?? { site, impressions: 0, viewable: 0, clicks: 0, dwellMs: 0 };
+  const s: SiteStats = stats ?? { site, impressions: 0, viewable: 0, clicks: 0, dwellMs: 0 };
+  const rates = measuredRates(s);
   // [label, value, tooltip]: every number says what it counts.
   const metrics: [string, string, string][] = [
     ['Impressions', formatCount(s.impressions), METRIC_HELP.impressions],
@@ -34,6 +36,8 @@ export function SiteCard({
     ['CTR', formatCtr(s.clicks, s.impressions), ctrTitle(s)],
     ['Time in view', formatDuration(s.dwellMs), METRIC_HELP.timeInView],
     ['Per impression', s.impressions > 0 ? formatShortDuration(s.dwellMs / s.impressions) : '—', METRIC_HELP.averageDwell],
+    ['In view', formatRate(rates?.inView ?? null), rateTitle(METRIC_HELP.inViewRate, s.measuredInView, s.measured)],
+    ['Viewability', formatRate(rates?.viewable ?? null), rateTitle(METRIC_HELP.viewabilityRate, s.measuredViewable, s.measured)],
   ];
   return (
     <section class="card" aria-label={`This site: ${site}`} data-testid="site-card">

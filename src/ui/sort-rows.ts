@@ -7,6 +7,8 @@
  * the first by 11 points. Highest first ranks by the interval's low end, lowest first by its high end.
  */
 import { ctrSortValue } from '../common/ctr-interval';
+import { measuredRates } from '../common/counts';
+import type { Totals } from '../common/types';
 
 export interface Sort<C extends string = string> {
   column: C;
@@ -15,18 +17,24 @@ export interface Sort<C extends string = string> {
 
 export type SortValue = number | string;
 
-export interface Counts {
-  impressions: number;
-  viewable: number;
-  clicks: number;
-}
+/** A row's counts: the three counts, and the measured ones where the row has them (docs/measurement.md). */
+export type Counts = Pick<Totals, 'impressions' | 'viewable' | 'clicks' | 'measured' | 'measuredInView' | 'measuredViewable'>;
 
-export const COUNT_COLUMNS = ['impressions', 'viewable', 'clicks', 'ctr'] as const;
+export const COUNT_COLUMNS = ['impressions', 'viewable', 'clicks', 'ctr', 'inView', 'viewability'] as const;
 export type CountColumn = (typeof COUNT_COLUMNS)[number];
 
-/** The value a count column sorts by: the count itself, or for CTR the bound of its interval (see above). */
+/**
+ * The value a count column sorts by: the count itself; for CTR the bound of its interval (see above); for
+ * the in-view and viewability rates the rate, with rows that have none ("n/a") last either way.
+ */
 export function countSortValue(counts: Counts, column: CountColumn, descending: boolean): number {
-  return column === 'ctr' ? ctrSortValue(counts.clicks, counts.impressions, descending) : counts[column];
+  if (column === 'ctr') return ctrSortValue(counts.clicks, counts.impressions, descending);
+  if (column === 'inView' || column === 'viewability') {
+    const rates = measuredRates(counts);
+    if (!rates) return descending ? -1 : 2;
+    return column === 'inView' ? rates.inView : rates.viewable;
+  }
+  return counts[column];
 }
 
 /** Text in the reading order people expect (a before B, 2 before 10), numbers by size. */
