@@ -2,7 +2,8 @@
  * Regenerates the README's screenshots from the built extension (npm run screenshots): the popup after the
  * scripted demo visit, the on-page audit on news.test, the options page and the dashboard over a generated
  * month of browsing (bench/lib/event-file.mjs, imported through the options page) with one advertiser on
- * "My ads". Each is saved in light mode to docs/images/; look at every one before committing it.
+ * "My ads". Each is saved in light mode to docs/images/, and in dark mode to adtally-screenshots/ in the
+ * system's temporary folder (for review, not committed); look at every one before committing it.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -14,7 +15,18 @@ import { launchWithExtension } from './launch-chromium.mjs';
 import { visitBlog, visitNews } from './visit.mjs';
 
 const out = fileURLToPath(new URL('../docs/images/', import.meta.url));
+const darkOut = join(os.tmpdir(), 'adtally-screenshots/');
 mkdirSync(out, { recursive: true });
+mkdirSync(darkOut, { recursive: true });
+
+/** A screenshot in light mode for the README, and the same in dark mode for review. */
+async function shoot(page, name, options = {}) {
+  await page.screenshot({ path: `${out}${name}.png`, ...options });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: `${darkOut}${name}-dark.png`, ...options });
+  await page.emulateMedia({ colorScheme: 'light' });
+  console.log(`docs/images/${name}.png, ${darkOut}${name}-dark.png`);
+}
 const server = await startFixtureServer();
 const { context, extensionId, worker } = await launchWithExtension();
 const base = `chrome-extension://${extensionId}`;
@@ -31,8 +43,7 @@ try {
   await popup.setViewportSize({ width: 480, height: 200 });
   await popup.goto(`${base}/popup.html?tab=${newsTab}`);
   await popup.locator('table.stats').waitFor();
-  await popup.screenshot({ path: `${out}popup.png`, fullPage: true });
-  console.log('docs/images/popup.png');
+  await shoot(popup, 'popup', { fullPage: true });
 
   // The audit on news.test, turned on with the popup's switch, scrolled to the first ads.
   await popup.getByLabel('Audit this page', { exact: false }).check();
@@ -41,16 +52,14 @@ try {
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.locator('adtally-audit').locator('.box').first().waitFor();
   await page.waitForTimeout(800);
-  await page.screenshot({ path: `${out}audit.png` });
-  console.log('docs/images/audit.png');
+  await shoot(page, 'audit');
 
   const options = await context.newPage();
   await options.setViewportSize({ width: 900, height: 900 });
   await options.goto(`${base}/options.html`);
   await options.getByRole('heading', { name: 'Your data' }).waitFor();
   await options.waitForTimeout(500);
-  await options.screenshot({ path: `${out}options.png`, fullPage: true });
-  console.log('docs/images/options.png');
+  await shoot(options, 'options', { fullPage: true });
 
   // A month of browsing, imported as a person would, then the dashboard with the top advertiser watched.
   const dir = mkdtempSync(join(os.tmpdir(), 'adtally-screens-'));
@@ -73,7 +82,7 @@ try {
   });
   await dashboard.locator('[data-testid="daily-chart"][data-ready="true"]').waitFor({ timeout: 15_000 });
   await dashboard.waitForTimeout(500);
-  await dashboard.screenshot({ path: `${out}dashboard.png`, fullPage: true });
+  await shoot(dashboard, 'dashboard', { fullPage: true });
   console.log(`docs/images/dashboard.png (watching ${watched})`);
 } finally {
   await context.close();

@@ -10,8 +10,9 @@
  *   each; search, social, shopping and video platforms among the top ranks, with their own kinds of ads;
  * - ~2,000 advertisers drawn Zipf-like, each with a few creatives (fingerprints); a quarter of the ads show
  *   no landing page (opaque iframes), so no advertiser;
- * - per ad: an impression, then viewable 70 % of the time, a dwell event 28 %, a click 2 %: a mix of about
- *   50 / 35 / 14 / 1 % impression / viewable / dwell / click events.
+ * - per ad: a measured event (every ad on a visible page); in view 70 % of the time, and then an impression,
+ *   viewable 70 % of those, a dwell event 28 %, a click 2 %: a mix of about 42 / 29 / 20 / 8 / 1 %
+ *   measured / impression / viewable / dwell / click events. The measured event says how far its ad got.
  */
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
@@ -111,7 +112,7 @@ export async function writeEventFile(path, { count = 1_000_000, seed = 20261128,
   });
 
   const out = createWriteStream(path);
-  const summary = { events: 0, byType: { impression: 0, viewable: 0, click: 0, dwell: 0 }, sites: new Set(), advertisers: new Set(), fingerprints: new Set(), days: dayStarts.length, bytes: 0 };
+  const summary = { events: 0, byType: { measured: 0, impression: 0, viewable: 0, click: 0, dwell: 0 }, sites: new Set(), advertisers: new Set(), fingerprints: new Set(), days: dayStarts.length, bytes: 0 };
   let buffer = '';
   for (let d = 0; d < dayStarts.length; d++) {
     const dayStart = dayStarts[d];
@@ -140,10 +141,15 @@ export async function writeEventFile(path, { count = 1_000_000, seed = 20261128,
         const base = { site, pageUrl, pageViewId, adId: `ad${a}`, rule: placement.rule, kind: placement.kind, network: placement.network, width, height, fingerprint, landingUrl, advertiser };
         const shown = start + a * r.int(200, 30_000);
         const add = (type, time, extra = {}) => {
-          if (events.length < quotas[d]) events.push({ id: type === 'dwell' ? `${pageViewId}:ad${a}:dwell` : uuid(r.next), type, time: Math.min(time, dayStart + dayLength - 1), ...base, inFrame: false, inferred: false, focused: r.chance(0.97), dwellMs: 0, ...extra });
+          const id = type === 'dwell' || type === 'measured' ? `${pageViewId}:ad${a}:${type}` : uuid(r.next);
+          if (events.length < quotas[d]) events.push({ id, type, time: Math.min(time, dayStart + dayLength - 1), ...base, inFrame: false, inferred: false, focused: r.chance(0.97), dwellMs: 0, reached: null, ...extra });
         };
+        // Below the fold and never scrolled to 30 % of the time: measured, never in view.
+        const inView = r.chance(0.7);
+        const viewable = inView && r.chance(0.7);
+        add('measured', shown, { reached: viewable ? 'viewable' : inView ? 'impression' : 'measured' });
+        if (!inView) continue;
         add('impression', shown);
-        const viewable = r.chance(0.7);
         if (viewable) add('viewable', shown + r.int(1000, 4000));
         if (r.chance(0.02)) {
           const inFrame = placement.iframe && r.chance(0.8);

@@ -115,6 +115,21 @@ function useChart(points: ChartPoints, columns: uPlot.AlignedData, height: numbe
   const container = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
   const current = useRef<Current>({ points });
+  const data = useRef(columns);
+  data.current = columns;
+
+  // Colours are read from the page's CSS when a chart is made: a switch between light and dark makes it anew.
+  useEffect(() => {
+    const scheme = matchMedia('(prefers-color-scheme: dark)');
+    const remake = () => {
+      const el = container.current;
+      if (!el || !plot.current) return;
+      plot.current.destroy();
+      plot.current = new uPlot(options(current.current, el.clientWidth || 720, () => (el.dataset.ready = 'true')), data.current, el);
+    };
+    scheme.addEventListener('change', remake);
+    return () => scheme.removeEventListener('change', remake);
+  }, []);
 
   useEffect(() => {
     const el = container.current!;
