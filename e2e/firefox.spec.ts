@@ -43,17 +43,26 @@ test('Firefox: a visit to news.test shows exact counts in the popup', async () =
       // A new tab each time: the previous view's elements must not answer for the next.
       const dashboard = await browser.newPage();
       await openExtensionPage(dashboard, `dashboard.html?range=7d${query}`, 'main[aria-busy="false"] [data-testid="daily-chart"][data-ready="true"]');
-      const shown = await dashboard.evaluate(() => ({
-        totals: (document.querySelector('[data-testid="range-totals"]')?.textContent ?? '').replace(/^\s*·\s*/, '').trim(),
-        sites: [
-          ...[...document.querySelectorAll('.tops section.card')].find((s) => s.querySelector('h2')?.textContent?.startsWith('Top sites'))!.querySelectorAll('tbody th'),
-        ].map((th) => th.textContent?.trim()),
-      }));
+      const shown = await dashboard.evaluate(() => {
+        const topSites = [...document.querySelectorAll('.tops section.card')].find((s) => s.querySelector('h2')?.textContent?.startsWith('Top sites'))!;
+        const headers = [...topSites.querySelectorAll('thead th')].map((th) => th.textContent?.trim());
+        const cells = [...(topSites.querySelector('tbody tr')?.querySelectorAll('th, td') ?? [])].map((c) => c.textContent?.trim());
+        return {
+          totals: (document.querySelector('[data-testid="range-totals"]')?.textContent ?? '').replace(/^\s*·\s*/, '').trim(),
+          sites: [...topSites.querySelectorAll('tbody th')].map((th) => th.textContent?.trim()),
+          // The first site's in-view and viewability rates: its measured ads, in view or not.
+          rates: [cells[headers.indexOf('In view')], cells[headers.indexOf('Viewability')]],
+        };
+      });
       await dashboard.close();
       return shown;
     };
-    expect(await readDashboard('')).toEqual({ totals, sites: ['news.test'] });
-    expect(await readDashboard('&site=news.test')).toEqual({ totals, sites: ['news.test'] });
+    // All four ads were measured, and all four came into view and became viewable.
+    const rates = ['100.0%', '100.0%'];
+    expect(await readDashboard('')).toEqual({ totals, sites: ['news.test'], rates });
+    expect(await readDashboard('&site=news.test')).toEqual({ totals, sites: ['news.test'], rates });
+    const measured = (await popup.evaluate(readStoredEvents)).filter((e) => e.type === 'measured');
+    expect(measured.map((e) => e.reached)).toEqual(['viewable', 'viewable', 'viewable', 'viewable']);
     expect((await readDashboard('&site=blog.test')).totals).toBe('0 impressions, 0 viewable, 0 clicks, CTR —');
   } finally {
     await browser.close();
