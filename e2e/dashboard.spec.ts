@@ -167,6 +167,10 @@ test('top tables sort by CTR with its interval and show all their rows; a year i
   expect((await dashboard.top('Top sites')).find((r) => r.key === 'tiny.test')).toEqual({ key: 'tiny.test', impressions: 3, viewable: 0, clicks: 1, ctr: '33.3%' });
   expect(await dashboard.topCaption('Top sites')).toBeNull();
   await expect(dashboard.page.getByRole('heading', { name: 'Top sites' })).not.toContainText('top 10');
+  // Read against all ads' CTR (9 of 189, 4.8%): only big.test differs clearly, 8 of 40 being at least 10.5%
+  // (95%), and it has more impressions than the median site. 1 of 3 is too few to say anything.
+  const readings = await dashboard.topColumn('Top sites', 'Reading');
+  expect(Object.entries(readings).filter(([, reading]) => reading)).toEqual([['big.test', 'seen often, clicked often']]);
 
   // Lowest CTR first ranks by the interval's high end: no clicks in 20 impressions before none in 2.
   await dashboard.sortTop('Top sites', 'CTR');

@@ -57,17 +57,23 @@ export class DashboardPage {
     return readRows(this.section(title).locator('table.top'));
   }
 
-  /** The in-view and viewability rates of each key of a top table, read by their header texts. */
-  async topRates(title: TopTitle): Promise<Record<string, { inView: string; viewability: string }>> {
+  /** One column of a top table, read by its header text: each row's key and that column's text. */
+  async topColumn(title: TopTitle, header: string): Promise<Record<string, string>> {
     await this.settled();
     const table = this.section(title).locator('table.top');
-    const headers = (await table.locator('thead th').allTextContents()).map((t) => t.trim());
-    const rates: Record<string, { inView: string; viewability: string }> = {};
+    const column = (await table.locator('thead th').allTextContents()).map((t) => t.trim()).indexOf(header);
+    const values: Record<string, string> = {};
     for (const tr of await table.locator('tbody tr').all()) {
       const cells = (await tr.locator('th, td').allTextContents()).map((t) => t.trim());
-      rates[cells[0]!] = { inView: cells[headers.indexOf('In view')]!, viewability: cells[headers.indexOf('Viewability')]! };
+      values[cells[0]!] = cells[column]!;
     }
-    return rates;
+    return values;
+  }
+
+  /** The in-view and viewability rates of each key of a top table. */
+  async topRates(title: TopTitle): Promise<Record<string, { inView: string; viewability: string }>> {
+    const [inView, viewability] = [await this.topColumn(title, 'In view'), await this.topColumn(title, 'Viewability')];
+    return Object.fromEntries(Object.keys(inView).map((key) => [key, { inView: inView[key]!, viewability: viewability[key]! }]));
   }
 
   /** Sorts a top table by a column, as a person clicks its header (again: the other way). */

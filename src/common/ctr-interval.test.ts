@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareCtr, ctrSortValue, wilsonInterval } from './ctr-interval';
+import { compareCtr, ctrSortValue, median, readingOf, wilsonInterval } from './ctr-interval';
 
 describe('the 95% Wilson interval of a CTR', () => {
   it('matches published values', () => {
@@ -55,5 +55,23 @@ describe('a CTR clearly above or below the overall one', () => {
     expect(compareCtr(1, 2000, 0.02)).toBe('below');
     expect(compareCtr(30, 100, 0.02)).toBe('above');
     expect(compareCtr(2, 100, 0.02)).toBe('unclear');
+  });
+});
+
+describe('the impressions-vs-clicks reading', () => {
+  it('names the quadrant only where the CTR clearly differs from the overall one', () => {
+    // Overall 2%; the median row has 100 impressions.
+    expect(readingOf(1, 2000, 0.02, 100)).toBe('widely-seen-not-compelling');
+    expect(readingOf(12, 40, 0.02, 100)).toBe('small-engaged-audience');
+    expect(readingOf(200, 1000, 0.02, 100)).toBe('widely-seen-compelling');
+    expect(readingOf(0, 60, 0.2, 100)).toBe('rarely-seen-not-compelling');
+    expect(readingOf(2, 100, 0.02, 100)).toBeNull();
+    expect(readingOf(3, 3, 0.02, 1)).toBeNull();
+  });
+
+  it('takes the median of the rows', () => {
+    expect(median([])).toBe(0);
+    expect(median([5, 1, 9])).toBe(5);
+    expect(median([4, 1, 9, 2])).toBe(3);
   });
 });

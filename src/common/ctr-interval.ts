@@ -62,3 +62,26 @@ export function compareCtr(clicks: number, impressions: number, overall: number)
   if (interval.high < overall) return 'below';
   return 'unclear';
 }
+
+/**
+ * Where a row falls in the impressions-vs-clicks reading, only where its CTR clearly differs from `overall`
+ * (`compareCtr`): seen often (impressions at least the median of the rows it is read among) or rarely, and
+ * clicked clearly more or less than overall. Null where the CTR is not clearly different.
+ */
+export type Reading = 'widely-seen-not-compelling' | 'small-engaged-audience' | 'widely-seen-compelling' | 'rarely-seen-not-compelling';
+
+export function readingOf(clicks: number, impressions: number, overall: number, medianImpressions: number): Reading | null {
+  const verdict = compareCtr(clicks, impressions, overall);
+  if (verdict === 'unclear') return null;
+  const often = impressions >= medianImpressions;
+  if (verdict === 'below') return often ? 'widely-seen-not-compelling' : 'rarely-seen-not-compelling';
+  return often ? 'widely-seen-compelling' : 'small-engaged-audience';
+}
+
+/** The median of some counts (the middle one, or the mean of the two middle ones); 0 for none. */
+export function median(values: readonly number[]): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}

@@ -7,7 +7,8 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { CountColumns } from '../ui/count-columns';
-import { METRIC_HELP } from '../ui/metric-help';
+import { median, readingOf } from '../common/ctr-interval';
+import { METRIC_HELP, READING_WORDS } from '../ui/metric-help';
 import { ariaSort, BY_IMPRESSIONS, nextSort } from '../ui/sort-rows';
 import type { CountColumn, KeyedColumn, KeyedCounts, Sort } from '../ui/sort-rows';
 
@@ -88,6 +89,7 @@ export function CountsTable({
   testId,
   labelledBy,
   rates = true,
+  overallCtr = null,
 }: {
   keyLabel: string;
   keyHelp?: string;
@@ -99,7 +101,10 @@ export function CountsTable({
   labelledBy?: string;
   /** The in-view and viewability rates: rows from the daily totals have them, the chart's days do not. */
   rates?: boolean;
+  /** The CTR of all ads the table's rows are part of: given, a "Reading" column says where a row clearly differs. */
+  overallCtr?: number | null;
 }) {
+  const middle = median(rows.map((row) => row.counts.impressions));
   return (
     <table class="top" data-testid={testId} aria-labelledby={labelledBy}>
       {caption && <caption class="sorted-note">{caption}</caption>}
@@ -107,6 +112,7 @@ export function CountsTable({
         <tr>
           <SortHead name={keyLabel} column="key" help={keyHelp} sort={sort} onSort={onSort} />
           <CountHeads sort={sort} onSort={onSort} rates={rates} />
+          {overallCtr !== null && <SortHead name="Reading" column="reading" help={METRIC_HELP.reading} />}
         </tr>
       </thead>
       <tbody>
@@ -116,9 +122,20 @@ export function CountsTable({
               {row.label}
             </th>
             <CountColumns row={row.counts} rates={rates} />
+            {overallCtr !== null && <ReadingCell counts={row.counts} overallCtr={overallCtr} medianImpressions={middle} />}
           </tr>
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** A row's reading in plain words, blank where its CTR is not clearly different. */
+function ReadingCell({ counts, overallCtr, medianImpressions }: { counts: { clicks: number; impressions: number }; overallCtr: number; medianImpressions: number }) {
+  const reading = readingOf(counts.clicks, counts.impressions, overallCtr, medianImpressions);
+  return (
+    <td class="reading" title={METRIC_HELP.reading}>
+      {reading ? READING_WORDS[reading] : ''}
+    </td>
   );
 }

@@ -122,6 +122,7 @@ export function DashboardView({ state, actions }: { state: DashboardState; actio
             showAll={state.showAll[d]}
             onShowAll={(all) => actions.onShowAll(d, all)}
             onPick={pick(d)}
+            overallCtr={totals && totals.impressions > 0 ? totals.clicks / totals.impressions : null}
           />
         ))}
       </div>
@@ -148,11 +149,13 @@ function TopPanel({
   showAll,
   onShowAll,
   onPick,
+  overallCtr,
 }: {
   title: string;
   keyLabel: string;
   unknownLabel: string;
   top: Loadable<Top>;
+  overallCtr: number | null;
   showAll: boolean;
   onShowAll: (all: boolean) => void;
   onPick: (key: string) => void;
@@ -171,6 +174,7 @@ function TopPanel({
         sort={sort}
         onSort={onSort}
         onPick={onPick}
+        overallCtr={overallCtr}
       />
     );
   return (

@@ -27,6 +27,7 @@ export function TopTable({
   sort,
   onSort,
   onPick,
+  overallCtr = null,
 }: {
   title: string;
   keyLabel: string;
@@ -38,6 +39,8 @@ export function TopTable({
   sort: Sort<KeyedColumn>;
   onSort: (column: KeyedColumn) => void;
   onPick?: (key: string) => void;
+  /** The CTR of every ad the table covers, for its "Reading" column; null without one. */
+  overallCtr?: number | null;
 }) {
   const id = `top-${keyLabel.toLowerCase().replace(/\W+/g, '-')}`;
   const sorted = sortKeyed(
@@ -69,6 +72,7 @@ export function TopTable({
           sort={sort}
           onSort={onSort}
           caption={caption}
+          overallCtr={overallCtr}
           rows={shown.map(({ key, counts }) => {
             const label = key || unknownLabel;
             return {

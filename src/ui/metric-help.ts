@@ -3,6 +3,7 @@
  * dashboard's, the popup's) uses the same words. The exact rules are in docs/measurement.md; these texts
  * are its one-line summaries and must stay true to it.
  */
+import type { Reading } from '../common/ctr-interval';
 
 export const METRIC_HELP = {
   impressions: 'Impressions: ads at least half on screen (30% for large ads) while the tab was visible, once per ad per page view (docs/measurement.md)',
@@ -16,7 +17,17 @@ export const METRIC_HELP = {
   viewabilityRate: 'Viewability: measured ads that became viewable ÷ measured ads, the MRC viewable ÷ measurable; n/a for data from before AdTally counted measured ads (docs/measurement.md)',
   creatives: 'Creatives: distinct ads, one per fingerprint (the same image, video or landing page on any site)',
   seen: 'Seen: impressions of this creative, counted over all time',
+  reading:
+    'Reading: impressions against clicks, only where at least 30 impressions and a 95% interval make the CTR clearly higher or lower than that of all ads in the range. Seen often means at least the median impressions of the rows shown. Blank: no clear difference (docs/measurement.md)',
 } as const;
+
+/** The plain words of each reading (common/ctr-interval.ts `readingOf`). */
+export const READING_WORDS: Record<Reading, string> = {
+  'widely-seen-not-compelling': 'seen often, clicked rarely',
+  'small-engaged-audience': 'clicked often by a small audience',
+  'widely-seen-compelling': 'seen often, clicked often',
+  'rarely-seen-not-compelling': 'seen rarely, clicked rarely',
+};
 
 export type Metric = keyof typeof METRIC_HELP;
 
