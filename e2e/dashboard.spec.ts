@@ -126,6 +126,11 @@ test('filters by advertiser and kind; top networks and kinds; the days table; fr
   expect(await dashboard.top('Top sites')).toEqual([{ key: 'news.test', impressions: 1, viewable: 0, clicks: 0, ctr: '0.0%' }]);
   await dashboard.clearFilters();
   expect(await dashboard.totals()).toBe('17 impressions, 4 viewable, 3 clicks, CTR 17.6%');
+  // Share of voice: each advertiser's impressions of the 17.
+  const shares = await dashboard.topColumn('Top advertisers', 'Share');
+  const advertisers = await dashboard.top('Top advertisers');
+  expect(advertisers.length).toBeGreaterThan(1);
+  for (const row of advertisers) expect(shares[row.key]).toBe(`${((row.impressions / 17) * 100).toFixed(1)}%`);
   expect((await dashboard.frequencyBuckets())[2]).toEqual(['3–5', 2, 8]);
 });
 

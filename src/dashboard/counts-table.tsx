@@ -8,6 +8,7 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { CountColumns } from '../ui/count-columns';
 import { median, readingOf } from '../common/ctr-interval';
+import { formatCount, formatRate } from '../common/format';
 import { METRIC_HELP, READING_WORDS } from '../ui/metric-help';
 import { ariaSort, BY_IMPRESSIONS, nextSort } from '../ui/sort-rows';
 import type { CountColumn, KeyedColumn, KeyedCounts, Sort } from '../ui/sort-rows';
@@ -90,6 +91,7 @@ export function CountsTable({
   labelledBy,
   rates = true,
   overallCtr = null,
+  shareOf = null,
 }: {
   keyLabel: string;
   keyHelp?: string;
@@ -103,6 +105,8 @@ export function CountsTable({
   rates?: boolean;
   /** The CTR of all ads the table's rows are part of: given, a "Reading" column says where a row clearly differs. */
   overallCtr?: number | null;
+  /** All impressions the rows share: given, a "Share" column gives each row's part (share of voice). */
+  shareOf?: number | null;
 }) {
   const middle = median(rows.map((row) => row.counts.impressions));
   return (
@@ -112,6 +116,7 @@ export function CountsTable({
         <tr>
           <SortHead name={keyLabel} column="key" help={keyHelp} sort={sort} onSort={onSort} />
           <CountHeads sort={sort} onSort={onSort} rates={rates} />
+          {shareOf !== null && <SortHead name="Share" column="share" help={METRIC_HELP.share} />}
           {overallCtr !== null && <SortHead name="Reading" column="reading" help={METRIC_HELP.reading} />}
         </tr>
       </thead>
@@ -122,6 +127,7 @@ export function CountsTable({
               {row.label}
             </th>
             <CountColumns row={row.counts} rates={rates} />
+            {shareOf !== null && <td title={`${formatCount(row.counts.impressions)} of ${formatCount(shareOf)} impressions. ${METRIC_HELP.share}`}>{formatRate(shareOf > 0 ? row.counts.impressions / shareOf : null)}</td>}
             {overallCtr !== null && <ReadingCell counts={row.counts} overallCtr={overallCtr} medianImpressions={middle} />}
           </tr>
         ))}

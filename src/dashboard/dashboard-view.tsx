@@ -123,6 +123,7 @@ export function DashboardView({ state, actions }: { state: DashboardState; actio
             onShowAll={(all) => actions.onShowAll(d, all)}
             onPick={pick(d)}
             overallCtr={totals && totals.impressions > 0 ? totals.clicks / totals.impressions : null}
+            shareOf={d === 'advertiser' && totals ? totals.impressions : null}
           />
         ))}
       </div>
@@ -150,12 +151,14 @@ function TopPanel({
   onShowAll,
   onPick,
   overallCtr,
+  shareOf,
 }: {
   title: string;
   keyLabel: string;
   unknownLabel: string;
   top: Loadable<Top>;
   overallCtr: number | null;
+  shareOf: number | null;
   showAll: boolean;
   onShowAll: (all: boolean) => void;
   onPick: (key: string) => void;
@@ -175,6 +178,7 @@ function TopPanel({
         onSort={onSort}
         onPick={onPick}
         overallCtr={overallCtr}
+        shareOf={shareOf}
       />
     );
   return (

@@ -28,6 +28,7 @@ export function TopTable({
   onSort,
   onPick,
   overallCtr = null,
+  shareOf = null,
 }: {
   title: string;
   keyLabel: string;
@@ -41,6 +42,8 @@ export function TopTable({
   onPick?: (key: string) => void;
   /** The CTR of every ad the table covers, for its "Reading" column; null without one. */
   overallCtr?: number | null;
+  /** All impressions of the range, for a "Share" column (the advertisers' share of voice); null without one. */
+  shareOf?: number | null;
 }) {
   const id = `top-${keyLabel.toLowerCase().replace(/\W+/g, '-')}`;
   const sorted = sortKeyed(
@@ -73,6 +76,7 @@ export function TopTable({
           onSort={onSort}
           caption={caption}
           overallCtr={overallCtr}
+          shareOf={shareOf}
           rows={shown.map(({ key, counts }) => {
             const label = key || unknownLabel;
             return {
