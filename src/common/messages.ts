@@ -97,7 +97,8 @@ export interface UiMessages {
    */
   getWatchStats: {
     payload: { days: DayRange; entries: WatchEntry[] };
-    response: { entries: WatchCounts[]; combined: WatchCounts; source: 'aggregates' | 'events' };
+    /** `siteImpressions`: every ad's impressions on each site where watched ads were seen, for their share of voice. */
+    response: { entries: WatchCounts[]; combined: WatchCounts; source: 'aggregates' | 'events'; siteImpressions: Record<string, number> };
   };
   /** Raw events in time order, a page at a time (exports); `total` is how many are stored, for progress. */
   exportEvents: {

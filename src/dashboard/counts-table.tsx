@@ -91,7 +91,7 @@ export function CountsTable({
   labelledBy,
   rates = true,
   overallCtr = null,
-  shareOf = null,
+  share = null,
 }: {
   keyLabel: string;
   keyHelp?: string;
@@ -105,8 +105,8 @@ export function CountsTable({
   rates?: boolean;
   /** The CTR of all ads the table's rows are part of: given, a "Reading" column says where a row clearly differs. */
   overallCtr?: number | null;
-  /** All impressions the rows share: given, a "Share" column gives each row's part (share of voice). */
-  shareOf?: number | null;
+  /** Given, a "Share" column: each row's impressions ÷ `of(key)`, the impressions it is a share of (share of voice). */
+  share?: { of: (key: string) => number; help: string } | null;
 }) {
   const middle = median(rows.map((row) => row.counts.impressions));
   return (
@@ -116,7 +116,7 @@ export function CountsTable({
         <tr>
           <SortHead name={keyLabel} column="key" help={keyHelp} sort={sort} onSort={onSort} />
           <CountHeads sort={sort} onSort={onSort} rates={rates} />
-          {shareOf !== null && <SortHead name="Share" column="share" help={METRIC_HELP.share} />}
+          {share && <SortHead name="Share" column="share" help={share.help} />}
           {overallCtr !== null && <SortHead name="Reading" column="reading" help={METRIC_HELP.reading} />}
         </tr>
       </thead>
@@ -127,7 +127,7 @@ export function CountsTable({
               {row.label}
             </th>
             <CountColumns row={row.counts} rates={rates} />
-            {shareOf !== null && <td title={`${formatCount(row.counts.impressions)} of ${formatCount(shareOf)} impressions. ${METRIC_HELP.share}`}>{formatRate(shareOf > 0 ? row.counts.impressions / shareOf : null)}</td>}
+            {share && <ShareCell impressions={row.counts.impressions} of={share.of(row.key)} help={share.help} />}
             {overallCtr !== null && <ReadingCell counts={row.counts} overallCtr={overallCtr} medianImpressions={middle} />}
           </tr>
         ))}
@@ -144,4 +144,9 @@ function ReadingCell({ counts, overallCtr, medianImpressions }: { counts: { clic
       {reading ? READING_WORDS[reading] : ''}
     </td>
   );
+}
+
+/** A row's share of some impressions, with how many of how many. */
+function ShareCell({ impressions, of, help }: { impressions: number; of: number; help: string }) {
+  return <td title={`${formatCount(impressions)} of ${formatCount(of)} impressions. ${help}`}>{formatRate(of > 0 ? impressions / of : null)}</td>;
 }

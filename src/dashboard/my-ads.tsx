@@ -12,6 +12,7 @@ import { nextSort, sortKeyed } from '../ui/sort-rows';
 import type { KeyedColumn, Sort } from '../ui/sort-rows';
 import type { Loadable } from './dashboard-view';
 import { CountColumns } from '../ui/count-columns';
+import { METRIC_HELP } from '../ui/metric-help';
 import { CountHeads, CountsTable, countsFirst, SortHead, useCountsSort } from './counts-table';
 
 export type WatchStats = ResponseOf<UiMessages, 'getWatchStats'>;
@@ -153,6 +154,7 @@ export function MyAds({
               testId="watch-sites"
               sort={siteSort}
               onSort={onSiteSort}
+              share={{ of: (site) => ready!.siteImpressions?.[site] ?? 0, help: METRIC_HELP.siteShare }}
               // Every site is here: sorted first, so the first ten are the top ten of whatever column.
               rows={sortKeyed(
                 shown!.bySite.map((row) => ({ key: row.key, label: row.key, title: row.key, counts: row })),

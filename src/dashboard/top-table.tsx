@@ -2,6 +2,7 @@ import type { KeyStats } from '../common/types';
 import { formatCount } from '../common/format';
 import { BY_IMPRESSIONS, sortKeyed } from '../ui/sort-rows';
 import type { KeyedColumn, Sort } from '../ui/sort-rows';
+import { METRIC_HELP } from '../ui/metric-help';
 import { CountsTable } from './counts-table';
 import { ALL_ROWS, TOP_ROWS } from './top-rows';
 
@@ -76,7 +77,7 @@ export function TopTable({
           onSort={onSort}
           caption={caption}
           overallCtr={overallCtr}
-          shareOf={shareOf}
+          share={shareOf === null ? null : { of: () => shareOf, help: METRIC_HELP.share }}
           rows={shown.map(({ key, counts }) => {
             const label = key || unknownLabel;
             return {

@@ -18,6 +18,7 @@ export const METRIC_HELP = {
   creatives: 'Creatives: distinct ads, one per fingerprint (the same image, video or landing page on any site)',
   seen: 'Seen: impressions of this creative, counted over all time',
   share: 'Share: the impressions of this advertiser ÷ the impressions of all ads in the range (and filter), its share of voice (docs/dashboard.md)',
+  siteShare: "Share of site: my ads' impressions on this site ÷ the impressions of all ads on it in the range, their share of voice there (docs/dashboard.md)",
   reading:
     'Reading: impressions against clicks, only where at least 30 impressions and a 95% interval make the CTR clearly higher or lower than that of all ads in the range. Seen often means at least the median impressions of the rows shown. Blank: no clear difference (docs/measurement.md)',
 } as const;

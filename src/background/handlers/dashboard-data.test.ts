@@ -110,6 +110,9 @@ describe('handleGetWatchStats', () => {
       ['news.test', 2, 1],
       ['blog.test', 2, 0],
     ]);
+    // Every ad's impressions on those sites in the range, for my ads' share there: news.test also showed the
+    // bank's ad and one without an advertiser.
+    expect(stats.siteImpressions).toEqual({ 'news.test': 4, 'blog.test': 2 });
   });
 
   it('reads the raw events of the range for a landing-URL pattern, with the same counts the aggregates give', async () => {

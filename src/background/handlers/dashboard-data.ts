@@ -71,7 +71,10 @@ export async function handleGetWatchStats({ days, entries }: PayloadOf<UiMessage
     }
   }
   const { perEntry, combined } = watchSlices(items, entries, parse);
-  return { entries: perEntry.map(countsOf), combined: countsOf(combined), source };
+  // My ads' share on each site: all ads' impressions there, from the site rows of the range.
+  const sites = combined.by.site.size > 0 ? await readTotalsBy(db, 'site', days) : new Map();
+  const siteImpressions = Object.fromEntries([...combined.by.site.keys()].map((site) => [site, sites.get(site)?.impressions ?? 0]));
+  return { entries: perEntry.map(countsOf), combined: countsOf(combined), source, siteImpressions };
 }
 
 /** Every site of a slice, most impressions first, with the slice's totals. */
