@@ -5,6 +5,7 @@
  * after the worker restarted, a tab's badge follows at its page's next change.
  */
 import browser from 'webextension-polyfill';
+import { urlWithoutFragment } from '../common/page-address';
 import { isTracked } from '../common/settings';
 import type { Settings } from '../common/settings';
 import { siteOf } from '../common/site';
@@ -49,7 +50,7 @@ export function forgetTab(tabId: number): void {
 export async function tabLoading(tabId: number, url: string | undefined): Promise<void> {
   const known = counts.get(tabId);
   if (!known) return;
-  if (url !== undefined && known.url !== undefined && url.split('#')[0] === known.url.split('#')[0]) return;
+  if (url !== undefined && known.url !== undefined && urlWithoutFragment(url) === urlWithoutFragment(known.url)) return;
   counts.delete(tabId);
   await setText(tabId, '');
 }

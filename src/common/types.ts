@@ -16,6 +16,12 @@ export type AdEventType = 'impression' | 'viewable' | 'click' | 'dwell' | 'measu
 export type MeasuredReach = 'measured' | 'impression' | 'viewable';
 export const MEASURED_REACHES: readonly MeasuredReach[] = ['measured', 'impression', 'viewable'];
 
+/** Whether `next` takes a measured ad further than `than` (none yet: null); the one order of reaches. */
+export function reachesFurther(next: MeasuredReach | null, than: MeasuredReach | null): boolean {
+  const rank = (reach: MeasuredReach | null) => (reach ? MEASURED_REACHES.indexOf(reach) : -1);
+  return rank(next) > rank(than);
+}
+
 /**
  * One thing that happened to one ad, as the content script reports it.
  * The site is deliberately absent: the background derives it from the sender's tab (docs/architecture.md, "Distrust senders").

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { urlWithoutFragment, watchNavigations } from './navigation';
+import { urlWithoutFragment } from '../common/page-address';
+import { watchNavigations } from './navigation';
 
 describe('urlWithoutFragment', () => {
   it('drops the fragment and keeps everything else', () => {

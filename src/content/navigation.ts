@@ -5,12 +5,9 @@
  * traversal, and a cheap URL check every 500 ms catches whatever else changed the URL. A change of the
  * fragment alone (#section) is a jump within the page, not a page view.
  */
-const CHECK_MS = 500;
+import { urlWithoutFragment } from '../common/page-address';
 
-export function urlWithoutFragment(href: string): string {
-  const hash = href.indexOf('#');
-  return hash === -1 ? href : href.slice(0, hash);
-}
+const CHECK_MS = 500;
 
 export function watchNavigations(onNavigate: () => void, signal: AbortSignal): void {
   let current = urlWithoutFragment(location.href);

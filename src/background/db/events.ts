@@ -5,7 +5,7 @@
  */
 import { unwrap } from 'idb';
 import type { IDBPDatabase } from 'idb';
-import { MEASURED_REACHES } from '../../common/types';
+import { reachesFurther } from '../../common/types';
 import type { KeyTotals, StoredEvent } from '../../common/types';
 import { addCounts, isZero, pickCounts, ZERO_COUNTS } from '../../common/counts';
 import { contributionsOf, countsOf, creativeOf, mergeCreative } from './aggregates';
@@ -87,8 +87,7 @@ export async function writeEvents(db: IDBPDatabase<AdTallyDB>, events: StoredEve
 
 /** A measured event re-sent for a measured ad that has got further (in view, then viewable) than stored. */
 function goesFurther(event: StoredEvent, stored: StoredEvent): boolean {
-  const reach = (e: StoredEvent) => (e.reached ? MEASURED_REACHES.indexOf(e.reached) : -1);
-  return stored.type === 'measured' && reach(event) > reach(stored);
+  return stored.type === 'measured' && reachesFurther(event.reached, stored.reached);
 }
 
 /** A click the frame's own report confirmed, re-sent for the inferred click stored under its id. */
@@ -209,12 +208,12 @@ class Changes {
       settle<Creative | undefined>(entries.map((e) => creativeStore.get(e.fingerprint))),
     ]);
     for (const r of rows) {
-      const counts = addCounts({ ...ZERO_COUNTS, ...countsIn(storedDays.get(dayRowId(r.dimension, r.key, r.day))) }, r.counts);
+      const counts = addCounts(countsIn(storedDays.get(dayRowId(r.dimension, r.key, r.day))), r.counts);
       if (isZero(counts)) totalsStore.delete([r.dimension, r.key, r.day]);
       else totalsStore.put({ dimension: r.dimension, key: r.key, day: r.day, ...counts } satisfies DayTotals);
     }
     keyRows.forEach((r, i) => {
-      const counts = addCounts({ ...ZERO_COUNTS, ...countsIn(storedKeys[i]!.value) }, r.counts);
+      const counts = addCounts(countsIn(storedKeys[i]!.value), r.counts);
       if (isZero(counts)) allTimeStore.delete([r.dimension, r.key]);
       else allTimeStore.put({ dimension: r.dimension, key: r.key, ...counts } satisfies KeyTotals);
     });

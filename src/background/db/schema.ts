@@ -146,7 +146,7 @@ async function backfillAllTime(tx: UpgradeTx): Promise<void> {
     for (const row of rows) {
       const id = `${row.dimension}\u0000${row.key}`;
       const sum = sums.get(id) ?? { dimension: row.dimension, key: row.key, ...ZERO_COUNTS };
-      sums.set(id, { ...sum, ...addCounts(sum, { ...ZERO_COUNTS, ...pickCounts(row) }) });
+      sums.set(id, { ...sum, ...addCounts(sum, pickCounts(row)) });
     }
     const last = rows.at(-1);
     if (!last || rows.length < 10_000) break;

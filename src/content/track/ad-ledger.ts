@@ -7,7 +7,7 @@
  * comes in through `LedgerSources`, so these rules run in unit tests (docs/architecture.md, "Pure logic,
  * thin DOM glue"); track/page-sources.ts gives the real ones.
  */
-import { MEASURED_REACHES } from '../../common/types';
+import { reachesFurther } from '../../common/types';
 import type { AdEvent, AdEventType, MeasuredReach } from '../../common/types';
 import type { Attribution } from '../attribution/attribute';
 import type { Ad } from './ad-registry';
@@ -117,7 +117,7 @@ export class AdLedger {
   measured(ad: Ad, type: AdEventType): AdEvent | null {
     const reach = REACH_OF[type];
     const record = this.recordOf(ad);
-    if (!reach || (record.reached !== null && MEASURED_REACHES.indexOf(record.reached) >= MEASURED_REACHES.indexOf(reach))) return null;
+    if (!reach || !reachesFurther(reach, record.reached)) return null;
     record.reached = reach;
     return this.record(ad, 'measured', { id: `${this.pageViewId}:${ad.id}:measured`, reached: reach });
   }
