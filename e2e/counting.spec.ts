@@ -41,6 +41,16 @@ test('every ad on a visible page is measured once, in view or not; the rates div
 
   await popup.open(tabId);
   expect(await popup.card()).toMatchObject({ site: 'blog.test', Impressions: '1', 'In view': '50.0%', Viewability: '50.0%' });
+  // Time in view per impression: the stored dwell of the page view over its impressions (the tab is hidden
+  // now, so the dwell has stopped growing; the poll covers its last report arriving).
+  await expect(async () => {
+    const stored = (await storedEvents(serviceWorker)).filter((e) => e.site === 'blog.test');
+    const dwellMs = stored.filter((e) => e.type === 'dwell').reduce((sum, e) => sum + e.dwellMs, 0);
+    const impressions = stored.filter((e) => e.type === 'impression').length;
+    expect(dwellMs).toBeGreaterThan(0);
+    await popup.open(tabId);
+    expect((await popup.card())?.['Per impression']).toBe(`${(dwellMs / impressions / 1000).toFixed(1)} s`);
+  }).toPass({ timeout: 15_000 });
   const dashboard = new DashboardPage(await context.newPage(), `chrome-extension://${extensionId}`);
   await dashboard.open('all');
   expect((await dashboard.topRates('Top sites'))['blog.test']).toEqual({ inView: '50.0%', viewability: '50.0%' });
