@@ -19,7 +19,7 @@ import { unwrap } from 'idb';
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { Creative, DayTotals, Dimension, FilterListInfo, KeyTotals, StoredEvent, Totals } from '../../common/types';
 import { addCounts, addInto, isZero, pickCounts, ZERO_COUNTS } from '../../common/counts';
-import { cellKeyOf, contributionsOf, countsOf, creativeOf, mergeCreative } from './aggregates';
+import { contributionsOf, creativeOf, mergeCreative } from './aggregates';
 import { settle } from './requests';
 
 export type { DayTotals, KeyTotals };
