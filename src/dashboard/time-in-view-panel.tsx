@@ -8,11 +8,15 @@ import type { PlacementStats } from '../common/messages';
 import { TIME_IN_VIEW_BUCKETS } from '../common/time-in-view';
 import { METRIC_HELP } from '../ui/metric-help';
 
+const BAR_PX = 80;
+
 export function TimeInViewPanel({ stats }: { stats: PlacementStats }) {
   const impressions = stats.totals.impressions;
   const byKey = new Map(stats.timeInView.map((row) => [row.key, row]));
   const buckets = TIME_IN_VIEW_BUCKETS.map((b) => ({ ...b, impressions: byKey.get(b.key)?.impressions ?? 0, dwellMs: byKey.get(b.key)?.dwellMs ?? 0 }));
   const reported = buckets.reduce((n, b) => n + b.impressions, 0);
+  // The longest bar is the fullest bucket, so small differences still show.
+  const fullest = Math.max(1, ...buckets.map((b) => b.impressions));
   const average = impressions > 0 ? formatShortDuration(stats.totals.dwellMs / impressions) : '—';
   return (
     <div class="time-in-view">
@@ -59,7 +63,7 @@ export function TimeInViewPanel({ stats }: { stats: PlacementStats }) {
                   </th>
                   <td title={`${formatCount(b.impressions)} impressions in view ${b.label}. ${METRIC_HELP.impressions}`}>{formatCount(b.impressions)}</td>
                   <td class="share" title={`${formatCount(b.impressions)} of ${formatCount(reported)}. ${METRIC_HELP.bucketShare}`}>
-                    <span class="share-bar" style={{ width: `${(b.impressions / reported) * 60}px` }} aria-hidden="true" />
+                    <span class="share-bar" style={{ width: `${Math.round((b.impressions / fullest) * BAR_PX)}px` }} aria-hidden="true" />
                     {formatRate(b.impressions / reported)}
                   </td>
                   <td title={`${formatDuration(b.dwellMs)}. ${METRIC_HELP.bucketTime}`}>{formatDuration(b.dwellMs)}</td>
