@@ -7,8 +7,15 @@ import { formatCount, formatDuration, formatRate, formatShortDuration } from '..
 import type { PlacementStats } from '../common/messages';
 import { TIME_IN_VIEW_BUCKETS } from '../common/time-in-view';
 import { METRIC_HELP } from '../ui/metric-help';
+import { SortHead } from './counts-table';
 
 const BAR_PX = 80;
+const BUCKET_HEADS: readonly [string, string][] = [
+  ['Time in view', METRIC_HELP.timeInViewBucket],
+  ['Impressions', METRIC_HELP.impressions],
+  ['Share', METRIC_HELP.bucketShare],
+  ['Total', METRIC_HELP.bucketTime],
+];
 
 export function TimeInViewPanel({ stats }: { stats: PlacementStats }) {
   const impressions = stats.totals.impressions;
@@ -41,18 +48,9 @@ export function TimeInViewPanel({ stats }: { stats: PlacementStats }) {
             <caption>Impressions by time in view</caption>
             <thead>
               <tr>
-                <th scope="col" title={METRIC_HELP.timeInViewBucket}>
-                  Time in view
-                </th>
-                <th scope="col" title={METRIC_HELP.impressions}>
-                  Impressions
-                </th>
-                <th scope="col" title={METRIC_HELP.bucketShare}>
-                  Share
-                </th>
-                <th scope="col" title={METRIC_HELP.bucketTime}>
-                  Total
-                </th>
+                {BUCKET_HEADS.map(([name, help]) => (
+                  <SortHead key={name} name={name} column={name} help={help} />
+                ))}
               </tr>
             </thead>
             <tbody>

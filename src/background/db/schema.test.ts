@@ -197,6 +197,16 @@ async function expectAllTimeIsSumOfDays(db: IDBPDatabase<AdTallyDB>) {
   expect((await db.getAll('allTime')).sort(byId)).toEqual([...sums.values()].sort(byId));
 }
 
+/** Versions 5 and 6 as shipped: the same stores (version 6 added rows, not stores). */
+function openVersion5Or6(version: 5 | 6) {
+  return openDB(DB_NAME, version, {
+    upgrade: (db) => {
+      createVersion4(db);
+      db.createObjectStore('allTime', { keyPath: ['dimension', 'key'] });
+    },
+  });
+}
+
 beforeEach(() => {
   // A fresh, empty IndexedDB for every test.
   vi.stubGlobal('indexedDB', new IDBFactory());
@@ -313,12 +323,7 @@ describe('schema upgrade', () => {
   });
 
   it('upgrades a version-5 database: cell rows per day and all time summed from the events, dwell included', async () => {
-    const v5 = await openDB(DB_NAME, 5, {
-      upgrade: (db) => {
-        createVersion4(db);
-        db.createObjectStore('allTime', { keyPath: ['dimension', 'key'] });
-      },
-    });
+    const v5 = await openVersion5Or6(5);
     const events = [
       newEvent({ id: 'c1', day: '2025-06-15' }),
       newEvent({ id: 'c2', day: '2025-06-15', type: 'click' }),
@@ -346,12 +351,7 @@ describe('schema upgrade', () => {
   });
 
   it('upgrades a version-6 database: placement and time-in-view rows per day and all time summed from the events', async () => {
-    const v6 = await openDB(DB_NAME, 6, {
-      upgrade: (db) => {
-        createVersion4(db);
-        db.createObjectStore('allTime', { keyPath: ['dimension', 'key'] });
-      },
-    });
+    const v6 = await openVersion5Or6(6);
     // Version 6 stored no fold; a later import may have brought one in.
     const events = [
       newEvent({ id: 'p1', day: '2025-06-15' }),
