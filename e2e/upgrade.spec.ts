@@ -1,7 +1,8 @@
 /**
- * A database written by the previous AdTally (schema version 5) upgraded by this one in real Chromium: the
- * cells of version 6 are summed from the stored events, so the dashboard's filtered views count the old
- * events exactly, and the "updating its database" notice is gone once the upgrade is done.
+ * A database written by an earlier AdTally (schema version 5) upgraded by this one in real Chromium: the
+ * cells of version 6 and the placement rows of version 7 are summed from the stored events, so the
+ * dashboard's filtered views and its placement panel count the old events exactly, and the "updating its
+ * database" notice is gone once the upgrade is done.
  */
 import { localDay } from '../src/common/day';
 import { DashboardPage } from './pages/dashboard-page';
@@ -45,6 +46,10 @@ test('a version-5 database opens upgraded: filtered views count its events, the 
 
   const dashboard = new DashboardPage(await context.newPage(), `chrome-extension://${extensionId}`);
   await dashboard.open('all');
+  // Version 7's placement rows: the old events have no fold, so every one of them is "Unknown".
+  const fold = dashboard.page.getByTestId('placement-fold').locator('tbody tr');
+  await expect(fold).toHaveCount(1);
+  expect((await fold.locator('th, td').allTextContents()).slice(0, 5)).toEqual(['Unknown', '5', '0', '1', '20.0%']);
   // Only the events are written above, not version 5's own totals: what is checked is what the upgrade
   // made, the cells (top tables of a filtered view, and the series of a filter on two fields).
   await dashboard.filter({ advertiser: 'acme.com' });
@@ -68,5 +73,5 @@ test('a version-5 database opens upgraded: filtered views count its events, the 
     version: (await indexedDB.databases()).find((d) => d.name === 'adtally')?.version,
     notice: (await (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome.storage.local.get('dbUpgrade')).dbUpgrade ?? null,
   }));
-  expect(after).toEqual({ version: 6, notice: null });
+  expect(after).toEqual({ version: 7, notice: null });
 });

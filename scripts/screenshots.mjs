@@ -27,6 +27,17 @@ async function shoot(page, name, options = {}) {
   await page.emulateMedia({ colorScheme: 'light' });
   console.log(`docs/images/${name}.png, ${darkOut}${name}-dark.png`);
 }
+/** The dashboard's cards with these headings, together: the page at its top, clipped to their box. */
+async function shootPanels(page, name, headingIds) {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const boxes = await Promise.all(headingIds.map((id) => page.locator(`section[aria-labelledby="${id}"]`).boundingBox()));
+  const x = Math.min(...boxes.map((b) => b.x)) - 8;
+  const y = Math.min(...boxes.map((b) => b.y)) - 8;
+  const bottom = Math.max(...boxes.map((b) => b.y + b.height)) + 8;
+  const right = Math.max(...boxes.map((b) => b.x + b.width)) + 8;
+  await shoot(page, name, { fullPage: true, clip: { x, y, width: right - x, height: bottom - y } });
+}
+
 const server = await startFixtureServer();
 const { context, extensionId, worker } = await launchWithExtension();
 const base = `chrome-extension://${extensionId}`;
@@ -84,6 +95,7 @@ try {
   await dashboard.waitForTimeout(500);
   await shoot(dashboard, 'dashboard', { fullPage: true });
   console.log(`docs/images/dashboard.png (watching ${watched})`);
+  await shootPanels(dashboard, 'dashboard-placement', ['time-in-view-title', 'placement-title']);
 } finally {
   await context.close();
   await server.close();

@@ -138,7 +138,9 @@ export async function writeEventFile(path, { count = 1_000_000, seed = 20261128,
         const landingUrl = advertiser ? `https://www.${advertiser}/lp/${creative}?utm_source=${site}` : null;
         // An opaque creative with no headline and no visible link has no fingerprint (AdTally stores '').
         const fingerprint = advertiser || r.chance(0.85) ? `fp-${hash14(`${advertisers[advIndex]}#${creative}#${advertiser ? '' : width}`)}` : '';
-        const base = { site, pageUrl, pageViewId, adId: `ad${a}`, rule: placement.rule, kind: placement.kind, network: placement.network, width, height, fingerprint, landingUrl, advertiser };
+        // The first ad of a page view above the fold, the rest below (no draw from the generator, so a seed's file keeps its other values).
+        const fold = a === 1 ? 'above' : 'below';
+        const base = { site, pageUrl, pageViewId, adId: `ad${a}`, rule: placement.rule, kind: placement.kind, network: placement.network, width, height, fingerprint, landingUrl, advertiser, fold };
         const shown = start + a * r.int(200, 30_000);
         const add = (type, time, extra = {}) => {
           const id = type === 'dwell' || type === 'measured' ? `${pageViewId}:ad${a}:${type}` : uuid(r.next);

@@ -11,12 +11,13 @@ import { everyId, parseEvents } from './parse/events';
 import { parseFrameClick } from './parse/frame-click';
 import { parsePageAds } from './parse/page-ads';
 import { parsePageRules } from './parse/page-rules';
-import { parseFilteredQuery, parseGetDailySeries, parseGetStats, parseGetTopKeys, parseGetWatchStats, parseNothing } from './parse/queries';
+import { parseFilteredQuery, parseGetDailySeries, parseGetPlacement, parseGetStats, parseGetTopKeys, parseGetWatchStats, parseNothing } from './parse/queries';
 import { parseAddUserRule } from './parse/user-rule';
 import { parseDeleteData, parseExportEvents, parseImportEvents } from './parse/user-data';
 import type { RouteTable } from './route';
 import { handleGetDailySeries, handleGetFrequency, handleGetSlice, handleGetTopKeys, handleGetWatchStats } from './handlers/dashboard-data';
 import { handleEvents } from './handlers/events';
+import { handleGetPlacement } from './handlers/placement-data';
 import { handleGetFilterLists, handleUpdateFilterLists } from './handlers/filter-lists';
 import { handleFrameClick } from './handlers/frame-click';
 import { handlePageAds } from './handlers/page-ads';
@@ -55,6 +56,7 @@ export const ROUTES = {
   getSlice: { sender: 'extension-page', parse: parseFilteredQuery, handle: handleGetSlice },
   getFrequency: { sender: 'extension-page', parse: parseFilteredQuery, handle: handleGetFrequency },
   getWatchStats: { sender: 'extension-page', parse: parseGetWatchStats, handle: handleGetWatchStats },
+  getPlacement: { sender: 'extension-page', parse: parseGetPlacement, handle: handleGetPlacement },
   exportEvents: { sender: 'extension-page', parse: parseExportEvents, handle: handleExportEvents },
   exportAggregates: { sender: 'extension-page', parse: parseNothing, handle: () => handleExportAggregates() },
   importEvents: { sender: 'extension-page', parse: (message) => parseImportEvents(message), handle: handleImportEvents },

@@ -22,6 +22,7 @@ function valid(): AdEvent {
     focused: true,
     dwellMs: 0,
     reached: null,
+    fold: 'above',
     fingerprint: 'fp-00a1b2c3d4e5f6',
     landingUrl: 'https://shop.example/offer?id=7',
     pageUrl: 'https://news.test/world/story.html',
@@ -226,6 +227,22 @@ describe('storedEventProblem (import lines)', () => {
   it('wants "reached" from a page: a content script always sends it', () => {
     const { reached: _, ...older } = valid();
     expect(isValidEvent(older, NOW)).toBe(false);
+  });
+
+  it('imports a line exported before version 7 (no "fold") as an ad whose fold is unknown', () => {
+    const { fold: _, ...older } = line();
+    expect(storedEventProblem(older, NOW)).toBeNull();
+    expect(pickStoredFields(older as never)).toEqual({ ...line(), fold: null });
+    expect(storedEventProblem({ ...line(), fold: 'below' }, NOW)).toBeNull();
+    expect(storedEventProblem({ ...line(), fold: 'middle' }, NOW)).toBe('"fold" is not valid');
+  });
+
+  it('wants "fold" from a page, above, below or null', () => {
+    const { fold: _, ...older } = valid();
+    expect(isValidEvent(older, NOW)).toBe(false);
+    expect(isValidEvent({ ...valid(), fold: null }, NOW)).toBe(true);
+    expect(isValidEvent({ ...valid(), fold: 'below' }, NOW)).toBe(true);
+    expect(isValidEvent({ ...valid(), fold: 1 }, NOW)).toBe(false);
   });
 });
 

@@ -3,7 +3,7 @@
  * value must be. The export's columns, the background's validation and the storage bench's generated file
  * all read this one table; docs/data-format.md documents each field.
  */
-import { AD_KINDS, MEASURED_REACHES } from './types';
+import { AD_FOLDS, AD_KINDS, MEASURED_REACHES } from './types';
 import type { AdEvent, StoredEvent } from './types';
 
 /** Whether a field's value is acceptable; `now` bounds times. */
@@ -80,6 +80,8 @@ export const EVENT_FIELDS = {
   // Last, so older files' columns keep their places. Files exported before measured ads were counted have
   // no `reached`: none of their events is a measured one.
   reached: { ...fromPage(isNullOr((v) => (MEASURED_REACHES as readonly unknown[]).includes(v))), importedWhenAbsent: null },
+  // After `reached` for the same reason; files exported before version 7 have no `fold`: unknown.
+  fold: { ...fromPage(isNullOr((v) => (AD_FOLDS as readonly unknown[]).includes(v))), importedWhenAbsent: null },
 } as const satisfies Record<keyof StoredEvent, EventField>;
 
 export type EventFieldName = keyof typeof EVENT_FIELDS;

@@ -21,6 +21,19 @@ export interface WatchCounts {
   bySite: KeyStats[];
 }
 
+/**
+ * The dashboard's placement and time-in-view panels: the range's counts per fold ('' unknown), per size
+ * class and per kind; per time-in-view bucket (key: its lower bound in ms) the impressions with a time in
+ * view and that time; and the range's totals over every ad.
+ */
+export interface PlacementStats {
+  fold: KeyStats[];
+  size: KeyStats[];
+  kind: KeyStats[];
+  timeInView: KeyStats[];
+  totals: Totals;
+}
+
 /** Where an export page ended: the next page starts after this event (time order, ties by id). */
 export interface EventPosition {
   time: number;
@@ -100,6 +113,11 @@ export interface UiMessages {
     /** `siteImpressions`: every ad's impressions on each site where watched ads were seen, for their share of voice. */
     response: { entries: WatchCounts[]; combined: WatchCounts; source: 'aggregates' | 'events'; siteImpressions: Record<string, number> };
   };
+  /**
+   * Placement and time in view over the days (all time when the range covers every day), from the
+   * `placement` and `timeInView` rows: every site and advertiser, whatever the dashboard's filter.
+   */
+  getPlacement: { payload: { days: DayRange }; response: PlacementStats };
   /** Raw events in time order, a page at a time (exports); `total` is how many are stored, for progress. */
   exportEvents: {
     payload: { after: EventPosition | null; limit: number };

@@ -16,6 +16,14 @@ export type AdEventType = 'impression' | 'viewable' | 'click' | 'dwell' | 'measu
 export type MeasuredReach = 'measured' | 'impression' | 'viewable';
 export const MEASURED_REACHES: readonly MeasuredReach[] = ['measured', 'impression', 'viewable'];
 
+/**
+ * Whether the ad's top lay within the first viewport of its page view: its document top above the page
+ * view's first scroll position plus the window's height, both taken as the page view started
+ * (docs/measurement.md, Placement).
+ */
+export type AdFold = 'above' | 'below';
+export const AD_FOLDS: readonly AdFold[] = ['above', 'below'];
+
 /** Whether `next` takes a measured ad further than `than` (none yet: null); the one order of reaches. */
 export function reachesFurther(next: MeasuredReach | null, than: MeasuredReach | null): boolean {
   const rank = (reach: MeasuredReach | null) => (reach ? MEASURED_REACHES.indexOf(reach) : -1);
@@ -54,6 +62,8 @@ export interface AdEvent {
   dwellMs: number;
   /** For measured events: how far the ad got in its page view so far; null on every other event. */
   reached: MeasuredReach | null;
+  /** Above or below the fold, taken once per ad when it is first recorded; null when the ad had no box then. */
+  fold: AdFold | null;
   /** Same creative, same fingerprint, on any page (see content/attribution/fingerprint.ts). */
   fingerprint: string;
   /** Click-through target, unwrapped from redirectors; null when the page cannot see it. */
@@ -63,7 +73,9 @@ export interface AdEvent {
 }
 
 /** An event as stored: what the content script sent plus what the background derived. */
-export interface StoredEvent extends Omit<AdEvent, 'pageUrl'> {
+export interface StoredEvent extends Omit<AdEvent, 'pageUrl' | 'fold'> {
+  /** Events stored before version 7 lack it: read as null, unknown. */
+  fold?: AdFold | null;
   /**
    * The page address as far as the `pageAddress` setting allows at write time: null for "site only"; the
    * URL without query and fragment (the default); or the full URL. Events stored before version 4 lack it.
@@ -151,8 +163,10 @@ export interface DetectedAd {
  * The ways the daily totals are cut: `all` is one row per day over everything (the dashboard's chart);
  * `cell` is one row per combination of site, advertiser, network and kind (schema version 6), from which
  * the dashboard's filtered views and "My ads" sum any combination of filters (see common/cells.ts).
+ * `placement` is one row per fold, size class and kind (common/placement.ts) and `timeInView` one per
+ * time-in-view bucket (common/time-in-view.ts), both schema version 7.
  */
-export type Dimension = 'all' | 'site' | 'advertiser' | 'network' | 'kind' | 'cell';
+export type Dimension = 'all' | 'site' | 'advertiser' | 'network' | 'kind' | 'cell' | 'placement' | 'timeInView';
 
 export interface Totals {
   impressions: number;

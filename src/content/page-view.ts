@@ -44,7 +44,7 @@ export function startPageView({ outbox, requestRules, reportAdCount: sendCount }
   const controller = new AbortController();
   const signal = controller.signal;
   parentSignal.addEventListener('abort', () => controller.abort(), { once: true, signal });
-  const ledger = new AdLedger(randomId(), pageSources);
+  const ledger = new AdLedger(randomId(), pageSources());
   const registry = new AdRegistry();
   const adCount = reportAdCount(() => visibleAdCount(registry, ledger), sendCount, signal);
   const recordOn = (type: 'measured' | 'impression' | 'viewable') => (adId: string) => {

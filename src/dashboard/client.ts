@@ -29,6 +29,10 @@ export function loadFrequency(days: DayRange, filter: CellFilter, limit: number)
   return sendToBackground({ type: 'getFrequency', days, filter, limit });
 }
 
+export function loadPlacement(days: DayRange): Promise<ResponseOf<UiMessages, 'getPlacement'>> {
+  return sendToBackground({ type: 'getPlacement', days });
+}
+
 export function loadWatchStats(days: DayRange, entries: WatchEntry[]): Promise<ResponseOf<UiMessages, 'getWatchStats'>> {
   return sendToBackground({ type: 'getWatchStats', days, entries });
 }

@@ -2,7 +2,7 @@ import { useMemo } from 'preact/hooks';
 import { CELL_DIMENSIONS, isEmptyFilter } from '../common/cells';
 import type { CellDimension, CellFilter } from '../common/cells';
 import type { Frequency } from '../common/frequency';
-import type { TopRows } from '../common/messages';
+import type { PlacementStats, TopRows } from '../common/messages';
 import type { WatchEntry } from '../common/watchlist';
 import { formatCount, formatCtr } from '../common/format';
 import { METRIC_HELP } from '../ui/metric-help';
@@ -11,6 +11,8 @@ import { DayTable } from './day-table';
 import { FilterBar } from './filter-bar';
 import { DIMENSION_LABELS, UNKNOWN_LABELS } from './filters';
 import { FrequencyPanel } from './frequency-panel';
+import { PlacementPanel } from './placement-panel';
+import { TimeInViewPanel } from './time-in-view-panel';
 import { MyAds } from './my-ads';
 import type { WatchStats } from './my-ads';
 import { chartPoints, columnTotals, ctrColumns, RANGES } from './series';
@@ -29,6 +31,8 @@ export interface DashboardState {
   chart: Loadable<ChartColumns>;
   tops: Record<CellDimension, Loadable<Top>>;
   frequency: Loadable<Frequency>;
+  /** Placement and time in view: every ad of the range, whatever the filter. */
+  placement: Loadable<PlacementStats>;
   watchlist: WatchEntry[];
   watch: Loadable<WatchStats>;
   /** The top tables showing every row rather than the top 10. */
@@ -56,7 +60,7 @@ export function DashboardView({ state, actions }: { state: DashboardState; actio
   const choices = Object.fromEntries(CELL_DIMENSIONS.map((d) => [d, readyKeys(state.tops[d])])) as Record<CellDimension, string[]>;
   const pick = (d: CellDimension) => (key: string) => actions.onFilter({ ...state.filter, [d]: key });
   // Busy while any part loads: people with screen readers hear when the view is complete, and tests wait for it.
-  const busy = [state.chart, state.frequency, state.watch, ...CELL_DIMENSIONS.map((d) => state.tops[d])].some((part) => part.status === 'loading');
+  const busy = [state.chart, state.frequency, state.placement, state.watch, ...CELL_DIMENSIONS.map((d) => state.tops[d])].some((part) => part.status === 'loading');
   return (
     <main aria-busy={busy}>
       <header class="bar">
@@ -132,6 +136,18 @@ export function DashboardView({ state, actions }: { state: DashboardState; actio
         {state.frequency.status === 'loading' && <p class="note">Loading…</p>}
         {state.frequency.status === 'error' && <Failed message={state.frequency.message} />}
         {state.frequency.status === 'ready' && <FrequencyPanel frequency={state.frequency.value} filter={state.filter} />}
+      </section>
+      <section class="card" aria-labelledby="time-in-view-title">
+        <h2 id="time-in-view-title">Time in view per impression</h2>
+        {state.placement.status === 'loading' && <p class="note">Loading…</p>}
+        {state.placement.status === 'error' && <Failed message={state.placement.message} />}
+        {state.placement.status === 'ready' && <TimeInViewPanel stats={state.placement.value} />}
+      </section>
+      <section class="card" aria-labelledby="placement-title">
+        <h2 id="placement-title">Placement: above or below the fold, size and kind</h2>
+        {state.placement.status === 'loading' && <p class="note">Loading…</p>}
+        {state.placement.status === 'error' && <Failed message={state.placement.message} />}
+        {state.placement.status === 'ready' && <PlacementPanel stats={state.placement.value} />}
       </section>
     </main>
   );

@@ -9,7 +9,7 @@ import { CELL_DIMENSIONS, isEmptyFilter } from '../common/cells';
 import type { CellDimension, CellFilter } from '../common/cells';
 import { errorText } from '../common/format';
 import type { WatchEntry } from '../common/watchlist';
-import { initialFilter, initialRange, loadFrequency, loadSeries, loadSlice, loadTop, loadWatchStats, rememberView, today } from './client';
+import { initialFilter, initialRange, loadFrequency, loadPlacement, loadSeries, loadSlice, loadTop, loadWatchStats, rememberView, today } from './client';
 import { DashboardView } from './dashboard-view';
 import type { DashboardState, Loadable, Top } from './dashboard-view';
 import { rangeDays, toColumns } from './series';
@@ -33,6 +33,7 @@ function Dashboard() {
     chart: { status: 'loading' },
     tops: loadingTops(),
     frequency: { status: 'loading' },
+    placement: { status: 'loading' },
     watchlist: [],
     watch: { status: 'loading' },
     showAll: noneShowAll(),
@@ -88,6 +89,19 @@ function Dashboard() {
       current = false;
     };
   }, [state.range, JSON.stringify(state.filter)]);
+
+  // Placement and time in view: every ad of the range, so only a new range loads them again.
+  useEffect(() => {
+    let current = true;
+    setState((s) => ({ ...s, placement: { status: 'loading' } }));
+    loadPlacement(rangeDays(state.range, today())).then(
+      (value) => current && setState((s) => ({ ...s, placement: { status: 'ready', value } })),
+      (error: unknown) => current && setState((s) => ({ ...s, placement: failed(error) })),
+    );
+    return () => {
+      current = false;
+    };
+  }, [state.range]);
 
   useEffect(() => {
     loadWatchlist().then(

@@ -25,6 +25,7 @@ export function adEvent(overrides: Partial<AdEvent> = {}): AdEvent {
     focused: true,
     dwellMs: 0,
     reached: null,
+    fold: null,
     fingerprint: 'fp-00000000000001',
     landingUrl: null,
     pageUrl: 'https://news.test/world/story.html',

@@ -19,6 +19,11 @@ export const METRIC_HELP = {
   seen: 'Seen: impressions of this creative, counted over all time',
   share: 'Share: the impressions of this advertiser ÷ the impressions of all ads in the range (and filter), its share of voice (docs/dashboard.md)',
   siteShare: "Share of site: my ads' impressions on this site ÷ the impressions of all ads on it in the range, their share of voice there (docs/dashboard.md)",
+  fold: 'Placement: above the fold when the ad’s top lay within the first screen of its page view (where the page was scrolled to as it started, plus the window’s height), else below; unknown for data from before AdTally recorded it (docs/measurement.md)',
+  sizeClass: 'Size: the IAB standard size the ad’s box matches, each side within 2 px, as each event measured it; other size when none does (docs/measurement.md)',
+  timeInViewBucket: 'Time in view: how long the ad met the impression rule in its page view, one count per impression with a time-in-view report; each bucket includes its lower bound (docs/measurement.md)',
+  bucketShare: 'Share: the impressions in this bucket ÷ the impressions with a time in view in the range',
+  bucketTime: 'Total: the time in view of the impressions in this bucket, summed',
   reading:
     'Reading: impressions against clicks, only where at least 30 impressions and a 95% interval make the CTR clearly higher or lower than that of all ads in the range. Seen often means at least the median impressions of the rows shown. Blank: no clear difference (docs/measurement.md)',
 } as const;

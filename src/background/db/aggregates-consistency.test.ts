@@ -43,6 +43,9 @@ async function rebuiltFromEvents(database: IDBPDatabase<AdTallyDB>) {
 
 async function expectConsistent() {
   const expected = await rebuiltFromEvents(db());
+  // The version-7 dimensions are there to be compared whenever any event is.
+  if (expected.totals.length > 0) expect(new Set(expected.totals.map((r) => r.dimension))).toContain('placement');
+  if (expected.totals.some((r) => r.dimension === 'all' && r.dwellMs > 0)) expect(new Set(expected.totals.map((r) => r.dimension))).toContain('timeInView');
   const totals = (await db().getAll('totals')).sort((a, b) => `${a.dimension}|${a.key}|${a.day}`.localeCompare(`${b.dimension}|${b.key}|${b.day}`));
   expect(totals).toEqual(expected.totals);
   expect(await db().getAll('creatives')).toEqual(expected.creatives);
@@ -58,6 +61,14 @@ function random(seed: number) {
   };
 }
 
+/** One size per creative: a creative record keeps its newest event's size, and events of one time have no order. */
+const SIZES_BY_FINGERPRINT: Record<string, { width: number; height: number }> = {
+  '': { width: 300, height: 250 },
+  'fp-1': { width: 728, height: 90 },
+  'fp-2': { width: 640, height: 160 },
+  'fp-3': { width: 301, height: 251 },
+};
+
 function randomEvents(count: number, rand: () => number): StoredEvent[] {
   const pick = <T>(items: T[]) => items[Math.floor(rand() * items.length)];
   return Array.from({ length: count }, (_, i) => {
@@ -68,15 +79,18 @@ function randomEvents(count: number, rand: () => number): StoredEvent[] {
       type,
       time: Date.UTC(2025, 5, 14) + Math.floor(rand() * 3 * 86_400_000),
       day,
-      dwellMs: type === 'dwell' ? Math.floor(rand() * 10_000) : 0,
+      // Up to 40 s: re-sent dwell moves ads across every time-in-view bucket.
+      dwellMs: type === 'dwell' ? Math.floor(rand() * 40_000) : 0,
       site: pick(['a.test', 'b.test', 'c.test']),
       advertiser: pick([null, 'shop.example', 'brand.example']),
       network: pick([null, 'Google Ad Manager', 'Taboola']),
       kind: pick(['display', 'native', 'search'] as const),
       fingerprint: pick(['', 'fp-1', 'fp-2', 'fp-3']),
       landingUrl: pick([null, 'https://shop.example/a']),
+      // From the index, not the generator, so the seeds draw the events they always drew.
+      fold: ([undefined, null, 'above', 'below'] as const)[i % 4],
     });
-  });
+  }).map((event) => ({ ...event, ...SIZES_BY_FINGERPRINT[event.fingerprint] }));
 }
 
 describe('aggregates stay equal to the raw events', () => {
@@ -89,6 +103,21 @@ describe('aggregates stay equal to the raw events', () => {
       if (rand() < 0.5) await writeEvents(db(), batch); // a retry after a lost acknowledgement
     }
     expect(await db().count('events')).toBeGreaterThan(300);
+    await expectConsistent();
+  });
+
+  it('moves an ad from one time-in-view bucket to the next as its dwell grows, and out when it is deleted', async () => {
+    const bucketRows = async () => Object.fromEntries((await db().getAll('allTime', IDBKeyRange.bound(['timeInView', ''], ['timeInView', '\uffff']))).map((r) => [r.key, [r.impressions, r.dwellMs]]));
+    const dwell = (dwellMs: number, site = 'a.test') => storedEvent({ id: `pv-${site}:ad1:dwell`, type: 'dwell', dwellMs, site, fold: 'above' });
+    await writeEvents(db(), [dwell(800), dwell(700, 'b.test')]);
+    expect(await bucketRows()).toEqual({ '0': [2, 1500] });
+    await writeEvents(db(), [dwell(4000)]);
+    expect(await bucketRows()).toEqual({ '0': [1, 700], '2000': [1, 4000] });
+    await writeEvents(db(), [dwell(31_000), dwell(3000)]);
+    expect(await bucketRows()).toEqual({ '0': [1, 700], '30000': [1, 31_000] });
+    await expectConsistent();
+    await deleteEvents(db(), { site: 'a.test' });
+    expect(await bucketRows()).toEqual({ '0': [1, 700] });
     await expectConsistent();
   });
 

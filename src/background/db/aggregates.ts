@@ -2,8 +2,11 @@
  * What one stored event adds to the aggregates: the daily totals of each dimension and the record of its
  * creative. Pure, so the write path, the deletions and the version-4 upgrade all sum the same way.
  */
+import { sizeClassOf } from '../../common/ad-size';
 import { cellKey } from '../../common/cells';
 import { addCounts } from '../../common/counts';
+import { placementKey } from '../../common/placement';
+import { timeInViewBucketOf } from '../../common/time-in-view';
 import type { Creative, Dimension, StoredEvent, Totals } from '../../common/types';
 
 export type { Creative, Dimension, Totals };
@@ -31,17 +34,29 @@ export function countsOf({ type, reached }: Pick<StoredEvent, 'type' | 'reached'
   return { ...counts, measured: 1, measuredInView: reached === 'impression' || reached === 'viewable' ? 1 : 0, measuredViewable: reached === 'viewable' ? 1 : 0 };
 }
 
-/** The daily-total rows one event adds to, with what it adds to each. */
+/**
+ * The daily-total rows one event adds to, with what it adds to each. A dwell event also adds one impression
+ * with a time in view, and that time, to its bucket of the distribution (`timeInView`): a dwell re-sent as it
+ * grows is replaced whole (old out, new in; db/events.ts), so the ad moves from bucket to bucket.
+ */
 export function contributionsOf(event: StoredEvent, dwellMs: number): Contribution[] {
   const counts = countsOf(event, dwellMs);
-  return [
+  const contributions: Contribution[] = [
     { dimension: 'all', key: '', counts },
     { dimension: 'site', key: event.site, counts },
     { dimension: 'advertiser', key: event.advertiser ?? '', counts },
     { dimension: 'network', key: event.network ?? '', counts },
     { dimension: 'kind', key: event.kind, counts },
     { dimension: 'cell', key: cellKeyOf(event), counts },
+    { dimension: 'placement', key: placementKeyOf(event), counts },
   ];
+  if (event.type === 'dwell') contributions.push({ dimension: 'timeInView', key: timeInViewBucketOf(event.dwellMs ?? 0), counts: { impressions: 1, viewable: 0, clicks: 0, dwellMs } });
+  return contributions;
+}
+
+/** The placement an event is counted in: its fold ('' unknown), the size class of its box, its kind. */
+export function placementKeyOf(event: Pick<StoredEvent, 'fold' | 'width' | 'height' | 'kind'>): string {
+  return placementKey({ fold: event.fold ?? '', size: sizeClassOf(event.width, event.height), kind: event.kind });
 }
 
 /** The cell an event is counted in (unknown advertiser and network as ''). */

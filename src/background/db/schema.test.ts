@@ -4,7 +4,8 @@ import { openDB } from 'idb';
 import type { IDBPDatabase } from 'idb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cellKey } from '../../common/cells';
-import type { StoredEvent, Totals } from '../../common/types';
+import { placementKey } from '../../common/placement';
+import type { Dimension, StoredEvent, Totals } from '../../common/types';
 import { addCounts, ZERO_COUNTS } from '../../common/counts';
 import { contributionsOf } from './aggregates';
 import { writeEvents } from './events';
@@ -119,22 +120,25 @@ function newEvent(overrides: Partial<StoredEvent> = {}): StoredEvent {
   };
 }
 
-/** The cell rows, daily and all time, are exactly what the stored events contribute (each once). */
-async function expectCellsAreSumsOfEvents(db: IDBPDatabase<AdTallyDB>) {
+/** One dimension's rows, daily and all time, are exactly what the stored events contribute to it (each once). */
+async function expectRowsAreSumsOfEvents(db: IDBPDatabase<AdTallyDB>, dimension: Dimension) {
   const days = new Map<string, Totals>();
   const allTime = new Map<string, Totals>();
   for (const raw of await db.getAll('events')) {
     const event = { dwellMs: 0, advertiser: null, fingerprint: '', landingUrl: null, ...(raw as object) } as StoredEvent;
-    const cell = contributionsOf(event, event.dwellMs).find((c) => c.dimension === 'cell')!;
-    days.set(`${cell.key} ${event.day}`, addCounts(days.get(`${cell.key} ${event.day}`) ?? ZERO_COUNTS, cell.counts));
-    allTime.set(cell.key, addCounts(allTime.get(cell.key) ?? ZERO_COUNTS, cell.counts));
+    for (const c of contributionsOf(event, event.dwellMs).filter((one) => one.dimension === dimension)) {
+      days.set(`${c.key} ${event.day}`, addCounts(days.get(`${c.key} ${event.day}`) ?? ZERO_COUNTS, c.counts));
+      allTime.set(c.key, addCounts(allTime.get(c.key) ?? ZERO_COUNTS, c.counts));
+    }
   }
-  const storedDays = await db.getAllFromIndex('totals', 'dimensionDay', IDBKeyRange.bound(['cell', ''], ['cell', '\uffff']));
+  const storedDays = await db.getAllFromIndex('totals', 'dimensionDay', IDBKeyRange.bound([dimension, ''], [dimension, '\uffff']));
   expect(new Map(storedDays.map((r) => [`${r.key} ${r.day}`, addCounts(ZERO_COUNTS, r)]))).toEqual(days);
-  const storedAllTime = await db.getAll('allTime', IDBKeyRange.bound(['cell', ''], ['cell', '\uffff']));
+  const storedAllTime = await db.getAll('allTime', IDBKeyRange.bound([dimension, ''], [dimension, '\uffff']));
   expect(new Map(storedAllTime.map((r) => [r.key, addCounts(ZERO_COUNTS, r)]))).toEqual(allTime);
   expect(days.size).toBeGreaterThan(0);
 }
+
+const expectCellsAreSumsOfEvents = (db: IDBPDatabase<AdTallyDB>) => expectRowsAreSumsOfEvents(db, 'cell');
 
 const CURRENT_STORES = ['allTime', 'creatives', 'events', 'filterLists', 'totals'];
 
@@ -193,6 +197,16 @@ async function expectAllTimeIsSumOfDays(db: IDBPDatabase<AdTallyDB>) {
   expect((await db.getAll('allTime')).sort(byId)).toEqual([...sums.values()].sort(byId));
 }
 
+/** Versions 5 and 6 as shipped: the same stores (version 6 added rows, not stores). */
+function openVersion5Or6(version: 5 | 6) {
+  return openDB(DB_NAME, version, {
+    upgrade: (db) => {
+      createVersion4(db);
+      db.createObjectStore('allTime', { keyPath: ['dimension', 'key'] });
+    },
+  });
+}
+
 beforeEach(() => {
   // A fresh, empty IndexedDB for every test.
   vi.stubGlobal('indexedDB', new IDBFactory());
@@ -203,8 +217,8 @@ afterEach(() => {
 });
 
 describe('schema upgrade', () => {
-  it('is at version 6', () => {
-    expect(DB_VERSION).toBe(6);
+  it('is at version 7', () => {
+    expect(DB_VERSION).toBe(7);
   });
 
   it('creates every store and index in a new database', async () => {
@@ -309,12 +323,7 @@ describe('schema upgrade', () => {
   });
 
   it('upgrades a version-5 database: cell rows per day and all time summed from the events, dwell included', async () => {
-    const v5 = await openDB(DB_NAME, 5, {
-      upgrade: (db) => {
-        createVersion4(db);
-        db.createObjectStore('allTime', { keyPath: ['dimension', 'key'] });
-      },
-    });
+    const v5 = await openVersion5Or6(5);
     const events = [
       newEvent({ id: 'c1', day: '2025-06-15' }),
       newEvent({ id: 'c2', day: '2025-06-15', type: 'click' }),
@@ -336,6 +345,49 @@ describe('schema upgrade', () => {
     // The other rows were left as they were.
     expect(await db.get('allTime', ['site', 'news.test'])).toMatchObject({ impressions: 2 });
     await expectCellsAreSumsOfEvents(db);
+    await expectRowsAreSumsOfEvents(db, 'placement');
+    await expectRowsAreSumsOfEvents(db, 'timeInView');
+    db.close();
+  });
+
+  it('upgrades a version-6 database: placement and time-in-view rows per day and all time summed from the events', async () => {
+    const v6 = await openVersion5Or6(6);
+    // Version 6 stored no fold; a later import may have brought one in.
+    const events = [
+      newEvent({ id: 'p1', day: '2025-06-15' }),
+      newEvent({ id: 'p2', day: '2025-06-15', type: 'click', width: 301, height: 249 }),
+      newEvent({ id: 'p3', day: '2025-06-16', type: 'dwell', dwellMs: 3200 }),
+      newEvent({ id: 'p4', day: '2025-06-16', type: 'dwell', dwellMs: 400, kind: 'native', width: 640, height: 160, fold: 'below' }),
+      newEvent({ id: 'p5', day: '2025-06-16', type: 'dwell', dwellMs: 45_000, width: 728, height: 90 }),
+    ];
+    for (const e of events) await v6.put('events', e);
+    await v6.put('allTime', { dimension: 'site', key: 'news.test', impressions: 2, viewable: 0, clicks: 1, dwellMs: 3200 });
+    v6.close();
+
+    const db = await openCurrent();
+    await expectCurrentShape(db);
+    const unknown300 = placementKey({ fold: '', size: '300x250', kind: 'display' });
+    expect(await db.get('totals', ['placement', unknown300, '2025-06-15'])).toEqual({ dimension: 'placement', key: unknown300, day: '2025-06-15', impressions: 1, viewable: 0, clicks: 1, dwellMs: 0 });
+    expect(await db.get('allTime', ['placement', unknown300])).toEqual({ dimension: 'placement', key: unknown300, impressions: 1, viewable: 0, clicks: 1, dwellMs: 3200 });
+    expect(await db.get('allTime', ['placement', placementKey({ fold: 'below', size: 'other', kind: 'native' })])).toMatchObject({ dwellMs: 400 });
+    const buckets = await db.getAll('allTime', IDBKeyRange.bound(['timeInView', ''], ['timeInView', '\uffff']));
+    expect(buckets.map((r) => [r.key, r.impressions, r.dwellMs])).toEqual([
+      ['0', 1, 400],
+      ['2000', 1, 3200],
+      ['30000', 1, 45_000],
+    ]);
+    // The other rows were left as they were.
+    expect(await db.get('allTime', ['site', 'news.test'])).toMatchObject({ impressions: 2 });
+    await expectRowsAreSumsOfEvents(db, 'placement');
+    await expectRowsAreSumsOfEvents(db, 'timeInView');
+    // Writes then keep them up: the dwell grows into the next bucket.
+    await writeEvents(db, [newEvent({ id: 'p4', day: '2025-06-16', type: 'dwell', dwellMs: 1400, kind: 'native', width: 640, height: 160, fold: 'below' })]);
+    expect((await db.getAll('allTime', IDBKeyRange.bound(['timeInView', ''], ['timeInView', '\uffff']))).map((r) => [r.key, r.impressions, r.dwellMs])).toEqual([
+      ['1000', 1, 1400],
+      ['2000', 1, 3200],
+      ['30000', 1, 45_000],
+    ]);
+    await expectRowsAreSumsOfEvents(db, 'timeInView');
     db.close();
   });
 

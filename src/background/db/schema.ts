@@ -11,19 +11,21 @@
  * - `creatives`: one record per ad fingerprint, for frequency ("how often was this creative seen").
  *
  * The totals and all-time rows include the `cell` dimension (version 6): one row per combination of site,
- * advertiser, network and kind, which filtered dashboard views and "My ads" sum (common/cells.ts).
+ * advertiser, network and kind, which filtered dashboard views and "My ads" sum (common/cells.ts); and
+ * (version 7) the `placement` dimension (fold × size class × kind, common/placement.ts) and the `timeInView`
+ * distribution (common/time-in-view.ts).
  */
 import { unwrap } from 'idb';
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { Creative, DayTotals, Dimension, FilterListInfo, KeyTotals, StoredEvent, Totals } from '../../common/types';
 import { addCounts, addInto, isZero, pickCounts, ZERO_COUNTS } from '../../common/counts';
-import { cellKeyOf, contributionsOf, countsOf, creativeOf, mergeCreative } from './aggregates';
+import { contributionsOf, creativeOf, mergeCreative } from './aggregates';
 import { settle } from './requests';
 
 export type { DayTotals, KeyTotals };
 
 export const DB_NAME = 'adtally';
-export const DB_VERSION = 6;
+export const DB_VERSION = 7;
 
 /** A filter list refreshed at run time: the compiled engine and what it is. */
 export interface StoredFilterList {
@@ -95,7 +97,11 @@ const UPGRADES: Record<number, (db: IDBPDatabase<AdTallyDB>, tx: UpgradeTx) => P
   },
   // Cells (site × advertiser × network × kind per day, and all time), summed from the raw events.
   6: async (_db, tx) => {
-    await backfillCells(tx);
+    await backfillFromEvents(tx, ['cell']);
+  },
+  // Placement (fold × size class × kind) and the time-in-view distribution, summed from the raw events.
+  7: async (_db, tx) => {
+    await backfillFromEvents(tx, ['placement', 'timeInView']);
   },
 };
 
@@ -156,14 +162,15 @@ async function backfillAllTime(tx: UpgradeTx): Promise<void> {
 }
 
 /**
- * Version 6's cell rows, daily and all time, summed from every stored event with the same contribution the
- * write path makes (a dwell event adds its stored time in view), read 10,000 events at a time.
+ * New dimensions' rows, daily and all time, summed from every stored event with the contributions the write
+ * path makes (contributionsOf: a dwell event adds its stored time in view), read 10,000 events at a time.
+ * Version 6 added the cells, version 7 placement and the time-in-view distribution.
  *
- * It works on the plain transaction (idb's `unwrap`) and sums in place: at a million events it writes
- * ~590,000 rows, and a promise per request, or a copied object per event, would cost more than the
- * writes (a first version took 95 s at a million events). The next chunk is asked for before this one is summed.
+ * It works on the plain transaction (idb's `unwrap`) and sums in place: at a million events version 6 writes
+ * ~590,000 rows, and a promise per request, or a copied row per event, would cost more than the writes (a
+ * first version took 95 s at a million events). The next chunk is asked for before this one is summed.
  */
-async function backfillCells(tx: UpgradeTx): Promise<void> {
+async function backfillFromEvents(tx: UpgradeTx, dimensions: readonly Dimension[]): Promise<void> {
   const raw = unwrap(tx) as IDBTransaction;
   const events = raw.objectStore('events');
   const days = new Map<string, DayTotals>();
@@ -177,26 +184,26 @@ async function backfillCells(tx: UpgradeTx): Promise<void> {
     if (more) next = read(chunk.at(-1)!.id);
     for (const stored of chunk) {
       const event = withV3Defaults(stored);
-      const counts = countsOf(event, event.dwellMs);
-      const key = cellKeyOf(event);
-      const dayId = `${key}\u0000${event.day}`;
-      let day = days.get(dayId);
-      if (!day) days.set(dayId, (day = { dimension: 'cell', key, day: event.day, ...ZERO_COUNTS }));
-      addInto(day, counts);
-      let sum = allTime.get(key);
-      if (!sum) allTime.set(key, (sum = { dimension: 'cell', key, ...ZERO_COUNTS }));
-      addInto(sum, counts);
+      for (const { dimension, key, counts } of contributionsOf(event, event.dwellMs)) {
+        if (!dimensions.includes(dimension)) continue;
+        const keyId = `${dimension}\u0000${key}`;
+        const dayId = `${keyId}\u0000${event.day}`;
+        let day = days.get(dayId);
+        if (!day) days.set(dayId, (day = { dimension, key, day: event.day, ...ZERO_COUNTS }));
+        addInto(day, counts);
+        let sum = allTime.get(keyId);
+        if (!sum) allTime.set(keyId, (sum = { dimension, key, ...ZERO_COUNTS }));
+        addInto(sum, counts);
+      }
     }
     if (!more) break;
   }
   const totals = raw.objectStore('totals');
   const allTimeStore = raw.objectStore('allTime');
-  // No handler per write: a failed one aborts the upgrade transaction, and the database stays at version 5.
+  // No handler per write: a failed one aborts the upgrade transaction, and the database stays at the version before.
   for (const row of days.values()) if (!isZero(row)) totals.put(row);
   for (const row of allTime.values()) if (!isZero(row)) allTimeStore.put(row);
 }
-
-
 
 interface OldSiteDay {
   site: string;

@@ -38,6 +38,10 @@ export function parseGetTopKeys(message: Unchecked): Payload<'getTopKeys'> {
   return accept({ dimension, days: dayRange(message.days), limit: limitOf(message.limit) });
 }
 
+export function parseGetPlacement(message: Unchecked): Payload<'getPlacement'> {
+  return accept({ days: dayRange(message.days) });
+}
+
 /** getSlice and getFrequency ask the same: a range, a filter and a table length. */
 export function parseFilteredQuery(message: Unchecked): Payload<'getSlice' | 'getFrequency'> {
   return accept({ days: dayRange(message.days), filter: cellFilterFrom(message.filter), limit: limitOf(message.limit) });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { storedEvent } from '../../test-support/fresh-db';
 import { accepted } from './parsed';
-import { MAX_TOP, parseFilteredQuery, parseGetStats, parseGetTopKeys, parseGetWatchStats } from './queries';
+import { MAX_TOP, parseFilteredQuery, parseGetPlacement, parseGetStats, parseGetTopKeys, parseGetWatchStats } from './queries';
 import { MAX_PAGE, parseDeleteData, parseExportEvents, parseImportEvents } from './user-data';
 
 describe('the queries never refuse: a malformed field reads as its default', () => {
@@ -18,6 +18,11 @@ describe('the queries never refuse: a malformed field reads as its default', () 
   it('getSlice and getFrequency: a filter keeps only string fields of the four dimensions', () => {
     expect(accepted(parseFilteredQuery({ filter: { site: 'news.test', advertiser: 3, day: '2026-11-21' }, limit: 5 }))).toEqual({ days: {}, filter: { site: 'news.test' }, limit: 5 });
     expect(accepted(parseFilteredQuery({ filter: 'site=news.test' })).filter).toEqual({});
+  });
+
+  it('getPlacement: only a range, a malformed one is all time', () => {
+    expect(accepted(parseGetPlacement({ days: { from: '2026-11-15', to: '2026-11-21' }, filter: { site: 'news.test' } }))).toEqual({ days: { from: '2026-11-15', to: '2026-11-21' } });
+    expect(accepted(parseGetPlacement({ days: 'last week' }))).toEqual({ days: {} });
   });
 
   it('getWatchStats: malformed entries are left out', () => {

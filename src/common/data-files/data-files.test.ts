@@ -48,6 +48,13 @@ describe('ndjson', () => {
     expect((lines[1]!.value as { id: string }).id).toBe('n2');
   });
 
+  it('writes the fold of an event stored before version 7 (none) as null, and a known one as it is', () => {
+    const { fold: _, ...old } = storedEvent({ id: 'f1' });
+    const { lines } = new NdjsonReader().push(ndjsonLines([old as never, storedEvent({ id: 'f2', fold: 'below' })]));
+    expect(lines.map((l) => (l.value as { fold: unknown }).fold)).toEqual([null, 'below']);
+    expect(EVENT_COLUMNS.at(-1)).toBe('fold');
+  });
+
   it('joins lines cut between chunks, skips blank lines, numbers errors by file line', () => {
     const reader = new NdjsonReader();
     const a = reader.push('{"a":1}\n\n{"b"');

@@ -16,6 +16,7 @@ function makeLedger(overrides: Partial<LedgerSources> = {}) {
       return attribution(`fp${attributed.length}`);
     },
     boxOf: () => ({ width: 300.4, height: 249.6 }),
+    foldOf: () => null,
     focused: () => true,
     pageUrl: () => 'https://news.test/story',
     now: () => 1_700_000_000_000,
@@ -30,7 +31,7 @@ const ad = (id: string): Ad => ({ id, element: { id } as unknown as Element, rul
 describe('AdLedger', () => {
   it('builds an event from the ad, the page view, its attribution and the page now', () => {
     const { ledger } = makeLedger();
-    ledger.enter('ad1', attribution('creative-a'));
+    ledger.enter(ad('ad1'), attribution('creative-a'));
     // Every field: the sample's defaults are an impression of a 300×250 display ad in a focused window.
     expect(ledger.record(ad('ad1'), 'impression')).toEqual(
       adEvent({
@@ -96,11 +97,29 @@ describe('AdLedger', () => {
 
   it('computes an ad attribution once and keeps the first when the ad is found again in another node', () => {
     const { ledger, attributed } = makeLedger();
-    ledger.enter('ad1', attribution('first-seen'));
-    ledger.enter('ad1', attribution('rebound'));
+    ledger.enter(ad('ad1'), attribution('first-seen'));
+    ledger.enter(ad('ad1'), attribution('rebound'));
     expect(ledger.attribution(ad('ad1')).fingerprint).toBe('first-seen');
     expect(ledger.record(ad('ad1'), 'impression').fingerprint).toBe('first-seen');
     expect(attributed).toEqual([]);
+  });
+
+  it('reads an ad fold once, when it is first recorded, and carries it on every event of the ad', () => {
+    const folds: string[] = [];
+    const { ledger } = makeLedger({
+      foldOf: (element) => {
+        folds.push((element as unknown as { id: string }).id);
+        return (element as unknown as { id: string }).id === 'ad1' ? 'above' : 'below';
+      },
+    });
+    ledger.enter(ad('ad1'), attribution('a'));
+    const events = [...ledger.happened(ad('ad1'), 'impression'), ...ledger.happened(ad('ad1'), 'viewable'), ledger.dwell(ad('ad1'), 1500)!, ledger.record(ad('ad1'), 'click')];
+    expect(events.map((e) => e.fold)).toEqual(['above', 'above', 'above', 'above', 'above', 'above']);
+    // An ad never entered is read on its first event; a known ad found again keeps its fold.
+    expect(ledger.record(ad('ad2'), 'impression').fold).toBe('below');
+    ledger.enter(ad('ad1'), attribution('rebound'));
+    expect(ledger.record(ad('ad1'), 'click').fold).toBe('above');
+    expect(folds).toEqual(['ad1', 'ad2']);
   });
 
   it('attributes an ad it was never told about once, on its first use', () => {

@@ -8,7 +8,7 @@
  * thin DOM glue"); track/page-sources.ts gives the real ones.
  */
 import { reachesFurther } from '../../common/types';
-import type { AdEvent, AdEventType, MeasuredReach } from '../../common/types';
+import type { AdEvent, AdEventType, AdFold, MeasuredReach } from '../../common/types';
 import type { Attribution } from '../attribution/attribute';
 import type { Ad } from './ad-registry';
 
@@ -30,12 +30,19 @@ export interface AdRecord {
   reportedDwellMs: number | null;
   /** How far the ad got as its measured event says; null until it is measured. */
   reached: MeasuredReach | null;
+  /** Above or below the fold, read once when the ad is first recorded (null: no box then); on every event. */
+  fold: AdFold | null;
 }
 
 export interface LedgerSources {
   attribute(element: Element): Attribution;
   /** The ad's box in CSS pixels now. */
   boxOf(element: Element): { width: number; height: number };
+  /**
+   * Whether the ad's top lies within the page view's first viewport (track/fold.ts); null when the ad is
+   * not laid out. Read once per ad, when it is first recorded.
+   */
+  foldOf(element: Element): AdFold | null;
   /** Whether the browser window has focus now. */
   focused(): boolean;
   pageUrl(): string;
@@ -53,13 +60,13 @@ export class AdLedger {
 
   /**
    * An ad found, with the attribution computed to identify it. A known ad found again (a recycled list
-   * showing it in another node) keeps the attribution it was first found with.
+   * showing it in another node) keeps the attribution and the fold it was first found with.
    */
-  enter(adId: string, attribution: Attribution): AdRecord {
-    let record = this.records.get(adId);
+  enter(ad: Pick<Ad, 'id' | 'element'>, attribution: Attribution): AdRecord {
+    let record = this.records.get(ad.id);
     if (!record) {
-      record = { attribution, progress: 'detected', reportedDwellMs: null, reached: null };
-      this.records.set(adId, record);
+      record = { attribution, progress: 'detected', reportedDwellMs: null, reached: null, fold: this.sources.foldOf(ad.element) };
+      this.records.set(ad.id, record);
     }
     return record;
   }
@@ -78,7 +85,7 @@ export class AdLedger {
     const record = this.recordOf(ad);
     const reached = PROGRESS_OF[type];
     if (reached && PROGRESS_ORDER.indexOf(reached) > PROGRESS_ORDER.indexOf(record.progress)) record.progress = reached;
-    return { ...this.eventFor(ad, type, record.attribution), ...extra };
+    return { ...this.eventFor(ad, type, record), ...extra };
   }
 
   /**
@@ -123,10 +130,10 @@ export class AdLedger {
   }
 
   private recordOf(ad: Ad): AdRecord {
-    return this.records.get(ad.id) ?? this.enter(ad.id, this.sources.attribute(ad.element));
+    return this.records.get(ad.id) ?? this.enter(ad, this.sources.attribute(ad.element));
   }
 
-  private eventFor(ad: Ad, type: AdEventType, attribution: Attribution): AdEvent {
+  private eventFor(ad: Ad, type: AdEventType, { attribution, fold }: AdRecord): AdEvent {
     const box = this.sources.boxOf(ad.element);
     return {
       id: this.sources.newId(),
@@ -144,6 +151,7 @@ export class AdLedger {
       focused: this.sources.focused(),
       dwellMs: 0,
       reached: null,
+      fold,
       fingerprint: attribution.fingerprint,
       landingUrl: attribution.landingUrl,
       pageUrl: this.sources.pageUrl(),

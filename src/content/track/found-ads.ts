@@ -53,7 +53,7 @@ export function watchFoundAds({ registry, ledger, exposure, viewport, onChange }
       const added = registry.add(detection, identityOf(detection.element, attribution.fingerprint));
       if (!added) continue;
       if (!added.rebound) {
-        ledger.enter(added.ad.id, attribution);
+        ledger.enter(added.ad, attribution);
         exposure.track(added.ad.id, added.ad.kind === 'video');
       }
       viewport.observe(added.ad.element);

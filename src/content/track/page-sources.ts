@@ -2,12 +2,19 @@
 import { randomId } from '../../common/ids';
 import { attributeAd } from '../attribution/attribute';
 import type { LedgerSources } from './ad-ledger';
+import { foldAt, viewportBottom } from './fold';
 
-export const pageSources: LedgerSources = {
-  attribute: attributeAd,
-  boxOf: (element) => element.getBoundingClientRect(),
-  focused: () => document.hasFocus(),
-  pageUrl: () => location.href,
-  now: () => Date.now(),
-  newId: randomId,
-};
+/** The sources of one page view; its first viewport is taken now, as the page view starts. */
+export function pageSources(): LedgerSources {
+  const firstViewportBottom = viewportBottom(window);
+  return {
+    attribute: attributeAd,
+    boxOf: (element) => element.getBoundingClientRect(),
+    // An element with no box (display:none, or not in the document) has no place on the page to judge.
+    foldOf: (element) => (element.getClientRects().length === 0 ? null : foldAt(element.getBoundingClientRect().top + window.scrollY, firstViewportBottom)),
+    focused: () => document.hasFocus(),
+    pageUrl: () => location.href,
+    now: () => Date.now(),
+    newId: randomId,
+  };
+}
