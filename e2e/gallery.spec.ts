@@ -10,6 +10,7 @@ import { storedEvents } from './stored-events';
 import { storedPictures } from './stored-pictures';
 
 const url = (port: number, path: string) => `http://gallery.test:${port}${path}`;
+const counted = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** Each ad's box and, as fractions of it, the centre of its image: where the picture must show the image's colour. */
 async function adBoxes(page: Page) {
@@ -82,8 +83,8 @@ test('one picture per creative, cropped to its ad, with its words and addresses;
     const card = gallery.locator(`.creative-card[data-fingerprint="${fingerprint}"]`);
     const impressions = stored.filter((e) => e.type === 'impression' && e.fingerprint === fingerprint).length;
     const clicks = stored.filter((e) => e.type === 'click' && e.fingerprint === fingerprint).length;
-    await expect(card.getByTestId('card-impressions')).toHaveText(`${impressions} impressions`);
-    await expect(card.getByTestId('card-clicks')).toHaveText(`${clicks} clicks`);
+    await expect(card.getByTestId('card-impressions')).toHaveText(counted(impressions, 'impression', 'impressions'));
+    await expect(card.getByTestId('card-clicks')).toHaveText(counted(clicks, 'click', 'clicks'));
     await expect(card.getByTestId('creative-picture')).toBeVisible();
     await expect(card.getByTestId('creative-sites')).toHaveText('gallery.test');
   }

@@ -8,6 +8,7 @@ import type { GalleryCard } from '../common/pictures';
 import { METRIC_HELP } from '../ui/metric-help';
 
 const date = (time: number) => new Date(time).toLocaleDateString('en-CA');
+const counted = (n: number, one: string, many: string) => `${formatCount(n)} ${n === 1 ? one : many}`;
 
 export function GalleryCards({ cards, total, loadingMore, onShowMore, empty }: { cards: GalleryCard[]; total: number; loadingMore: boolean; onShowMore: () => void; empty: string }) {
   if (total === 0) return <p class="note">{empty}</p>;
@@ -19,7 +20,7 @@ export function GalleryCards({ cards, total, loadingMore, onShowMore, empty }: {
         ))}
       </ul>
       <p class="note gallery-more">
-        Showing {formatCount(cards.length)} of {formatCount(total)} creatives.{' '}
+        Showing {formatCount(cards.length)} of {counted(total, 'creative', 'creatives')}.{' '}
         {cards.length < total && (
           <button type="button" disabled={loadingMore} onClick={onShowMore}>
             {loadingMore ? 'Loading…' : 'Show more'}
@@ -70,11 +71,11 @@ function CreativeCard({ card: { creative: c, sites, picture } }: { card: Gallery
         </dl>
         <p class="counts">
           <span title={METRIC_HELP.seen} data-testid="card-impressions">
-            {formatCount(c.impressions)} impressions
+            {counted(c.impressions, 'impression', 'impressions')}
           </span>
           {' · '}
           <span title={METRIC_HELP.clicks} data-testid="card-clicks">
-            {formatCount(c.clicks)} clicks
+            {counted(c.clicks, 'click', 'clicks')}
           </span>
           {' · '}
           <span title={METRIC_HELP.ctr}>CTR {formatCtr(c.clicks, c.impressions)}</span>
