@@ -91,6 +91,18 @@ test('one picture per creative, cropped to its ad, with its words and addresses;
   // Two ads of one creative: two impressions on one card.
   await expect(gallery.locator(`.creative-card[data-fingerprint="${kettleFp}"]`).getByTestId('card-impressions')).toHaveText('2 impressions');
   await expect(gallery.locator(`.creative-card[data-fingerprint="${kettleFp}"]`).getByTestId('landing-url')).toHaveText('http://kettles.test/copper?c=g-kettle');
+  // Filtered by the advertiser: only its card.
+  await dashboard.goto(`chrome-extension://${extensionId}/dashboard.html?advertiser=novabank.test`);
+  await expect(gallery.locator('.creative-card')).toHaveCount(1);
+  await expect(gallery.locator('.creative-card').getByRole('heading')).toHaveText('Nova Bank: 4% on savings');
+
+  // My ads: watching kettles.test shows its creative's card there, with its picture.
+  await dashboard.goto(`chrome-extension://${extensionId}/dashboard.html`);
+  await dashboard.getByLabel('Advertiser domain').fill('kettles.test');
+  await dashboard.getByRole('button', { name: 'Watch', exact: true }).click();
+  const mine = dashboard.getByTestId('my-ads-gallery');
+  await expect(mine.locator('.creative-card')).toHaveCount(1);
+  await expect(mine.locator(`.creative-card[data-fingerprint="${kettleFp}"]`).getByTestId('creative-picture')).toBeVisible();
   await dashboard.close();
 });
 
