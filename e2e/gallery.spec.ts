@@ -3,6 +3,7 @@
  * fingerprint when its first ad becomes viewable, cropped to the ad, with what it said and where it led; the
  * dashboard's gallery with counts equal to the stored events; the switch; deletion with the site.
  */
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { OptionsPage } from './pages/options-page';
@@ -106,7 +107,7 @@ test('one picture per creative, cropped to its ad, with its words and addresses;
   await dashboard.close();
 });
 
-test('with the switch off no picture is taken; deleting the site deletes its pictures', async ({ page, port, serviceWorker, context, extensionId }) => {
+test('with the switch off no picture is taken; pictures are exported by their own button only; deleting the site deletes its pictures', async ({ page, port, serviceWorker, context, extensionId }) => {
   const options = new OptionsPage(await context.newPage(), `chrome-extension://${extensionId}`);
   await options.open();
   const pictureSwitch = options.page.getByLabel('Keep a small picture of each ad');
@@ -123,10 +124,18 @@ test('with the switch off no picture is taken; deleting the site deletes its pic
   await page.goto(url(port, '/lamp.html'));
   await expect.poll(async () => (await storedPictures(serviceWorker)).map((p) => p.headline), { timeout: 10_000 }).toEqual(['Desk lamps that last']);
 
-  // Deleting gallery.test's data deletes the pictures taken there.
+  // Pictures are exported only by their own button: an NDJSON line per picture, its image a data: URL.
   await page.goto('about:blank');
   await options.page.bringToFront();
   await options.open();
+  const download = options.page.waitForEvent('download');
+  await options.page.getByRole('button', { name: 'Ad pictures (NDJSON)' }).click();
+  const lines = readFileSync((await (await download).path())!, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+  expect(lines.map((l) => [l.headline, l.site, String(l.dataUrl).slice(0, 23)])).toEqual([['Desk lamps that last', 'gallery.test', 'data:image/webp;base64,']]);
+  const events = readFileSync((await (await options.export('Events (NDJSON)')).path())!, 'utf8');
+  expect(events).not.toContain('data:image');
+
+  // Deleting gallery.test's data deletes the pictures taken there.
   await options.deleteSite('gallery.test');
   expect(await storedPictures(serviceWorker)).toEqual([]);
 });

@@ -49,7 +49,8 @@ function CreativeCard({ card: { creative: c, sites, picture } }: { card: Gallery
         )}
       </div>
       <div class="about">
-        <h3 class="headline">{headline ?? advertiser}</h3>
+        {/* A cross-origin creative shows the page no headline: its advertiser names it, else a plain "no headline". */}
+        <h3 class={headline || c.advertiser ? 'headline' : 'headline unknown'}>{headline ?? c.advertiser ?? 'No headline seen'}</h3>
         {picture?.text && <p class="text">{picture.text}</p>}
         <dl>
           <dt>Advertiser</dt>
