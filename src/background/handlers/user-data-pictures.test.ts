@@ -3,7 +3,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { storedEvent, useFreshDb } from '../../test-support/fresh-db';
 import { writeEvents } from '../db/events';
 import { addPicture, openPicturesDb } from '../pictures/db';
-import type { PicturesDB, StoredPicture } from '../pictures/db';
+import type { PicturesDB } from '../pictures/db';
+import { samplePicture } from '../../test-support/sample-pictures';
 import { handleDeleteData } from './user-data';
 
 const db = useFreshDb();
@@ -15,20 +16,7 @@ beforeEach(async () => {
   pictures = await openPicturesDb();
 });
 
-const picture = (fingerprint: string, site: string): StoredPicture => ({
-  fingerprint,
-  site,
-  takenAt: 1,
-  width: 300,
-  height: 250,
-  type: 'image/webp',
-  bytes: 100,
-  headline: '',
-  text: '',
-  creativeUrl: null,
-  landingUrl: null,
-  blob: new Uint8Array([1]) as unknown as Blob,
-});
+const picture = samplePicture;
 
 describe('deleting data deletes pictures', () => {
   beforeEach(async () => {

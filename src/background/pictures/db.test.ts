@@ -3,7 +3,8 @@ import { IDBFactory } from 'fake-indexeddb';
 import type { IDBPDatabase } from 'idb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { addPicture, deleteAllPictures, deletePicturesOf, hasPicture, openPicturesDb, pictureUsage } from './db';
-import type { PicturesDB, StoredPicture } from './db';
+import type { PicturesDB } from './db';
+import { samplePicture } from '../../test-support/sample-pictures';
 
 let db: IDBPDatabase<PicturesDB>;
 beforeEach(async () => {
@@ -15,22 +16,7 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-/** A picture record; the image is a stand-in (fake-indexeddb in Node clones plain data only). */
-const picture = (fingerprint: string, site: string, overrides: Partial<StoredPicture> = {}): StoredPicture => ({
-  fingerprint,
-  site,
-  takenAt: 1,
-  width: 300,
-  height: 250,
-  type: 'image/webp',
-  bytes: 1000,
-  headline: 'h',
-  text: 't',
-  creativeUrl: null,
-  landingUrl: null,
-  blob: new Uint8Array([1, 2, 3]) as unknown as Blob,
-  ...overrides,
-});
+const picture = samplePicture;
 
 describe('the pictures database', () => {
   it('keeps the first picture of a creative', async () => {
