@@ -154,3 +154,39 @@ test('Firefox: a click on an ad that leaves for another site keeps the click and
     await server.close();
   }
 });
+
+test('Firefox: the gallery shows a picture of each creative after a visit', async () => {
+  const server = await startFixtureServer();
+  const browser = await launchFirefoxWithExtension();
+  try {
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1280, height: 720 });
+    await page.goto(`http://gallery.test:${server.port}/`);
+    // The ads stay in view past the viewable second while this tab is the one shown: an extension page in
+    // another tab would hide it (Firefox stops the clocks of hidden tabs) and captureVisibleTab sees only the active tab.
+    await dwellOn(page, '#kettle-1', 2500);
+    // Two creatives (the two kettle boxes are one): two cards, each with its picture.
+    const readCards = async () => {
+      const dashboard = await browser.newPage();
+      await openExtensionPage(dashboard, 'dashboard.html?range=7d', '[data-testid="creatives-gallery"][aria-busy="false"]');
+      const cards = await dashboard.$$eval('[data-testid="creatives-gallery"] .creative-card', (items) =>
+        items.map((card) => {
+          const img = card.querySelector<HTMLImageElement>('img[data-testid="creative-picture"]');
+          return { headline: card.querySelector('.headline')?.textContent, picture: img ? { type: img.src.slice(0, 15), shown: img.complete && img.naturalWidth > 0 } : null };
+        }),
+      );
+      await dashboard.close();
+      await page.bringToFront();
+      return cards.sort((a, b) => String(a.headline).localeCompare(String(b.headline)));
+    };
+    await expect(async () =>
+      expect(await readCards()).toEqual([
+        { headline: 'Copper kettles, half price', picture: { type: 'data:image/webp', shown: true } },
+        { headline: 'Nova Bank: 4% on savings', picture: { type: 'data:image/webp', shown: true } },
+      ]),
+    ).toPass({ timeout: 15_000 });
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});

@@ -2,7 +2,7 @@
  * Regenerates the README's screenshots from the built extension (npm run screenshots): the popup after the
  * scripted demo visit, the on-page audit on news.test, the options page and the dashboard over a generated
  * month of browsing (bench/lib/event-file.mjs, imported through the options page) with one advertiser on
- * "My ads". Each is saved in light mode to docs/images/, and in dark mode to adtally-screenshots/ in the
+ * "My ads", and the dashboard's creatives gallery for news.test. Each is saved in light mode to docs/images/, and in dark mode to adtally-screenshots/ in the
  * system's temporary folder (for review, not committed); look at every one before committing it.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -96,6 +96,16 @@ try {
   await shoot(dashboard, 'dashboard', { fullPage: true });
   console.log(`docs/images/dashboard.png (watching ${watched})`);
   await shootPanels(dashboard, 'dashboard-placement', ['time-in-view-title', 'placement-title']);
+
+  // The creatives gallery of news.test (docs/dashboard.md, "Creatives"): the demo visit's ads, with their pictures.
+  await dashboard.goto(`${base}/dashboard.html?range=30d&site=news.test`);
+  const gallery = dashboard.getByTestId('creatives-gallery');
+  await gallery.locator('.creative-card').first().waitFor();
+  await dashboard.locator('main[aria-busy="false"]').waitFor();
+  // At the top of the page the element's box is in page coordinates, which a full-page clip takes.
+  await dashboard.evaluate(() => window.scrollTo(0, 0));
+  const box = await gallery.boundingBox();
+  await shoot(dashboard, 'gallery', { clip: { ...box, height: Math.min(box.height, 1000) }, fullPage: true });
 } finally {
   await context.close();
   await server.close();

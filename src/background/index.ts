@@ -14,6 +14,7 @@ import { keepTopDocumentsIn } from './sender-page';
 import { readSettings } from './settings';
 import { forgetTab, refreshBadges, tabLoading } from './toolbar-badge';
 import { applyRetention, RETENTION_ALARM, RETENTION_PERIOD_MINUTES } from './storage/retention';
+import { deletePicturesOf, getPicturesDb } from './pictures/db';
 import { SETTINGS } from '../common/stored/settings';
 import { changedIn, readStored, writeStored } from '../common/stored/stored-key';
 import { TOP_DOCUMENTS } from '../common/stored/top-documents';
@@ -55,7 +56,9 @@ browser.tabs.onUpdated.addListener((tabId, change) => {
 
 async function runRetention(): Promise<void> {
   try {
-    await applyRetention(await getDb(), (await readSettings()).retentionDays, Date.now());
+    const db = await getDb();
+    // Pictures go with the last event of their creative.
+    if ((await applyRetention(db, (await readSettings()).retentionDays, Date.now())) > 0) await deletePicturesOf(await getPicturesDb(), null, new Set(await db.getAllKeys('creatives')));
   } catch (error) {
     console.warn('AdTally: retention could not run, will try again:', error);
   }

@@ -11,6 +11,7 @@ import { everyId, parseEvents } from './parse/events';
 import { parseFrameClick } from './parse/frame-click';
 import { parsePageAds } from './parse/page-ads';
 import { parsePageRules } from './parse/page-rules';
+import { parseCreativeSeen, parseExportPictures, parseGetGallery } from './parse/pictures';
 import { parseFilteredQuery, parseGetDailySeries, parseGetPlacement, parseGetStats, parseGetTopKeys, parseGetWatchStats, parseNothing } from './parse/queries';
 import { parseAddUserRule } from './parse/user-rule';
 import { parseDeleteData, parseExportEvents, parseImportEvents } from './parse/user-data';
@@ -21,6 +22,8 @@ import { handleGetPlacement } from './handlers/placement-data';
 import { handleGetFilterLists, handleUpdateFilterLists } from './handlers/filter-lists';
 import { handleFrameClick } from './handlers/frame-click';
 import { handlePageAds } from './handlers/page-ads';
+import { handleCreativeSeen } from './handlers/creative-seen';
+import { handleDeletePictures, handleExportPictures, handleGetGallery, handleGetPictureCount } from './handlers/pictures';
 import { handlePageRules, NO_PAGE_RULES } from './handlers/page-rules';
 import { handleGetStats } from './handlers/site-stats';
 import { handleAddUserRule, NOT_A_CORRECTION } from './handlers/user-rule';
@@ -46,6 +49,8 @@ export const ROUTES = {
   frameClick: { sender: 'child-frame', parse: parseFrameClick, refused: () => ({ forwarded: false }), handle: handleFrameClick },
   /** A count that is not one, or one from a frame other than the top one, leaves the badge as it was. */
   pageAds: { sender: 'top-frame', parse: parsePageAds, refused: () => ({ shown: false }), handle: handlePageAds },
+  /** A malformed sighting, or one from a frame other than the top one, takes no picture. */
+  creativeSeen: { sender: 'top-frame', parse: parseCreativeSeen, refused: () => ({ queued: false }), handle: handleCreativeSeen },
 
   // AdTally's own pages. A malformed field reads as its default (parse/queries.ts, parse/user-data.ts), except in
   // deleteData, where a refusal is an error answer: a malformed site must never delete everything.
@@ -61,6 +66,10 @@ export const ROUTES = {
   exportAggregates: { sender: 'extension-page', parse: parseNothing, handle: () => handleExportAggregates() },
   importEvents: { sender: 'extension-page', parse: (message) => parseImportEvents(message), handle: handleImportEvents },
   deleteData: { sender: 'extension-page', parse: parseDeleteData, handle: handleDeleteData },
+  getGallery: { sender: 'extension-page', parse: parseGetGallery, handle: handleGetGallery },
+  getPictureCount: { sender: 'extension-page', parse: parseNothing, handle: () => handleGetPictureCount() },
+  deletePictures: { sender: 'extension-page', parse: parseNothing, handle: () => handleDeletePictures() },
+  exportPictures: { sender: 'extension-page', parse: parseExportPictures, handle: handleExportPictures },
   getFilterLists: { sender: 'extension-page', parse: parseNothing, handle: () => handleGetFilterLists() },
   // Not the handler itself: its parameter is the download, which tests replace.
   updateFilterLists: { sender: 'extension-page', parse: parseNothing, handle: () => handleUpdateFilterLists() },

@@ -4,6 +4,7 @@
  */
 import type { CellDimension, CellFilter } from './cells';
 import type { Frequency } from './frequency';
+import type { CreativeSighting, GalleryCard, PictureData } from './pictures';
 import type { UserRule } from './user-rules';
 import type { WatchEntry } from './watchlist';
 import type { AdEvent, Creative, DailyTotals, DayRange, DayTotals, DetectedAd, FilterListInfo, FilterListStatus, FilterRule, KeyStats, RefreshAttempt, SiteStats, StoredEvent, Totals, WriteProblem } from './types';
@@ -66,6 +67,11 @@ export interface ContentMessages {
    * where the person turned it off or ads are not counted).
    */
   pageAds: { payload: { count: number }; response: { shown: boolean } };
+  /**
+   * A creative became viewable for the first time in this page view (once per fingerprint per page view):
+   * the background may take its picture (common/pictures.ts). `queued`: a picture will be tried.
+   */
+  creativeSeen: { payload: CreativeSighting; response: { queued: boolean } };
 }
 
 export interface UiMessages {
@@ -135,6 +141,21 @@ export interface UiMessages {
   };
   /** Deletes one site's events, or everything when `site` is null. */
   deleteData: { payload: { site: string | null }; response: { deleted: number } };
+  /**
+   * The gallery: creatives seen in the range that pass the filter (a site filter: those with events on the
+   * site), newest last-seen first, `limit` from `offset`, with their pictures. `watch`: only the creatives a
+   * watchlist entry matches (My ads). `total`: how many pass.
+   */
+  getGallery: {
+    payload: { days: DayRange; filter: CellFilter; offset: number; limit: number; watch: WatchEntry[] | null };
+    response: { cards: GalleryCard[]; total: number };
+  };
+  /** How many pictures are stored and their bytes (options). */
+  getPictureCount: { payload: object; response: { count: number; bytes: number } };
+  /** Deletes every picture (the counts stay). */
+  deletePictures: { payload: object; response: { deleted: number } };
+  /** Pictures in fingerprint order, a page at a time, for "Export ad pictures"; `next` is the last one's fingerprint. */
+  exportPictures: { payload: { after: string | null; limit: number }; response: { pictures: PictureData[]; next: string | null; total: number } };
   /** The filter lists in use: the last downloaded copy of each, else the one bundled with AdTally. */
   getFilterLists: { payload: object; response: { lists: FilterListStatus[]; lastRefresh: RefreshAttempt | null } };
   /**

@@ -37,6 +37,12 @@ export interface Settings {
   allowSites: string[];
   /** Default on: the number of ads on the current page on AdTally's toolbar icon, where ads are counted. */
   toolbarBadge: boolean;
+  /**
+   * Default on: a small picture of each new creative, cropped from the visible tab when it first becomes
+   * viewable (docs/measurement.md, "Pictures"). It stays on this device like every count, and it is what
+   * lets a person see which ad a count is about; off, no picture is taken.
+   */
+  pictures: boolean;
 }
 
 const isSiteList = (v: unknown): v is string[] => Array.isArray(v) && v.length <= 10_000 && v.every((s) => typeof s === 'string' && s.length > 0 && s.length <= 253);
@@ -51,6 +57,7 @@ export const ALLOWED: { [K in keyof Settings]: (value: unknown) => value is Sett
   pausedSites: isSiteList,
   allowSites: isSiteList,
   toolbarBadge: (v): v is boolean => typeof v === 'boolean',
+  pictures: (v): v is boolean => typeof v === 'boolean',
 };
 
 /** Whether events on a site are to be recorded under these settings. */

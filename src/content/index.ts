@@ -3,6 +3,7 @@
  * run frame.ts, which only reports clicks, so one ad is counted once however many frames see it.
  */
 import browser from 'webextension-polyfill';
+import type { CreativeSighting } from '../common/pictures';
 import type { AdEvent } from '../common/types';
 import { watchNavigations } from './navigation';
 import { Outbox } from './outbox';
@@ -35,10 +36,13 @@ function startTopFrame(): void {
   // The toolbar badge's number; a lost count is replaced by the next one.
   const reportAdCount = (count: number) => void toBackground('pageAds', { count }).catch(() => {});
 
+  // A creative's picture is the background's to take or not; a lost sighting loses only that picture.
+  const reportSighting = (sighting: CreativeSighting) => void toBackground('creativeSeen', sighting).catch(() => {});
+
   let pageView: PageView | null = null;
   let pageViews = 0;
   const begin = () => {
-    pageView = startPageView({ outbox, requestRules, reportAdCount }, signal);
+    pageView = startPageView({ outbox, requestRules, reportAdCount, reportSighting }, signal);
     pageViews++;
   };
   const end = () => {

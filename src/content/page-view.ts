@@ -13,6 +13,8 @@ import { reportAdCount } from './track/ad-count';
 import { adsWithProgress, detectionsOf, visibleAdCount } from './track/ad-views';
 import type { AdWithProgress } from './track/ad-views';
 import { creditClicks } from './track/click-credit';
+import { creativeSightings } from './track/creative-sightings';
+import type { CreativeSighting } from '../common/pictures';
 import { watchPresses } from './track/clicks';
 import { reportDwell } from './track/dwell-reports';
 import { ExposureTracker } from './track/exposure';
@@ -38,18 +40,22 @@ export interface PageViewDeps {
   outbox: Outbox;
   requestRules: RequestRules;
   reportAdCount(count: number): void;
+  /** A creative's first time viewable in this page view, for its picture. */
+  reportSighting(sighting: CreativeSighting): void;
 }
 
-export function startPageView({ outbox, requestRules, reportAdCount: sendCount }: PageViewDeps, parentSignal: AbortSignal): PageView {
+export function startPageView({ outbox, requestRules, reportAdCount: sendCount, reportSighting }: PageViewDeps, parentSignal: AbortSignal): PageView {
   const controller = new AbortController();
   const signal = controller.signal;
   parentSignal.addEventListener('abort', () => controller.abort(), { once: true, signal });
   const ledger = new AdLedger(randomId(), pageSources());
   const registry = new AdRegistry();
   const adCount = reportAdCount(() => visibleAdCount(registry, ledger), sendCount, signal);
+  const sightings = creativeSightings(reportSighting);
   const recordOn = (type: 'measured' | 'impression' | 'viewable') => (adId: string) => {
     const ad = registry.byAdId(adId);
     if (ad) for (const event of ledger.happened(ad, type)) outbox.add(event);
+    if (ad && type === 'viewable') sightings.viewable(ad.element, ledger.attribution(ad));
     adCount.changed();
   };
   const listener = { onMeasured: recordOn('measured'), onImpression: recordOn('impression'), onViewable: recordOn('viewable') };

@@ -37,6 +37,10 @@ export function loadWatchStats(days: DayRange, entries: WatchEntry[]): Promise<R
   return sendToBackground({ type: 'getWatchStats', days, entries });
 }
 
+export function loadGallery(days: DayRange, filter: CellFilter, watch: WatchEntry[] | null, offset: number, limit: number): Promise<ResponseOf<UiMessages, 'getGallery'>> {
+  return sendToBackground({ type: 'getGallery', days, filter, watch, offset, limit });
+}
+
 export function today(): string {
   return localDay(Date.now());
 }

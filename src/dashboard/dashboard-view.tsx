@@ -13,6 +13,8 @@ import { DIMENSION_LABELS, UNKNOWN_LABELS } from './filters';
 import { FrequencyPanel } from './frequency-panel';
 import { PlacementPanel } from './placement-panel';
 import { TimeInViewPanel } from './time-in-view-panel';
+import { GallerySection } from './gallery-section';
+import type { LoadGallery } from './gallery-section';
 import { MyAds } from './my-ads';
 import type { WatchStats } from './my-ads';
 import { chartPoints, columnTotals, ctrColumns, RANGES } from './series';
@@ -44,6 +46,8 @@ export interface DashboardActions {
   onFilter: (filter: CellFilter) => void;
   onWatchlist: (entries: WatchEntry[]) => void;
   onShowAll: (dimension: CellDimension, all: boolean) => void;
+  /** A page of the gallery of this view (range and filter), or of My ads' creatives (range and watchlist). */
+  loadGallery: (of: 'all' | 'watched') => LoadGallery;
 }
 
 const TOP_TITLES: Record<CellDimension, string> = { site: 'Top sites', advertiser: 'Top advertisers', network: 'Top networks', kind: 'Top kinds' };
@@ -77,6 +81,15 @@ export function DashboardView({ state, actions }: { state: DashboardState; actio
         </nav>
       </header>
       <MyAds entries={state.watchlist} stats={state.watch} rangeLabel={rangeLabel} onChange={actions.onWatchlist} />
+      {state.watchlist.length > 0 && (
+        <GallerySection
+          view={JSON.stringify([state.range, state.watchlist])}
+          load={actions.loadGallery('watched')}
+          title="My ads: their creatives"
+          empty="None of your ads was seen in this range."
+          testId="my-ads-gallery"
+        />
+      )}
       <h2 class="section-title">{filtered ? 'Filtered ads' : 'All ads'}</h2>
       <FilterBar filter={state.filter} choices={choices} onFilter={actions.onFilter} />
       <section class="card" aria-labelledby="chart-title">
@@ -149,6 +162,14 @@ export function DashboardView({ state, actions }: { state: DashboardState; actio
         {state.placement.status === 'error' && <Failed message={state.placement.message} />}
         {state.placement.status === 'ready' && <PlacementPanel stats={state.placement.value} />}
       </section>
+      <GallerySection
+        view={JSON.stringify([state.range, state.filter])}
+        load={actions.loadGallery('all')}
+        title="Creatives"
+        note="Creatives seen in this range, newest first, each counted over all time, with the picture taken when it first became viewable."
+        empty="No creative in this range."
+        testId="creatives-gallery"
+      />
     </main>
   );
 }

@@ -9,7 +9,7 @@ import { CELL_DIMENSIONS, isEmptyFilter } from '../common/cells';
 import type { CellDimension, CellFilter } from '../common/cells';
 import { errorText } from '../common/format';
 import type { WatchEntry } from '../common/watchlist';
-import { initialFilter, initialRange, loadFrequency, loadPlacement, loadSeries, loadSlice, loadTop, loadWatchStats, rememberView, today } from './client';
+import { initialFilter, initialRange, loadFrequency, loadGallery, loadPlacement, loadSeries, loadSlice, loadTop, loadWatchStats, rememberView, today } from './client';
 import { DashboardView } from './dashboard-view';
 import type { DashboardState, Loadable, Top } from './dashboard-view';
 import { rangeDays, toColumns } from './series';
@@ -152,6 +152,9 @@ function Dashboard() {
         (error: unknown) => setTop(failed(error)),
       );
     },
+    // My ads' creatives follow the range and the list, not the filter bar (which is below them).
+    loadGallery: (of: 'all' | 'watched') => (offset: number, limit: number) =>
+      of === 'all' ? loadGallery(rangeDays(state.range, today()), state.filter, null, offset, limit) : loadGallery(rangeDays(state.range, today()), {}, state.watchlist, offset, limit),
     onWatchlist: (watchlist: WatchEntry[]) => {
       setState((s) => ({ ...s, watchlist, watch: { status: 'loading' } }));
       saveWatchlist(watchlist).catch((error: unknown) => setState((s) => ({ ...s, watch: failed(error) })));

@@ -79,8 +79,11 @@ export function DataSection({ sites, storage, actions }: { sites: string[]; stor
           <button type="button" disabled={!!task} onClick={() => exportAs('aggregates', 'totals and creatives as JSON')}>
             Totals and creatives (JSON)
           </button>
+          <button type="button" disabled={!!task} onClick={() => exportAs('pictures', 'ad pictures as NDJSON')}>
+            Ad pictures (NDJSON)
+          </button>
         </div>
-        <p class="help">The NDJSON file can be imported into AdTally in another browser. Every field is described in AdTally’s data-format documentation.</p>
+        <p class="help">The NDJSON file can be imported into AdTally in another browser. Every field is described in AdTally’s data-format documentation. Pictures are only in the “Ad pictures” file.</p>
       </div>
       <div class="group">
         <h3>Import</h3>
@@ -141,5 +144,5 @@ export function DataSection({ sites, storage, actions }: { sites: string[]; stor
 }
 
 function progressText(task: NonNullable<Task>): string {
-  return task.label.startsWith('Importing') ? `${formatBytes(task.done)} of ${formatBytes(task.total)}` : `${formatCount(task.done)} of ${formatCount(task.total)} events`;
+  return task.label.startsWith('Importing') ? `${formatBytes(task.done)} of ${formatBytes(task.total)}` : `${formatCount(task.done)} of ${formatCount(task.total)} ${task.label.includes('pictures') ? 'pictures' : 'events'}`;
 }

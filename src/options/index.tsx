@@ -15,6 +15,7 @@ import { buildExport, exportFileName, saveBlob } from './export-file';
 import { FilterListsSection } from './filter-lists-section';
 import { importFile } from './import-file';
 import { PrivacySection } from './privacy-section';
+import { PicturesSetting } from './pictures-setting';
 import { TrackingSection } from './tracking-section';
 import { userRuleErrors } from './user-rules-check';
 import { UserRulesSection } from './user-rules-section';
@@ -38,8 +39,10 @@ function Options() {
   const [lastRefresh, setLastRefresh] = useState<RefreshAttempt | null>(null);
   const [rulesText, setRulesText] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [pictures, setPictures] = useState<{ count: number; bytes: number } | null>(null);
 
   const refreshData = () => {
+    void send({ type: 'getPictureCount' }).then(setPictures, () => setPictures(null));
     void send({ type: 'getStats', tabId: null, days: {} }).then((stats) => setSites(stats.rows.map((r) => r.site).sort()));
     void storageState().then(setStorage, () => setStorage(null));
   };
@@ -105,7 +108,22 @@ function Options() {
         <FilterListsSection lists={lists} lastRefresh={lastRefresh} weeklyUpdates={settings.filterListUpdates} onWeeklyUpdates={(on) => change({ filterListUpdates: on })} onUpdateNow={updateLists} />
       )}
       <UserRulesSection text={rulesText} onSave={saveRules} />
-      {settings && <PrivacySection settings={settings} onChange={change} />}
+      {settings && (
+        <PrivacySection settings={settings} onChange={change}>
+          <PicturesSetting
+            on={settings.pictures}
+            usage={pictures}
+            actions={{
+              setPictures: (on) => change({ pictures: on }),
+              deletePictures: async () => {
+                const { deleted } = await send({ type: 'deletePictures' });
+                refreshData();
+                return deleted;
+              },
+            }}
+          />
+        </PrivacySection>
+      )}
       <DataSection sites={sites} storage={storage} actions={withRefresh} />
     </main>
   );

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { PageAddress, Settings } from '../common/settings';
 import { RETENTION_CHOICES } from '../common/settings';
 
@@ -13,7 +14,7 @@ export function retentionLabel(days: number): string {
 }
 
 /** What is stored with each event, and for how long. Changes apply to events written from now on. */
-export function PrivacySection({ settings, onChange }: { settings: Settings; onChange: (change: Partial<Settings>) => void }) {
+export function PrivacySection({ settings, onChange, children }: { settings: Settings; onChange: (change: Partial<Settings>) => void; children?: ComponentChildren }) {
   return (
     <section aria-labelledby="privacy-title">
       <h2 id="privacy-title">Privacy</h2>
@@ -41,6 +42,7 @@ export function PrivacySection({ settings, onChange }: { settings: Settings; onC
         </select>
       </label>
       <p class="help">Older events are deleted daily, together with what they added to the totals.</p>
+      {children}
     </section>
   );
 }

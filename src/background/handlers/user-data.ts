@@ -7,6 +7,7 @@ import { deleteAllEvents, deleteEvents, writeEvents } from '../db/events';
 import { readEventPage } from '../db/event-pages';
 import { getDb } from '../db/open';
 import type { ImportPage } from '../parse/user-data';
+import { deleteAllPictures, deletePicturesOf, getPicturesDb } from '../pictures/db';
 
 export async function handleExportEvents({ after, limit }: PayloadOf<UiMessages, 'exportEvents'>): Promise<ResponseOf<UiMessages, 'exportEvents'>> {
   const db = await getDb();
@@ -28,8 +29,14 @@ export async function handleImportEvents({ events, errors }: ImportPage): Promis
 
 export async function handleDeleteData({ site }: PayloadOf<UiMessages, 'deleteData'>): Promise<ResponseOf<UiMessages, 'deleteData'>> {
   const db = await getDb();
-  if (site) return { deleted: await deleteEvents(db, { site }) };
+  if (site) {
+    const deleted = await deleteEvents(db, { site });
+    // The pictures taken on the site, and those of creatives left with no event (seen only there).
+    await deletePicturesOf(await getPicturesDb(), site, new Set(await db.getAllKeys('creatives')));
+    return { deleted };
+  }
   const deleted = await db.count('events');
   await deleteAllEvents(db);
+  await deleteAllPictures(await getPicturesDb());
   return { deleted };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, SETTINGS, withDefaults } from './settings';
 
-const DEFAULTS = { filterListUpdates: true, pageAddress: 'path', retentionDays: 0, paused: false, scope: 'all', pausedSites: [], allowSites: [], toolbarBadge: true };
+const DEFAULTS = { filterListUpdates: true, pageAddress: 'path', retentionDays: 0, paused: false, scope: 'all', pausedSites: [], allowSites: [], toolbarBadge: true, pictures: true };
 
 describe('withDefaults', () => {
   it('gives the defaults when nothing is stored', () => {
@@ -28,7 +28,7 @@ describe('withDefaults', () => {
 
   it('drops keys it does not know', () => {
     const settings = withDefaults({ filterListUpdates: false, theme: 'dark', extra: 1 });
-    expect(Object.keys(settings).sort()).toEqual(['allowSites', 'filterListUpdates', 'pageAddress', 'paused', 'pausedSites', 'retentionDays', 'scope', 'toolbarBadge']);
+    expect(Object.keys(settings).sort()).toEqual(['allowSites', 'filterListUpdates', 'pageAddress', 'paused', 'pausedSites', 'pictures', 'retentionDays', 'scope', 'toolbarBadge']);
   });
 
   it('returns a fresh object, leaving the defaults untouched', () => {

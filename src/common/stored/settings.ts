@@ -16,6 +16,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   pausedSites: [],
   allowSites: [],
   toolbarBadge: true,
+  pictures: true,
 });
 
 export function withDefaults(stored: Record<string, unknown> | undefined): Settings {
