@@ -1,7 +1,7 @@
 /**
  * Regenerates the README's screenshots from the built extension (npm run screenshots): the popup after the
- * scripted demo visit, the on-page audit on news.test, the options page and the dashboard over a generated
- * month of browsing (bench/lib/event-file.mjs, imported through the options page) with one advertiser on
+ * scripted demo visit, the on-page audit on news.test, the options page and the dashboard (and its impressions-vs-CTR chart) over a
+ * generated month of browsing (bench/lib/event-file.mjs, imported through the options page) with one advertiser on
  * "My ads". Each is saved in light mode to docs/images/, and in dark mode to adtally-screenshots/ in the
  * system's temporary folder (for review, not committed); look at every one before committing it.
  */
@@ -84,6 +84,12 @@ try {
   await dashboard.waitForTimeout(500);
   await shoot(dashboard, 'dashboard', { fullPage: true });
   console.log(`docs/images/dashboard.png (watching ${watched})`);
+
+  // Impressions vs CTR over the same month, advertisers, the watched one drawn on top (README, "Dashboard").
+  const insight = dashboard.locator('section.insight');
+  await insight.getByRole('button', { name: 'Advertisers', exact: true }).click();
+  await dashboard.evaluate(() => window.scrollTo(0, 0));
+  await shoot(dashboard, 'insight', { fullPage: true, clip: await insight.boundingBox() });
 } finally {
   await context.close();
   await server.close();
