@@ -48,6 +48,8 @@ const WIDTH = 720;
 const HEIGHT = 340;
 // Room at the right for the last tick's label ("10,000" is centred on the axis's end).
 const PLOT = { left: 58, right: WIDTH - 30, top: 14, bottom: HEIGHT - 46 };
+/** The bands at the top and bottom of the frame that hold the quadrants' words. */
+const BAND = 26;
 
 export function InsightChart({
   tops,
@@ -212,7 +214,9 @@ function ScatterPlot({ points, overallPercent, medianImpressions }: { points: In
     PLOT.left,
     PLOT.right,
   );
-  const y = percentAxis([...points.map((p) => p.ctr), overallPercent], PLOT.bottom, PLOT.top);
+  // 0% and the top CTR sit a band inside the frame: the quadrants' words live in those bands, so no point
+  // (0% is common: most keys have no click) is drawn under them.
+  const y = percentAxis([...points.map((p) => p.ctr), overallPercent], PLOT.bottom - BAND, PLOT.top + BAND);
   const medianX = x.at(medianImpressions);
   const overallY = y.at(overallPercent);
   return (
@@ -226,6 +230,7 @@ function ScatterPlot({ points, overallPercent, medianImpressions }: { points: In
       data-median-impressions={medianImpressions}
     >
       <g class="grid">
+        <rect x={PLOT.left} y={PLOT.top} width={PLOT.right - PLOT.left} height={PLOT.bottom - PLOT.top} />
         {x.ticks.map((t) => (
           <g key={`x${t}`}>
             <line x1={x.at(t)} x2={x.at(t)} y1={PLOT.top} y2={PLOT.bottom} />
@@ -264,16 +269,16 @@ function ScatterPlot({ points, overallPercent, medianImpressions }: { points: In
       </g>
       {/* The quadrants' words last, over the points, with a halo in the card's colour (CSS) so both stay legible. */}
       <g class="quadrants">
-        <text x={PLOT.right - 6} y={PLOT.top + 14} text-anchor="end">
+        <text x={PLOT.right - 6} y={PLOT.top + 15} text-anchor="end">
           {quadrantWords('widely-seen-compelling')}
         </text>
-        <text x={PLOT.right - 6} y={PLOT.bottom - 8} text-anchor="end">
+        <text x={PLOT.right - 6} y={PLOT.bottom - 6} text-anchor="end">
           {quadrantWords('widely-seen-not-compelling')}
         </text>
-        <text x={PLOT.left + 6} y={PLOT.top + 14}>
+        <text x={PLOT.left + 6} y={PLOT.top + 15}>
           {quadrantWords('small-engaged-audience')}
         </text>
-        <text x={PLOT.left + 6} y={PLOT.bottom - 8}>
+        <text x={PLOT.left + 6} y={PLOT.bottom - 6}>
           {quadrantWords('rarely-seen-not-compelling')}
         </text>
       </g>

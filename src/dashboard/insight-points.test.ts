@@ -40,7 +40,7 @@ describe('insightPoints', () => {
   });
 
   it('draws My ads last, so they stay on top of the others', () => {
-    const { points } = insightPoints([item('b', 5, 0), item('mine', 2, 0, true), item('a', 9, 1)], 0.1);
-    expect(drawOrder(points).map((p) => p.key)).toEqual(['b', 'a', 'mine']);
+    const { points } = insightPoints([item('b', 5, 0), item('mine', 2, 0, true), item('a', 9, 1), item('mine-too', 1, 0, true)], 0.1);
+    expect(drawOrder(points).map((p) => p.key)).toEqual(['b', 'a', 'mine-too', 'mine']);
   });
 });

@@ -53,7 +53,10 @@ export function insightPoints(items: readonly InsightItem[], overall: number): I
   return { points, overallCtr: overall * 100, medianImpressions, left: items.length - drawn.length };
 }
 
-/** The order to draw in: later points are drawn over earlier ones, so My ads go last and stay on top. */
+/**
+ * The order to draw in: an SVG draws later points over earlier ones, so the list's order backwards puts My
+ * ads (listed first) last, on top, and among the others the most seen under the rest.
+ */
 export function drawOrder(points: readonly InsightPoint[]): InsightPoint[] {
-  return [...points.filter((p) => !p.mine)].reverse().concat([...points.filter((p) => p.mine)].reverse());
+  return [...points].reverse();
 }
