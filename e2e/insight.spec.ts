@@ -157,6 +157,19 @@ test('after a real visit, the points and the day’s rates are those of the stor
   expect(advertisers.filter((d) => d.mine).map((d) => d.key)).toEqual([clicked]);
   expect((await insight.table())[0]!.key).toBe(`${clicked} my ads`);
 
+  // Creatives: each point is one fingerprint's impressions and clicks, mine where its advertiser is watched.
+  await insight.show('Creatives');
+  const creatives = await insight.drawn();
+  expect(creatives.length).toBeGreaterThan(0);
+  for (const dot of creatives) {
+    const own = events.filter((e) => e.fingerprint === dot.key);
+    expect([dot.impressions, dot.clicks, dot.mine], dot.key).toEqual([
+      own.filter((e) => e.type === 'impression').length,
+      own.filter((e) => e.type === 'click').length,
+      own.some((e) => e.advertiser === clicked),
+    ]);
+  }
+
   // Today's in-view and viewability rates: the stored measured events' ratios.
   const percent = (part: number) => `${((part / measured.length) * 100).toFixed(1)}%`;
   expect(await insight.dayRates()).toEqual([

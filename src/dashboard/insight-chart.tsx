@@ -157,24 +157,9 @@ function InsightBody({ choice, items, overallCtr, held }: { choice: InsightItems
     <>
       <ScatterPlot points={points} overallPercent={overallPercent} medianImpressions={medianImpressions} />
       <ul class="insight-legend" aria-hidden="true">
-        <li>
-          <svg width="14" height="14" viewBox="-7 -7 14 14">
-            <circle r="5" class="point mine" />
-          </svg>
-          My ads
-        </li>
-        <li>
-          <svg width="14" height="14" viewBox="-7 -7 14 14">
-            <circle r="4" class="point" />
-          </svg>
-          other ads
-        </li>
-        <li>
-          <svg width="14" height="14" viewBox="-7 -7 14 14">
-            <circle r="6" class="ring" />
-          </svg>
-          CTR clearly above or below all ads' (95%, at least 30 impressions)
-        </li>
+        <LegendItem mark="point mine" radius={5} text="My ads" />
+        <LegendItem mark="point" radius={4} text="other ads" />
+        <LegendItem mark="ring" radius={6} text="CTR clearly above or below all ads' (95%, at least 30 impressions)" />
       </ul>
       <p class="note">
         Dashed lines: all ads' CTR ({formatPercent(overallPercent)}) and the median impressions ({formatCount(medianImpressions)}). A quadrant's words apply only to ringed points.
@@ -205,6 +190,18 @@ function InsightBody({ choice, items, overallCtr, held }: { choice: InsightItems
         />
       </details>
     </>
+  );
+}
+
+/** One mark of the chart and what it means (the table says it for screen readers, so the legend is hidden from them). */
+function LegendItem({ mark, radius, text }: { mark: string; radius: number; text: string }) {
+  return (
+    <li>
+      <svg width="14" height="14" viewBox="-7 -7 14 14">
+        <circle r={radius} class={mark} />
+      </svg>
+      {text}
+    </li>
   );
 }
 
