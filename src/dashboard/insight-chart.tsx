@@ -26,6 +26,7 @@ import { UNKNOWN_LABELS } from './filters';
 import { drawOrder, insightPoints } from './insight-points';
 import type { InsightItem, InsightPoint } from './insight-points';
 import { logAxis, percentAxis } from './scatter-scale';
+import { ALL_ROWS } from './top-rows';
 
 export type InsightItems = 'site' | 'advertiser' | 'creative';
 const ITEM_CHOICES: readonly { id: InsightItems; label: string; key: string }[] = [
@@ -131,7 +132,7 @@ function creativeItems(frequency: Frequency, mine: (ad: WatchedAd) => boolean): 
 }
 
 /** Which items the chart holds, said under it: the top tables' rows, or the most-seen creatives. */
-function heldNote(choice: InsightItems, value: Top | Frequency, onShowAll: (dimension: 'site' | 'advertiser') => void) {
+export function heldNote(choice: InsightItems, value: Top | Frequency, onShowAll: (dimension: 'site' | 'advertiser') => void) {
   if (choice === 'creative') {
     const frequency = value as Frequency;
     return `The ${formatCount(frequency.top.length)} most-seen of ${formatCount(frequency.creatives)} creatives seen in the range, each counted over all time (as in Frequency below).`;
@@ -139,9 +140,12 @@ function heldNote(choice: InsightItems, value: Top | Frequency, onShowAll: (dime
   const top = value as Top;
   const noun = choice === 'site' ? 'sites' : 'advertisers';
   if (top.rows.length >= top.total) return `All ${formatCount(top.total)} ${noun} of the range.`;
+  const held = `The ${formatCount(top.rows.length)} ${noun} with most impressions, of ${formatCount(top.total)}.`;
+  // Past 10,000 rows "Show all" has nothing more to fetch (top-rows.ts): a list that long is the export's.
+  if (top.rows.length >= ALL_ROWS) return held;
   return (
     <>
-      The {formatCount(top.rows.length)} {noun} with most impressions, of {formatCount(top.total)}.{' '}
+      {held}{' '}
       <button type="button" class="link" onClick={() => onShowAll(choice)}>
         Show all {formatCount(top.total)}
       </button>
@@ -152,6 +156,8 @@ function heldNote(choice: InsightItems, value: Top | Frequency, onShowAll: (dime
 function InsightBody({ choice, items, overallCtr, held }: { choice: InsightItems; items: InsightItem[]; overallCtr: number; held: ComponentChildren }) {
   const { points, overallCtr: overallPercent, medianImpressions, left } = insightPoints(items, overallCtr);
   const keyLabel = ITEM_CHOICES.find((c) => c.id === choice)!.key;
+  // Rendered only while open: "Show all" can hold 10,000 rows.
+  const [tableOpen, setTableOpen] = useState(false);
   if (points.length === 0) return <p class="note">Nothing with impressions in this range.</p>;
   return (
     <>
@@ -168,26 +174,28 @@ function InsightBody({ choice, items, overallCtr, held }: { choice: InsightItems
         {held}
         {left > 0 && ` ${formatCount(left)} without impressions cannot be drawn.`}
       </p>
-      <details class="insight-table">
+      <details class="insight-table" onToggle={(e) => setTableOpen((e.currentTarget as HTMLDetailsElement).open)}>
         <summary>The points as a table</summary>
-        <CountsTable
-          keyLabel={keyLabel}
-          rates={false}
-          overallCtr={overallCtr}
-          testId="insight-table"
-          rows={points.map((p) => ({
-            key: p.key,
-            label: p.mine ? (
-              <>
-                {p.label} <span class="mine-tag">my ads</span>
-              </>
-            ) : (
-              p.label
-            ),
-            title: p.label,
-            counts: { impressions: p.impressions, viewable: p.viewable, clicks: p.clicks },
-          }))}
-        />
+        {tableOpen && (
+          <CountsTable
+            keyLabel={keyLabel}
+            rates={false}
+            overallCtr={overallCtr}
+            testId="insight-table"
+            rows={points.map((p) => ({
+              key: p.key,
+              label: p.mine ? (
+                <>
+                  {p.label} <span class="mine-tag">my ads</span>
+                </>
+              ) : (
+                p.label
+              ),
+              title: p.label,
+              counts: { impressions: p.impressions, viewable: p.viewable, clicks: p.clicks },
+            }))}
+          />
+        )}
       </details>
     </>
   );
