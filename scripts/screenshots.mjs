@@ -1,8 +1,9 @@
 /**
  * Regenerates the README's screenshots from the built extension (npm run screenshots): the popup after the
- * scripted demo visit, the on-page audit on news.test, the options page and the dashboard over a generated
- * month of browsing (bench/lib/event-file.mjs, imported through the options page) with one advertiser on
- * "My ads", and the dashboard's creatives gallery for news.test. Each is saved in light mode to docs/images/, and in dark mode to adtally-screenshots/ in the
+ * scripted demo visit, the on-page audit on news.test, the options page, the dashboard (with its
+ * impressions-vs-CTR chart and placement panels) over a generated month of browsing (bench/lib/event-file.mjs,
+ * imported through the options page) with one advertiser on "My ads", and the dashboard's creatives gallery
+ * for news.test. Each is saved in light mode to docs/images/, and in dark mode to adtally-screenshots/ in the
  * system's temporary folder (for review, not committed); look at every one before committing it.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -96,6 +97,12 @@ try {
   await shoot(dashboard, 'dashboard', { fullPage: true });
   console.log(`docs/images/dashboard.png (watching ${watched})`);
   await shootPanels(dashboard, 'dashboard-placement', ['time-in-view-title', 'placement-title']);
+
+  // Impressions vs CTR over the same month, advertisers, the watched one drawn on top (README, "Dashboard").
+  const insight = dashboard.locator('section.insight');
+  await insight.getByRole('button', { name: 'Advertisers', exact: true }).click();
+  await dashboard.evaluate(() => window.scrollTo(0, 0));
+  await shoot(dashboard, 'insight', { fullPage: true, clip: await insight.boundingBox() });
 
   // The creatives gallery of news.test (docs/dashboard.md, "Creatives"): the demo visit's ads, with their pictures.
   await dashboard.goto(`${base}/dashboard.html?range=30d&site=news.test`);

@@ -116,8 +116,11 @@ export interface UiMessages {
    */
   getWatchStats: {
     payload: { days: DayRange; entries: WatchEntry[] };
-    /** `siteImpressions`: every ad's impressions on each site where watched ads were seen, for their share of voice. */
-    response: { entries: WatchCounts[]; combined: WatchCounts; source: 'aggregates' | 'events'; siteImpressions: Record<string, number> };
+    /**
+     * `siteImpressions`: every ad's impressions on each site where watched ads were seen, for their share of
+     * voice; `allAds`: every ad's counts over the days, unfiltered, whose CTR the Reading column reads against.
+     */
+    response: { entries: WatchCounts[]; combined: WatchCounts; source: 'aggregates' | 'events'; siteImpressions: Record<string, number>; allAds: Totals };
   };
   /**
    * Placement and time in view over the days (all time when the range covers every day), from the

@@ -33,10 +33,25 @@ const HEAD_HELP: Record<CountColumn, string> = {
 
 
 /** A header cell: sorting, when the table sorts, with its definition as a tooltip either way. */
-export function SortHead<C extends string>({ name, column, help, sort, onSort }: { name: string; column: C; help?: string; sort?: Sort<C>; onSort?: (column: C) => void }) {
+export function SortHead<C extends string>({
+  name,
+  column,
+  help,
+  sort,
+  onSort,
+  class: className,
+}: {
+  name: string;
+  column: C;
+  help?: string;
+  sort?: Sort<C>;
+  onSort?: (column: C) => void;
+  /** The column's class, so a header aligns with its cells (the Reading's words are left-aligned). */
+  class?: string;
+}) {
   const title = [help, onSort && `Click to sort by ${name}; again for the other way.`].filter(Boolean).join(' ');
   return (
-    <th scope="col" aria-sort={sort ? ariaSort(sort, column) : undefined} title={title || undefined}>
+    <th scope="col" class={className} aria-sort={sort ? ariaSort(sort, column) : undefined} title={title || undefined}>
       {onSort ? (
         <button type="button" class="sort" onClick={() => onSort(column)}>
           {name}
@@ -96,8 +111,9 @@ export function CountsTable({
   keyLabel: string;
   keyHelp?: string;
   rows: CountRow[];
-  sort: Sort<KeyedColumn>;
-  onSort: (column: KeyedColumn) => void;
+  /** Without a sort the headers are plain: the rows keep an order of their own (the insight chart's, My ads first). */
+  sort?: Sort<KeyedColumn>;
+  onSort?: (column: KeyedColumn) => void;
   caption?: ComponentChildren;
   testId?: string;
   labelledBy?: string;
@@ -117,7 +133,7 @@ export function CountsTable({
           <SortHead name={keyLabel} column="key" help={keyHelp} sort={sort} onSort={onSort} />
           <CountHeads sort={sort} onSort={onSort} rates={rates} />
           {share && <SortHead name="Share" column="share" help={share.help} />}
-          {overallCtr !== null && <SortHead name="Reading" column="reading" help={METRIC_HELP.reading} />}
+          {overallCtr !== null && <ReadingHead />}
         </tr>
       </thead>
       <tbody>
@@ -136,8 +152,13 @@ export function CountsTable({
   );
 }
 
+/** The Reading column's header, aligned with its words (left), not with the numbers. */
+export function ReadingHead() {
+  return <SortHead name="Reading" column="reading" help={METRIC_HELP.reading} class="reading" />;
+}
+
 /** A row's reading in plain words, blank where its CTR is not clearly different. */
-function ReadingCell({ counts, overallCtr, medianImpressions }: { counts: { clicks: number; impressions: number }; overallCtr: number; medianImpressions: number }) {
+export function ReadingCell({ counts, overallCtr, medianImpressions }: { counts: { clicks: number; impressions: number }; overallCtr: number; medianImpressions: number }) {
   const reading = readingOf(counts.clicks, counts.impressions, overallCtr, medianImpressions);
   return (
     <td class="reading" title={METRIC_HELP.reading}>

@@ -15,10 +15,11 @@ import { PlacementPanel } from './placement-panel';
 import { TimeInViewPanel } from './time-in-view-panel';
 import { GallerySection } from './gallery-section';
 import type { LoadGallery } from './gallery-section';
+import { InsightChart } from './insight-chart';
 import { MyAds } from './my-ads';
 import type { WatchStats } from './my-ads';
 import { chartPoints, columnTotals, ctrColumns, RANGES } from './series';
-import type { ChartColumns, RangeId } from './series';
+import type { ChartColumns, MeasuredCounts, RangeId } from './series';
 import { TopTable } from './top-table';
 import { useCountsSort } from './counts-table';
 
@@ -31,6 +32,8 @@ export interface DashboardState {
   range: RangeId;
   filter: CellFilter;
   chart: Loadable<ChartColumns>;
+  /** The measured counts of each day of the chart that has them, for the days table's rates. */
+  measuredDays: Record<string, MeasuredCounts>;
   tops: Record<CellDimension, Loadable<Top>>;
   frequency: Loadable<Frequency>;
   /** Placement and time in view: every ad of the range, whatever the filter. */
@@ -60,6 +63,9 @@ export function DashboardView({ state, actions }: { state: DashboardState; actio
   const ctr = useMemo(() => (points ? ctrColumns(points.columns) : null), [points]);
   const weekly = points?.step === 'week';
   const rangeLabel = RANGES.find((r) => r.id === state.range)!.label;
+  const overallCtr = totals && totals.impressions > 0 ? totals.clicks / totals.impressions : null;
+  const watched = state.watch.status === 'ready' ? state.watch.value : null;
+  const watchedSites = useMemo(() => new Set(watched?.combined.bySite.map((row) => row.key)), [watched]);
   const filtered = !isEmptyFilter(state.filter);
   const choices = Object.fromEntries(CELL_DIMENSIONS.map((d) => [d, readyKeys(state.tops[d])])) as Record<CellDimension, string[]>;
   const pick = (d: CellDimension) => (key: string) => actions.onFilter({ ...state.filter, [d]: key });
@@ -126,8 +132,16 @@ export function DashboardView({ state, actions }: { state: DashboardState; actio
         <h2 id="ctr-title">{weekly ? 'CTR per week' : 'CTR per day'}</h2>
         {points && ctr && <CtrChart points={points} columns={ctr} />}
         {state.chart.status === 'loading' && <p class="note">Loading…</p>}
-        {state.chart.status === 'ready' && <DayTable columns={state.chart.value} />}
+        {state.chart.status === 'ready' && <DayTable columns={state.chart.value} measured={state.measuredDays} />}
       </section>
+      <InsightChart
+        tops={{ site: state.tops.site, advertiser: state.tops.advertiser }}
+        frequency={state.frequency}
+        watchlist={state.watchlist}
+        watchedSites={watchedSites}
+        overallCtr={totals ? overallCtr : undefined}
+        onShowAll={(d) => actions.onShowAll(d, true)}
+      />
       <div class="tops">
         {CELL_DIMENSIONS.map((d) => (
           <TopPanel
@@ -139,7 +153,7 @@ export function DashboardView({ state, actions }: { state: DashboardState; actio
             showAll={state.showAll[d]}
             onShowAll={(all) => actions.onShowAll(d, all)}
             onPick={pick(d)}
-            overallCtr={totals && totals.impressions > 0 ? totals.clicks / totals.impressions : null}
+            overallCtr={overallCtr}
             shareOf={d === 'advertiser' && totals ? totals.impressions : null}
           />
         ))}

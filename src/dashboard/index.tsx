@@ -12,7 +12,7 @@ import type { WatchEntry } from '../common/watchlist';
 import { initialFilter, initialRange, loadFrequency, loadGallery, loadPlacement, loadSeries, loadSlice, loadTop, loadWatchStats, rememberView, today } from './client';
 import { DashboardView } from './dashboard-view';
 import type { DashboardState, Loadable, Top } from './dashboard-view';
-import { rangeDays, toColumns } from './series';
+import { measuredByDay, rangeDays, toColumns } from './series';
 import type { RangeId } from './series';
 import { loadWatchlist, saveWatchlist } from '../ui/watchlist-store';
 import { ALL_ROWS, TOP_ROWS } from './top-rows';
@@ -31,6 +31,7 @@ function Dashboard() {
     range: initialRange(),
     filter: initialFilter(),
     chart: { status: 'loading' },
+    measuredDays: {},
     tops: loadingTops(),
     frequency: { status: 'loading' },
     placement: { status: 'loading' },
@@ -53,7 +54,7 @@ function Dashboard() {
     if (isEmptyFilter(state.filter)) {
       firstScreen.push(
         loadSeries(days).then(
-          ({ rows }) => update(() => ({ chart: { status: 'ready', value: toColumns(rows, days, day) } })),
+          ({ rows }) => update(() => ({ chart: { status: 'ready', value: toColumns(rows, days, day) }, measuredDays: measuredByDay(rows) })),
           (error: unknown) => update(() => ({ chart: failed(error) })),
         ),
       );
@@ -72,6 +73,7 @@ function Dashboard() {
           (slice) =>
             update(() => ({
               chart: { status: 'ready', value: toColumns(slice.series, days, day) },
+              measuredDays: measuredByDay(slice.series),
               tops: Object.fromEntries(CELL_DIMENSIONS.map((d) => [d, { status: 'ready', value: slice.top[d] }])) as Record<CellDimension, Loadable<Top>>,
             })),
           (error: unknown) => update(() => ({ chart: failed(error), tops: Object.fromEntries(CELL_DIMENSIONS.map((d) => [d, failed(error)])) as Record<CellDimension, Loadable<Top>> })),

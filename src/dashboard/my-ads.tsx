@@ -13,7 +13,8 @@ import type { KeyedColumn, Sort } from '../ui/sort-rows';
 import type { Loadable } from './dashboard-view';
 import { CountColumns } from '../ui/count-columns';
 import { METRIC_HELP } from '../ui/metric-help';
-import { CountHeads, CountsTable, countsFirst, SortHead, useCountsSort } from './counts-table';
+import { median } from '../common/ctr-interval';
+import { CountHeads, CountsTable, countsFirst, ReadingCell, ReadingHead, SortHead, useCountsSort } from './counts-table';
 
 export type WatchStats = ResponseOf<UiMessages, 'getWatchStats'>;
 
@@ -62,6 +63,9 @@ export function MyAds({
 
   const ready = stats.status === 'ready' && stats.value.entries.length === entries.length ? stats.value : null;
   const shown = ready ? (breakdown >= 0 && breakdown < entries.length ? ready.entries[breakdown]! : ready.combined) : null;
+  // The Reading reads My ads against every ad of the range, unfiltered, as My ads are.
+  const overallCtr = ready && ready.allAds.impressions > 0 ? ready.allAds.clicks / ready.allAds.impressions : null;
+  const entriesMedian = ready ? median(ready.entries.map((e) => e.totals.impressions)) : 0;
   return (
     <section class="card my-ads" aria-labelledby="my-ads-title">
       <h2 id="my-ads-title">
@@ -99,6 +103,7 @@ export function MyAds({
               <tr>
                 <SortHead name="Watching" column="key" help="Watching: the entries of your list, each matching ads by advertiser domain, name or landing URL." sort={entrySort ?? undefined} onSort={onEntrySort} />
                 <CountHeads sort={entrySort ?? undefined} onSort={onEntrySort} />
+                {overallCtr !== null && <ReadingHead />}
                 <th scope="col">
                   <span class="visually-hidden">Remove</span>
                 </th>
@@ -111,6 +116,7 @@ export function MyAds({
                     {describeEntry(entry)}
                   </th>
                   <CountColumns row={counts} rates />
+                  {overallCtr !== null && <ReadingCell counts={counts} overallCtr={overallCtr} medianImpressions={entriesMedian} />}
                   <td>
                     <button type="button" class="link" onClick={() => remove(entry)} aria-label={`Stop watching ${describeEntry(entry)}`}>
                       Remove
@@ -124,6 +130,7 @@ export function MyAds({
                 <tr>
                   <th scope="row">All my ads</th>
                   <CountColumns row={ready.combined.totals} rates />
+                  {overallCtr !== null && <td />}
                   <td />
                 </tr>
               </tfoot>
@@ -155,6 +162,7 @@ export function MyAds({
               sort={siteSort}
               onSort={onSiteSort}
               share={{ of: (site) => ready!.siteImpressions?.[site] ?? 0, help: METRIC_HELP.siteShare }}
+              overallCtr={overallCtr}
               // Every site is here: sorted first, so the first ten are the top ten of whatever column.
               rows={sortKeyed(
                 shown!.bySite.map((row) => ({ key: row.key, label: row.key, title: row.key, counts: row })),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DailyTotals } from '../common/types';
 import { parseDay } from '../common/day';
-import { addDays, chartPoints, columnTotals, ctrColumns, isRangeId, rangeDays, toColumns } from './series';
+import { addDays, chartPoints, columnTotals, ctrColumns, isRangeId, measuredByDay, rangeDays, toColumns } from './series';
 
 const row = (day: string, impressions: number, viewable = 0, clicks = 0): DailyTotals => ({ day, impressions, viewable, clicks, dwellMs: 0 });
 const secondsOf = (day: string) => parseDay(day).getTime() / 1000;
@@ -115,5 +115,19 @@ describe('chartPoints', () => {
     const weekly = ctrColumns(chartPoints(columns).columns);
     expect(weekly[1].at(-1)).toBeCloseTo(2, 10);
     expect(weekly[1][0]).toBeNull();
+  });
+});
+
+describe('measuredByDay', () => {
+  it('keeps the measured counts of the days that have them; a day from before them is absent (n/a, not 0%)', () => {
+    const rows = [
+      { day: '2026-03-01', impressions: 4, viewable: 1, clicks: 0, dwellMs: 0 },
+      { day: '2026-03-02', impressions: 3, viewable: 2, clicks: 1, dwellMs: 0, measured: 5, measuredInView: 3, measuredViewable: 2 },
+      { day: '2026-03-03', impressions: 0, viewable: 0, clicks: 0, dwellMs: 0, measured: 2 },
+    ];
+    expect(measuredByDay(rows)).toEqual({
+      '2026-03-02': { measured: 5, measuredInView: 3, measuredViewable: 2 },
+      '2026-03-03': { measured: 2, measuredInView: 0, measuredViewable: 0 },
+    });
   });
 });

@@ -3,7 +3,7 @@
  * values and one array per series, every day present, days without events as zero).
  */
 import { localDay, parseDay } from '../common/day';
-import type { DailyTotals, DayRange } from '../common/types';
+import type { DailyTotals, DayRange, Totals } from '../common/types';
 
 export type RangeId = '7d' | '30d' | '1y' | 'all';
 
@@ -54,6 +54,23 @@ export function toColumns(rows: DailyTotals[], range: DayRange, today: string): 
     columns[3].push(row?.clicks ?? 0);
   }
   return columns;
+}
+
+/** A day's measured ads and how many made an impression and became viewable (docs/measurement.md). */
+export type MeasuredCounts = Pick<Totals, 'measured' | 'measuredInView' | 'measuredViewable'>;
+
+/**
+ * The measured counts of each day that has them, for the days table's in-view and viewability rates. The
+ * chart's columns stay the three counts uPlot draws; a day stored before measured ads were counted is
+ * absent here, so its rates read "n/a", never 0%.
+ */
+export function measuredByDay(rows: DailyTotals[]): Record<string, MeasuredCounts> {
+  const days: Record<string, MeasuredCounts> = {};
+  for (const row of rows) {
+    if (row.measured === undefined) continue;
+    days[row.day] = { measured: row.measured, measuredInView: row.measuredInView ?? 0, measuredViewable: row.measuredViewable ?? 0 };
+  }
+  return days;
 }
 
 /** Sums of the chart's columns, for the figures above it. */

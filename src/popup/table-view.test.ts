@@ -19,8 +19,10 @@ describe('daysFor', () => {
 });
 
 describe('sortRows', () => {
-  it('sorts by any column, ties by impressions then site', () => {
-    expect(sortRows(rows, { key: 'impressions', descending: true }).map((r) => r.site)).toEqual(['a.test', 'b.test', 'news.example', 'zero.test']);
+  it('sorts by any column, ties by impressions, then clicks, then site, as the dashboard does', () => {
+    // a.test and b.test have 10 impressions each: b.test's click ranks it first.
+    expect(sortRows(rows, { key: 'impressions', descending: true }).map((r) => r.site)).toEqual(['b.test', 'a.test', 'news.example', 'zero.test']);
+    expect(sortRows([rows[1]!, { ...rows[1]!, site: 'a0.test' }], { key: 'viewable', descending: true }).map((r) => r.site)).toEqual(['a.test', 'a0.test']);
     expect(sortRows(rows, { key: 'viewable', descending: false }).map((r) => r.site)).toEqual(['zero.test', 'news.example', 'b.test', 'a.test']);
     expect(sortRows(rows, { key: 'clicks', descending: true }).map((r) => r.site)).toEqual(['news.example', 'b.test', 'a.test', 'zero.test']);
     expect(sortRows(rows, { key: 'site', descending: false }).map((r) => r.site)).toEqual(['a.test', 'b.test', 'news.example', 'zero.test']);

@@ -2,9 +2,10 @@
  * What the popup's table shows: the date range in days, the search, and the sort. Pure, so every choice
  * is unit-tested without a browser.
  */
-import { ctrSortValue } from '../common/ctr-interval';
 import { localDay } from '../common/day';
 import type { DayRange, SiteStats } from '../common/types';
+import { sortKeyed } from '../ui/sort-rows';
+import type { KeyedColumn } from '../ui/sort-rows';
 
 export type RangeChoice = 'today' | '7d' | '30d' | 'all';
 export const RANGE_CHOICES: readonly { id: RangeChoice; label: string }[] = [
@@ -31,20 +32,17 @@ export interface Sort {
 export const DEFAULT_SORT: Sort = { key: 'impressions', descending: true };
 
 /**
- * Sorted by the key, then by impressions and site so equal rows keep a stable order. CTR sorts by what its
- * 95% interval makes sure of (common/ctr-interval.ts): 2 clicks in 9 impressions (22%) no longer tops 150 in
- * 1,000 (15%).
+ * Sorted as every AdTally table sorts (ui/sort-rows.ts `sortKeyed`, the one source): by the column, ties to
+ * more impressions, then more clicks, then the site A to Z, the background's own ranking. CTR sorts by what
+ * its 95% interval makes sure of (common/ctr-interval.ts): 2 clicks in 9 impressions (22%) no longer tops
+ * 150 in 1,000 (15%).
  */
 export function sortRows(rows: readonly SiteStats[], sort: Sort): SiteStats[] {
-  const sign = sort.descending ? -1 : 1;
-  const value = (r: SiteStats): number | string =>
-    sort.key === 'site' ? r.site : sort.key === 'ctr' ? ctrSortValue(r.clicks, r.impressions, sort.descending) : r[sort.key];
-  return [...rows].sort((a, b) => {
-    const va = value(a);
-    const vb = value(b);
-    const primary = typeof va === 'string' ? va.localeCompare(vb as string) : va - (vb as number);
-    return sign * primary || b.impressions - a.impressions || a.site.localeCompare(b.site);
-  });
+  const column: KeyedColumn = sort.key === 'site' ? 'key' : sort.key;
+  return sortKeyed(
+    rows.map((row) => ({ key: row.site, counts: row, row })),
+    { column, descending: sort.descending },
+  ).map(({ row }) => row);
 }
 
 /** A click on a column: the same column flips its direction; another starts descending (site: A to Z). */

@@ -113,6 +113,9 @@ describe('handleGetWatchStats', () => {
     // Every ad's impressions on those sites in the range, for my ads' share there: news.test also showed the
     // bank's ad and one without an advertiser.
     expect(stats.siteImpressions).toEqual({ 'news.test': 4, 'blog.test': 2 });
+    // Every ad of the week, watched or not, whose CTR My ads' Reading is read against: 6 impressions, 1 click.
+    expect(stats.allAds).toMatchObject({ impressions: 6, clicks: 1 });
+    expect((await handleGetWatchStats({ days: {}, entries: [{ kind: 'domain', value: 'acme.com' }] })).allAds).toMatchObject({ impressions: 8, clicks: 1 });
   });
 
   it('reads the raw events of the range for a landing-URL pattern, with the same counts the aggregates give', async () => {

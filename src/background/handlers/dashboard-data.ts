@@ -11,6 +11,7 @@ import { CELL_DIMENSIONS, cellKeyParser, isEmptyFilter, matchesFilter, sliceTota
 import type { CellDimension, CellFields, CellFilter, Slice } from '../../common/cells';
 import type { DailyTotals, DayRange } from '../../common/types';
 import type { AdTallyDB } from '../db/schema';
+import { ZERO_COUNTS } from '../../common/counts';
 import { frequencyOf } from '../../common/frequency';
 import type { PayloadOf, ResponseOf, TopRows, UiMessages, WatchCounts } from '../../common/messages';
 import { needsLandingUrls, watchSlices } from '../../common/watchlist';
@@ -74,7 +75,9 @@ export async function handleGetWatchStats({ days, entries }: PayloadOf<UiMessage
   // My ads' share on each site: all ads' impressions there, from the site rows of the range.
   const sites = combined.by.site.size > 0 ? await readTotalsBy(db, 'site', days) : new Map();
   const siteImpressions = Object.fromEntries([...combined.by.site.keys()].map((site) => [site, sites.get(site)?.impressions ?? 0]));
-  return { entries: perEntry.map(countsOf), combined: countsOf(combined), source, siteImpressions };
+  // All ads' counts, unfiltered (My ads are not narrowed by the page's filters): the CTR My ads are read against.
+  const allAds = entries.length > 0 ? ((await readTotalsBy(db, 'all', days)).get('') ?? { ...ZERO_COUNTS }) : { ...ZERO_COUNTS };
+  return { entries: perEntry.map(countsOf), combined: countsOf(combined), source, siteImpressions, allAds };
 }
 
 /** Every site of a slice, most impressions first, with the slice's totals. */
