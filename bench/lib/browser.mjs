@@ -5,7 +5,7 @@
  * profile.
  */
 import { chromium } from '@playwright/test';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { BROWSER_FLAGS as COMMON_FLAGS, CHROMIUM_PATH, closeWelcomeTab } from '../../scripts/launch-chromium.mjs';
 
@@ -20,8 +20,6 @@ export const CONFIGS = ['bare', 'adtally'];
  */
 export async function launch(config, extensionDir, userDataDir = '') {
   if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH}; set CHROMIUM_PATH.`);
-  // A first launch of a profile installs AdTally, which opens its welcome tab; a kept profile's later launches do not.
-  const freshProfile = userDataDir === '' || !existsSync(userDataDir) || readdirSync(userDataDir).length === 0;
   const extensionFlags = config === 'adtally' ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : [];
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
@@ -32,8 +30,9 @@ export async function launch(config, extensionDir, userDataDir = '') {
   if (config !== 'adtally') return { context, worker: null, extensionId: null };
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL(worker.url()).host;
-  // Closed before anything is measured, so both configurations start with one blank tab (builds before the
-  // welcome page, ADTALLY_EXTENSION_DIR, have none).
-  if (freshProfile && existsSync(join(extensionDir, 'welcome.html'))) await closeWelcomeTab(context, extensionId);
+  // AdTally opens its welcome tab on install, and --load-extension installs it at every launch, a kept
+  // profile's too (the storage bench's second launch opened it again). Closed before anything is measured,
+  // so both configurations start with one blank tab; builds from before the welcome page have none.
+  if (existsSync(join(extensionDir, 'welcome.html'))) await closeWelcomeTab(context, extensionId);
   return { context, worker, extensionId };
 }
