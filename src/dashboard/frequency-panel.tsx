@@ -23,7 +23,7 @@ const CREATIVE_COLUMNS: readonly { column: CreativeColumn; name: string; value: 
   { column: 'size', name: 'Size', value: (c) => c.width * c.height, help: `${SIZE_HELP}; sorts by area.` },
   { column: 'seen', name: 'Seen', value: (c) => c.impressions, help: METRIC_HELP.seen },
   { column: 'clicks', name: 'Clicks', value: (c) => c.clicks, help: `${METRIC_HELP.clicks}. Counted over all time.` },
-  { column: 'lastSeen', name: 'Last seen', value: (c) => c.lastSeen },
+  { column: 'lastSeen', name: 'Last seen', value: (c) => c.lastSeen, help: METRIC_HELP.lastSeen },
   { column: 'rule', name: 'Rule', value: (c) => c.rule, help: 'Rule: the detection rule that found the ad (docs/measurement.md).' },
 ];
 const TEXT_COLUMNS: ReadonlySet<CreativeColumn> = new Set(['advertiser', 'kind', 'network', 'rule']);
@@ -114,7 +114,7 @@ function CreativeRow({ creative: c }: { creative: Creative }) {
       </td>
       <td title={METRIC_HELP.seen}>{formatCount(c.impressions)}</td>
       <td title={METRIC_HELP.clicks}>{formatCount(c.clicks)}</td>
-      <td>{date(c.lastSeen)}</td>
+      <td title={METRIC_HELP.lastSeen}>{date(c.lastSeen)}</td>
       <td class="rule" title={c.rule}>
         {c.rule}
       </td>

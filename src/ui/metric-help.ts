@@ -18,6 +18,7 @@ export const METRIC_HELP = {
   pageAds: 'On this page now: ads AdTally found on this page that a person could see, counted or not yet; the number on the toolbar icon',
   creatives: 'Creatives: distinct ads, one per fingerprint (the same image, video or landing page on any site)',
   seen: 'Seen: impressions of this creative, counted over all time',
+  lastSeen: "Last seen: the day of this creative's latest stored event, on this device's calendar",
   perCreative: 'Per creative: impressions ÷ creatives, how often the average creative in the range was seen, counted over all time',
   storedBytes: "Stored: the space AdTally's events, totals and settings take in this browser, as the browser estimates it",
   share: 'Share: the impressions of this advertiser ÷ the impressions of all ads in the range (and filter), its share of voice (docs/dashboard.md)',
