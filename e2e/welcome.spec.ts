@@ -7,6 +7,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { launchWithExtension, waitForWelcomeTab } from '../scripts/launch-chromium.mjs';
 import { visitBlog } from '../scripts/visit.mjs';
 import { expect, tabIdOf, test } from './fixtures';
+import { DashboardPage } from './pages/dashboard-page';
 import { OptionsPage } from './pages/options-page';
 import { isMarked, markGlobalScope, WorkerKiller } from './worker-kills';
 
@@ -68,7 +69,7 @@ test('a fresh install opens the welcome page once; a restarted service worker do
   }
 });
 
-test("the welcome page's definitions are the popup's tooltips, word for word", async ({ context, extensionId, page, port, popup, serviceWorker }) => {
+test("the welcome page's definitions are the popup's tooltips and the chart legends', word for word", async ({ context, extensionId, page, port, popup, serviceWorker }) => {
   await visitBlog(page, port);
   const tabId = await tabIdOf(serviceWorker, '*://blog.test/*');
   await expect(async () => {
@@ -95,6 +96,14 @@ test("the welcome page's definitions are the popup's tooltips, word for word", a
     matched.push(name);
   }
   expect(matched).toEqual(['Impressions', 'Viewable', 'Clicks', 'CTR', 'In view', 'Viewability', 'Time in view', 'Per impression']);
+
+  // The dashboard's charts: each legend entry's tooltip is the same definition.
+  const definitionOf = async (metric: string) => (await welcome.locator(`[data-metric=${metric}]`).getAttribute('title')) ?? '';
+  const dashboard = new DashboardPage(await context.newPage(), `chrome-extension://${extensionId}`);
+  await dashboard.open('all');
+  const legendTitles = (chart: string) => dashboard.page.getByTestId(chart).locator('.u-legend .u-series').evaluateAll((rows) => rows.map((r) => r.getAttribute('title')));
+  expect(await legendTitles('daily-chart')).toEqual([null, await definitionOf('impressions'), await definitionOf('viewable'), await definitionOf('clicks')]);
+  expect(await legendTitles('ctr-chart')).toEqual([null, await definitionOf('ctr')]);
 });
 
 test('an empty database: the popup explains what will appear and links to the welcome page, as the options page does', async ({ context, extensionId, page, port, popup, serviceWorker }) => {
