@@ -1,10 +1,10 @@
 // ESLint: typescript-eslint's recommended rules plus the import boundaries (docs/architecture.md, "Boundaries are visible and enforced"):
 // content, background and each UI folder import only common/, never each other; the UI folders (popup,
-// dashboard, options) also share src/ui/ (code for extension pages only), which imports only common/.
+// dashboard, options, welcome) also share src/ui/ (code for extension pages only), which imports only common/.
 import tseslint from 'typescript-eslint';
 
-const parts = ['content', 'background', 'popup', 'dashboard', 'options', 'ui'];
-const UI_PAGES = ['popup', 'dashboard', 'options'];
+const parts = ['content', 'background', 'popup', 'dashboard', 'options', 'welcome', 'ui'];
+const UI_PAGES = ['popup', 'dashboard', 'options', 'welcome'];
 const boundary = (part) => ({
   files: [`src/${part}/**/*.{ts,tsx}`],
   rules: {

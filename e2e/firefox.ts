@@ -8,6 +8,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { SITES_DIR } from '../scripts/fixture-server.mjs';
+import { closeWelcomeTarget } from './welcome-tab';
 
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 export const ADDON_ID = 'adtally@adtally.org';
@@ -31,6 +32,7 @@ export async function launchFirefoxWithExtension(): Promise<Browser> {
     },
   });
   await browser.installExtension(EXTENSION_DIR);
+  await closeWelcomeTarget(browser);
   return browser;
 }
 

@@ -15,6 +15,7 @@ import { startFixtureServer } from '../scripts/fixture-server.mjs';
 import { BROWSER_FLAGS, CHROMIUM_PATH, EXTENSION_DIR } from '../scripts/launch-chromium.mjs';
 import { expect, test } from '@playwright/test';
 import { eventsFor, readStoredEvents } from './stored-events';
+import { closeWelcomeTarget } from './welcome-tab';
 
 interface SeenMessage {
   type: unknown;
@@ -47,6 +48,7 @@ async function launch(): Promise<{ browser: Browser; serviceWorker: WebWorker }>
   const serviceWorker = (await target.worker())!;
   // The worker's target shows up before the extension API is bound in it.
   await expect(async () => expect(await serviceWorker.evaluate(() => typeof (globalThis as unknown as ServiceWorkerGlobal).chrome)).toBe('object')).toPass({ timeout: 5000 });
+  await closeWelcomeTarget(browser);
   return { browser, serviceWorker };
 }
 

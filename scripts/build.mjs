@@ -18,6 +18,7 @@ const entryPoints = {
   popup: 'src/popup/index.tsx',
   options: 'src/options/index.tsx',
   dashboard: 'src/dashboard/index.tsx',
+  welcome: 'src/welcome/index.tsx',
 };
 
 const started = Date.now();

@@ -26,7 +26,13 @@ export const BROWSER_FLAGS = [
   '--no-first-run',
 ];
 
-export async function launchWithExtension({ headless = true, extensionDir = EXTENSION_DIR, backForwardCache = false } = {}) {
+/**
+ * `welcomeTab`: AdTally opens its welcome page once, on install (background/welcome-tab.ts), and every
+ * launch here is a fresh install. 'close' (the default) waits for that tab and closes it, so a test, a
+ * screenshot or a bench starts as before with the one blank tab (`context.pages()[0]`) active; 'keep'
+ * leaves it open (e2e/welcome.spec.ts looks at it).
+ */
+export async function launchWithExtension({ headless = true, extensionDir = EXTENSION_DIR, backForwardCache = false, welcomeTab = 'close' } = {}) {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`Chromium not found at ${CHROMIUM_PATH}. Install it (Debian/Ubuntu: sudo apt-get install chromium) or set CHROMIUM_PATH.`);
   }
@@ -43,5 +49,25 @@ export async function launchWithExtension({ headless = true, extensionDir = EXTE
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL(worker.url()).host;
+  if (welcomeTab === 'close') await closeWelcomeTab(context, extensionId);
   return { context, extensionId, worker };
+}
+
+/** Waits for the welcome tab AdTally opens on install (at most 15 s) and closes it. */
+export async function closeWelcomeTab(context, extensionId) {
+  const welcome = await waitForWelcomeTab(context, extensionId);
+  await welcome.close();
+}
+
+/** The welcome tab of a fresh install, once it shows welcome.html. */
+export async function waitForWelcomeTab(context, extensionId, timeout = 15_000) {
+  const url = `chrome-extension://${extensionId}/welcome.html`;
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const page = context.pages().find((p) => p.url() === url);
+    if (page) return page;
+    if (Date.now() > deadline) throw new Error(`AdTally's welcome tab did not open within ${timeout} ms of the install`);
+    // A tab opened by the extension may report about:blank until its navigation commits: look again.
+    await context.waitForEvent('page', { timeout: 250 }).catch(() => {});
+  }
 }

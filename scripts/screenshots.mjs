@@ -45,6 +45,21 @@ const base = `chrome-extension://${extensionId}`;
 const tabIdOf = (pattern) => worker.evaluate(async (p) => (await chrome.tabs.query({ url: p }))[0]?.id ?? null, pattern);
 try {
   const page = context.pages()[0] ?? (await context.newPage());
+
+  // The first run, before anything is counted: the popup on a page without ads, then the welcome page
+  // (opened on install; launchWithExtension closed that tab, so it is opened again here).
+  await page.goto(`http://news.test:${server.port}/no-such-page.html`);
+  const firstRun = await context.newPage();
+  await firstRun.setViewportSize({ width: 480, height: 200 });
+  await firstRun.goto(`${base}/popup.html?tab=${await tabIdOf('*://news.test/*')}`);
+  await firstRun.getByTestId('empty-state').waitFor();
+  await shoot(firstRun, 'popup-first-run', { fullPage: true });
+  await firstRun.setViewportSize({ width: 900, height: 900 });
+  await firstRun.goto(`${base}/welcome.html`);
+  await firstRun.getByTestId('definitions').waitFor();
+  await shoot(firstRun, 'welcome', { fullPage: true });
+  await firstRun.close();
+
   await visitBlog(page, server.port);
   await visitNews(page, server.port);
   await page.waitForTimeout(1500);

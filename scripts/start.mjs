@@ -23,7 +23,8 @@ const server = await startFixtureServer();
 const demoUrl = `http://news.test:${server.port}/`;
 let launched;
 try {
-  launched = await launchWithExtension({ headless });
+  // In a window, the welcome tab stays open as it does for a new user; a scripted visit starts without it.
+  launched = await launchWithExtension({ headless, welcomeTab: headless ? 'close' : 'keep' });
 } catch (error) {
   console.error(`\n${error.message}`);
   await server.close();

@@ -13,6 +13,7 @@ import { route } from './router';
 import { keepTopDocumentsIn } from './sender-page';
 import { readSettings } from './settings';
 import { forgetTab, refreshBadges, tabLoading } from './toolbar-badge';
+import { opensWelcome, WELCOME_PAGE } from './welcome-tab';
 import { applyRetention, RETENTION_ALARM, RETENTION_PERIOD_MINUTES } from './storage/retention';
 import { deletePicturesOf, getPicturesDb } from './pictures/db';
 import { SETTINGS } from '../common/stored/settings';
@@ -30,9 +31,11 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
 
 // The bundled list is current at install; the first refresh comes a week later, then weekly.
 // Retention runs a minute after install or update (an update may bring a new limit), then daily.
-browser.runtime.onInstalled.addListener(() => {
+browser.runtime.onInstalled.addListener((details) => {
   void browser.alarms.create(REFRESH_ALARM, { delayInMinutes: REFRESH_PERIOD_MINUTES, periodInMinutes: REFRESH_PERIOD_MINUTES });
   void browser.alarms.create(RETENTION_ALARM, { delayInMinutes: 1, periodInMinutes: RETENTION_PERIOD_MINUTES });
+  // What AdTally counts and keeps, shown once to a new user (the test harnesses close this tab).
+  if (opensWelcome(details)) void browser.tabs.create({ url: browser.runtime.getURL(WELCOME_PAGE) });
 });
 browser.alarms.onAlarm.addListener(async (alarm) => {
   if (alarm.name === RETENTION_ALARM) await runRetention();

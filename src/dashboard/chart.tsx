@@ -11,6 +11,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import uPlot from 'uplot';
 import { formatCount, formatPercent } from '../common/format';
+import { METRIC_HELP } from '../ui/metric-help';
 import type { ChartPoints, CtrColumns } from './series';
 
 const HEIGHT = 280;
@@ -36,6 +37,11 @@ const pointValue = (current: Current) => (_u: uPlot, v: number | null, _series: 
 };
 /** A count, or a week's average day to one decimal. */
 const count = (_u: uPlot, v: number | null) => (v === null ? '—' : formatCount(Math.round(v * 10) / 10));
+/** Gives each legend entry after the day its definition as a tooltip: the legend's numbers explain themselves like every other. */
+const legendTitles = (titles: string[]) => (u: uPlot) =>
+  u.root.querySelectorAll<HTMLElement>('.u-legend .u-series').forEach((row, i) => {
+    if (i > 0 && titles[i - 1]) row.title = titles[i - 1]!;
+  });
 const atLeast = (min: number) => (_u: uPlot, _min: number, max: number): uPlot.Range.MinMax => [0, Math.max(min, max * 1.1)];
 
 function axes() {
@@ -88,7 +94,7 @@ function countOptions(current: Current, width: number, onDrawn: () => void): uPl
       { label: 'Viewable', scale: 'y', stroke: cssColor('--series-viewable', '#2e9d6a'), width: 2, value: count },
       { label: 'Clicks (right axis)', scale: 'clicks', stroke: clicks, width: 2, value: count },
     ],
-    hooks: { draw: [onDrawn] },
+    hooks: { draw: [onDrawn], ready: [legendTitles([METRIC_HELP.impressions, METRIC_HELP.viewable, METRIC_HELP.clicks])] },
   };
 }
 
@@ -106,7 +112,7 @@ function ctrOptions(current: Current, width: number, onDrawn: () => void): uPlot
       { label: current.points.step === 'day' ? 'Day' : 'Week', value: pointValue(current) },
       { label: 'CTR', stroke: cssColor('--series-clicks', '#d9731a'), width: 2, spanGaps: false, points: { show: true, size: 5 }, value: percent },
     ],
-    hooks: { draw: [onDrawn] },
+    hooks: { draw: [onDrawn], ready: [legendTitles([METRIC_HELP.ctr])] },
   };
 }
 

@@ -11,6 +11,8 @@ import { sortRows } from '../ui/sort-rows';
 import type { SortValue } from '../ui/sort-rows';
 import { SortHead, useSort } from './counts-table';
 
+const SIZE_HELP = 'Size: the ad’s width × height in CSS pixels when first seen';
+
 type CreativeColumn = 'advertiser' | 'kind' | 'network' | 'size' | 'seen' | 'clicks' | 'lastSeen' | 'rule';
 
 /** The creatives table's columns: header text (kept: tests read it), what it sorts by, and its tooltip. */
@@ -18,10 +20,10 @@ const CREATIVE_COLUMNS: readonly { column: CreativeColumn; name: string; value: 
   { column: 'advertiser', name: 'Advertiser', value: (c) => c.advertiser ?? '' },
   { column: 'kind', name: 'Kind', value: (c) => c.kind },
   { column: 'network', name: 'Network', value: (c) => c.network ?? '' },
-  { column: 'size', name: 'Size', value: (c) => c.width * c.height, help: 'Size: the ad’s width × height in CSS pixels when first seen; sorts by area.' },
+  { column: 'size', name: 'Size', value: (c) => c.width * c.height, help: `${SIZE_HELP}; sorts by area.` },
   { column: 'seen', name: 'Seen', value: (c) => c.impressions, help: METRIC_HELP.seen },
   { column: 'clicks', name: 'Clicks', value: (c) => c.clicks, help: `${METRIC_HELP.clicks}. Counted over all time.` },
-  { column: 'lastSeen', name: 'Last seen', value: (c) => c.lastSeen },
+  { column: 'lastSeen', name: 'Last seen', value: (c) => c.lastSeen, help: METRIC_HELP.lastSeen },
   { column: 'rule', name: 'Rule', value: (c) => c.rule, help: 'Rule: the detection rule that found the ad (docs/measurement.md).' },
 ];
 const TEXT_COLUMNS: ReadonlySet<CreativeColumn> = new Set(['advertiser', 'kind', 'network', 'rule']);
@@ -38,7 +40,12 @@ export function FrequencyPanel({ frequency, filter }: { frequency: Frequency; fi
       <p class="note">
         Creatives seen in this range, each counted over all time: <span title={METRIC_HELP.creatives}>{formatCount(frequency.creatives)} creatives</span>,{' '}
         <span title={METRIC_HELP.impressions}>{formatCount(frequency.impressions)} impressions</span>
-        {frequency.creatives > 0 && <>, {(frequency.impressions / frequency.creatives).toFixed(1)} per creative on average</>}.
+        {frequency.creatives > 0 && (
+          <>
+            , <span title={METRIC_HELP.perCreative}>{(frequency.impressions / frequency.creatives).toFixed(1)} per creative on average</span>
+          </>
+        )}
+        .
         {filter.site !== undefined && ' The site filter does not apply here: one creative is shown on many sites.'}
       </p>
       {frequency.creatives === 0 ? (
@@ -63,7 +70,9 @@ export function FrequencyPanel({ frequency, filter }: { frequency: Frequency; fi
             <tbody>
               {frequency.buckets.map((b) => (
                 <tr key={b.label}>
-                  <th scope="row">{b.label}</th>
+                  <th scope="row" title={`Creatives seen ${b.label} ${b.label === '1' ? 'time' : 'times'}, over all time`}>
+                    {b.label}
+                  </th>
                   <td title={METRIC_HELP.creatives}>{formatCount(b.creatives)}</td>
                   <td title={METRIC_HELP.impressions}>{formatCount(b.impressions)}</td>
                 </tr>
@@ -100,12 +109,12 @@ function CreativeRow({ creative: c }: { creative: Creative }) {
       </th>
       <td>{c.kind}</td>
       <td>{c.network ?? '—'}</td>
-      <td>
+      <td title={SIZE_HELP}>
         {c.width}×{c.height}
       </td>
       <td title={METRIC_HELP.seen}>{formatCount(c.impressions)}</td>
       <td title={METRIC_HELP.clicks}>{formatCount(c.clicks)}</td>
-      <td>{date(c.lastSeen)}</td>
+      <td title={METRIC_HELP.lastSeen}>{date(c.lastSeen)}</td>
       <td class="rule" title={c.rule}>
         {c.rule}
       </td>

@@ -138,7 +138,10 @@ export function MyAds({
           </table>
           <div class="by-site-title">
             <h3 id="my-ads-sites">
-              Where they were seen <span class="of">· {formatCount(shown!.bySite.length)} sites</span>
+              Where they were seen{' '}
+              <span class="of" title="Sites where these ads were counted in the range">
+                · {formatCount(shown!.bySite.length)} sites
+              </span>
             </h3>
             {entries.length > 1 && (
               <select aria-label="Sites of" value={breakdown} onChange={(e) => setBreakdown(Number((e.currentTarget as HTMLSelectElement).value))}>

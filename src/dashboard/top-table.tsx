@@ -61,7 +61,7 @@ export function TopTable({
       <h2 id={id}>
         {title}
         {total > shown.length && (
-          <span class="of">
+          <span class="of" title={`${formatCount(total)} rows with counts in the range (and filter); the ${shown.length} with most impressions are shown`}>
             {' '}
             · top {shown.length} of {formatCount(total)}
           </span>

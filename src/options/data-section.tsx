@@ -3,6 +3,7 @@ import { errorText, formatBytes, formatCount } from '../common/format';
 import type { ExportFormat } from './export-file';
 import type { ImportReport } from './import-file';
 import type { StorageState } from './client';
+import { METRIC_HELP } from '../ui/metric-help';
 
 export interface DataActions {
   exportData(format: ExportFormat, onProgress: (done: number, total: number) => void): Promise<void>;
@@ -62,7 +63,11 @@ export function DataSection({ sites, storage, actions }: { sites: string[]; stor
       <h2 id="data-title">Your data</h2>
       {storage && (
         <p class="help" data-testid="storage-state">
-          {storage.usedBytes !== null && <>Stored in this browser: {formatBytes(storage.usedBytes)}. </>}
+          {storage.usedBytes !== null && (
+            <>
+              <span title={METRIC_HELP.storedBytes}>Stored in this browser: {formatBytes(storage.usedBytes)}.</span>{' '}
+            </>
+          )}
           {storage.persisted === true && 'The browser keeps it even when the disk runs low.'}
           {storage.persisted === false && 'The browser may clear it when the disk runs low; export it to keep a copy.'}
         </p>

@@ -97,6 +97,9 @@ function Options() {
       <header class="bar">
         <h1>AdTally</h1>
         <span class="tagline">settings and data</span>
+        <a class="welcome-link" href="welcome.html">
+          How AdTally counts
+        </a>
       </header>
       {error && (
         <p class="result error" role="alert">

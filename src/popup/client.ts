@@ -94,3 +94,9 @@ export function openDashboard(): void {
   void browser.tabs.create({ url: browser.runtime.getURL('dashboard.html') });
   window.close();
 }
+
+/** Opens the welcome page (what AdTally counts and keeps) in a new tab. */
+export function openWelcome(): void {
+  void browser.tabs.create({ url: browser.runtime.getURL('welcome.html') });
+  window.close();
+}

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { errorText } from '../common/format';
 import { isTracked, togglePauseSite } from '../common/settings';
 import type { Settings } from '../common/settings';
-import { adsInTab, auditInTab, loadStats, openDashboard, openOptions, readControls, readDbUpgrade, rememberControls } from './client';
+import { adsInTab, auditInTab, loadStats, openDashboard, openOptions, openWelcome, readControls, readDbUpgrade, rememberControls } from './client';
 import type { Stats } from './client';
 import { loadSettings, saveSettings } from '../ui/settings-store';
 import { PopupView } from './popup-view';
@@ -73,6 +73,7 @@ function Popup() {
       }}
       onOpenDashboard={openDashboard}
       onOpenOptions={openOptions}
+      onOpenWelcome={openWelcome}
     />
   );
 }

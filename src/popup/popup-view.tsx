@@ -39,6 +39,7 @@ export interface PopupActions {
   onToggleAudit?: () => void;
   onOpenOptions?: () => void;
   onOpenDashboard?: () => void;
+  onOpenWelcome?: () => void;
 }
 
 const DEFAULT_CONTROLS: PopupControls = { range: 'all', sort: { key: 'impressions', descending: true }, search: '' };
@@ -89,11 +90,17 @@ export function PopupView({ state, controls = DEFAULT_CONTROLS, ...actions }: { 
           audit={state.audit ?? null}
           pageAds={state.pageAds ?? null}
           onToggleAudit={actions.onToggleAudit}
+          nothingCounted={nothingCounted(state, controls)}
         />
       )}
       {state.status === 'ready' && <Table state={state} controls={controls} actions={actions} />}
-      {(actions.onOpenDashboard || actions.onOpenOptions) && (
+      {(actions.onOpenDashboard || actions.onOpenOptions || actions.onOpenWelcome) && (
         <footer class="links">
+          {actions.onOpenWelcome && (
+            <button type="button" class="link welcome" onClick={actions.onOpenWelcome}>
+              How AdTally counts
+            </button>
+          )}
           {actions.onOpenDashboard && (
             <button type="button" class="link" onClick={actions.onOpenDashboard}>
               Dashboard
@@ -124,7 +131,7 @@ function Table({ state, controls, actions }: { state: Extract<PopupState, { stat
         </div>
         <input type="search" placeholder="Search sites" aria-label="Search sites" value={controls.search} onInput={(e) => actions.onSearch?.((e.target as HTMLInputElement).value)} />
       </div>
-      {state.rows.length === 0 && <EmptyState range={controls.range} />}
+      {state.rows.length === 0 && <EmptyState range={controls.range} onOpenWelcome={actions.onOpenWelcome} />}
       {state.rows.length > 0 && shown.length === 0 && <p class="note">No site matches “{controls.search}”.</p>}
       {shown.length > 0 && (
         // The table scrolls on its own, under its header: the popup stays one screen tall however many sites.
@@ -136,12 +143,30 @@ function Table({ state, controls, actions }: { state: Extract<PopupState, { stat
   );
 }
 
-function EmptyState({ range }: { range: RangeChoice }) {
+/** Nothing stored at all (all time has no row): a first run, or everything deleted. */
+function nothingCounted(state: Extract<PopupState, { status: 'ready' }>, controls: PopupControls): boolean {
+  return controls.range === 'all' && (state.range ?? 'all') === 'all' && state.rows.length === 0;
+}
+
+function EmptyState({ range, onOpenWelcome }: { range: RangeChoice; onOpenWelcome?: () => void }) {
   if (range !== 'all') return <p class="note">No ads counted in this period. Choose a longer range, or browse a site with ads.</p>;
   return (
-    <div class="note empty">
-      <p>No ads counted yet.</p>
-      <p>Browse a site with ads: each ad counts as an impression when at least half of it is on screen, and as viewable after a second in view. Numbers appear here per site.</p>
+    <div class="note empty" data-testid="empty-state">
+      <p>
+        <strong>No ads counted yet.</strong> Browse as usual: AdTally counts the ads on the pages you visit, on this device only.
+      </p>
+      <p>
+        Each ad makes an impression when at least half of it is on screen, becomes viewable after a second in view, and your clicks on it are counted. This site's numbers
+        will appear above, and every site's in a table here.
+      </p>
+      {onOpenWelcome && (
+        <p>
+          <button type="button" class="link" onClick={onOpenWelcome}>
+            How AdTally counts
+          </button>{' '}
+          (every number, what stays on this device)
+        </p>
+      )}
     </div>
   );
 }

@@ -15,6 +15,7 @@ export function SiteCard({
   audit = null,
   onToggleAudit,
   pageAds = null,
+  nothingCounted = false,
 }: {
   site: string;
   stats: SiteStats | undefined;
@@ -25,6 +26,8 @@ export function SiteCard({
   audit?: boolean | null;
   onToggleAudit?: () => void;
   pageAds?: number | null;
+  /** Nothing is stored at all: the metrics would be bare zeros, and the popup explains what will appear instead. */
+  nothingCounted?: boolean;
 }) {
   const s: SiteStats = stats ?? { site, impressions: 0, viewable: 0, clicks: 0, dwellMs: 0 };
   const rates = measuredRates(s);
@@ -49,16 +52,20 @@ export function SiteCard({
           <span>Pause on this site</span>
         </label>
       </div>
-      <dl class="metrics">
-        {metrics.map(([label, value, help]) => (
-          <div key={label} title={help}>
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      {nothingCounted ? (
+        <p class="muted nothing-yet">Nothing counted on this site yet.</p>
+      ) : (
+        <dl class="metrics">
+          {metrics.map(([label, value, help]) => (
+            <div key={label} title={help}>
+              <dt>{label}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
       {pageAds !== null && (
-        <p class="page-ads" title="Ads AdTally found on this page that a person could see, counted or not yet: the number on the toolbar icon.">
+        <p class="page-ads" title={METRIC_HELP.pageAds}>
           {pageAds === 0 ? 'No ads on this page now' : `${formatCount(pageAds)} ${pageAds === 1 ? 'ad' : 'ads'} on this page now`}
           {paused ? ' (not counted here)' : ''}
         </p>

@@ -15,8 +15,12 @@ export const METRIC_HELP = {
   measured: 'Measured: ads on a page while it was visible, at least 10×10 px, once per ad per page view, whether or not they came into view (docs/measurement.md)',
   inViewRate: 'In view: measured ads that made an impression ÷ measured ads; n/a for data from before AdTally counted measured ads (docs/measurement.md)',
   viewabilityRate: 'Viewability: measured ads that became viewable ÷ measured ads, the MRC viewable ÷ measurable; n/a for data from before AdTally counted measured ads (docs/measurement.md)',
+  pageAds: 'On this page now: ads AdTally found on this page that a person could see, counted or not yet; the number on the toolbar icon',
   creatives: 'Creatives: distinct ads, one per fingerprint (the same image, video or landing page on any site)',
   seen: 'Seen: impressions of this creative, counted over all time',
+  lastSeen: "Last seen: the day of this creative's latest stored event, on this device's calendar",
+  perCreative: 'Per creative: impressions ÷ creatives, how often the average creative in the range was seen, counted over all time',
+  storedBytes: "Stored: the space AdTally's events, totals and settings take in this browser, as the browser estimates it",
   share: 'Share: the impressions of this advertiser ÷ the impressions of all ads in the range (and filter), its share of voice (docs/dashboard.md)',
   siteShare: "Share of site: my ads' impressions on this site ÷ the impressions of all ads on it in the range, their share of voice there (docs/dashboard.md)",
   fold: 'Placement: above the fold when the ad’s top lay within the first screen of its page view (where the page was scrolled to as it started, plus the window’s height), else below; unknown for data from before AdTally recorded it (docs/measurement.md)',
@@ -37,6 +41,24 @@ export const READING_WORDS: Record<Reading, string> = {
 };
 
 export type Metric = keyof typeof METRIC_HELP;
+
+/**
+ * The numbers the welcome page defines, in the order a person meets them. Each definition there is its
+ * METRIC_HELP text, so the welcome page and every tooltip say the same thing (e2e/welcome.spec.ts).
+ */
+export const WELCOME_METRICS = ['impressions', 'viewable', 'clicks', 'ctr', 'measured', 'inViewRate', 'viewabilityRate', 'timeInView', 'averageDwell'] as const satisfies readonly Metric[];
+
+/** A METRIC_HELP text in its parts: the name before the first colon, the meaning, and the document it sums up. */
+export function helpParts(metric: Metric): { name: string; meaning: string; source: string | null } {
+  const text: string = METRIC_HELP[metric];
+  const colon = text.indexOf(': ');
+  const source = /\s\(([\w/.-]+\.md)\)$/.exec(text);
+  return {
+    name: text.slice(0, colon),
+    meaning: text.slice(colon + 2, source ? source.index : undefined),
+    source: source ? source[1]! : null,
+  };
+}
 
 /** The tooltip of one number: what it is, then the definition. */
 export function metricTitle(metric: Metric, value?: string): string {

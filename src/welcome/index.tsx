@@ -1,0 +1,4 @@
+import { render } from 'preact';
+import { WelcomeView } from './welcome-view';
+
+render(<WelcomeView />, document.getElementById('app')!);
