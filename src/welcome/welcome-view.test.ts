@@ -32,7 +32,9 @@ describe('WelcomeView', () => {
     expect(text).toContain('No browsing data leaves your machine');
     expect(text).toContain('Its only network traffic is downloading the filter list');
     expect(text).toContain('Pause on this site');
+    // Pictures of the ads are kept locally, and the page says where to turn them off.
+    expect(text).toContain('keeps a small picture of each new ad');
     const links = [...root.querySelectorAll('a')].map((a) => a.getAttribute('href'));
-    expect(links).toEqual(['options.html#lists-title', 'options.html#tracking-title', 'dashboard.html', 'options.html#data-title']);
+    expect(links).toEqual(['options.html#privacy-title', 'options.html#lists-title', 'options.html#tracking-title', 'dashboard.html', 'options.html#data-title']);
   });
 });

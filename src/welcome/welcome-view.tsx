@@ -40,6 +40,11 @@ export function WelcomeView() {
           server and no analytics.
         </p>
         <p>
+          To show you the ads themselves, AdTally keeps a small picture of each new ad when it first becomes viewable, cropped to the ad, with its headline and
+          addresses. Pictures stay here too, are deleted with their site and are exported only when you ask; turn them off under{' '}
+          <a href="options.html#privacy-title">Options › Privacy</a>.
+        </p>
+        <p>
           Its only network traffic is downloading the filter list that recognises ads, once a week. You can turn that off under{' '}
           <a href="options.html#lists-title">Options › Filter lists</a>.
         </p>
@@ -60,7 +65,7 @@ export function WelcomeView() {
             <strong>The popup</strong> (the AdTally icon): this site and every site, today, this week, this month or all time.
           </li>
           <li>
-            <a href="dashboard.html">The dashboard</a>: charts by day, top sites, advertisers and networks, your own ads, and how often each creative was seen.
+            <a href="dashboard.html">The dashboard</a>: charts by day, top sites, advertisers and networks, your own ads, how often each creative was seen, and a gallery of the ads themselves.
           </li>
           <li>
             <a href="options.html#data-title">Options › Your data</a>: export every event as CSV or NDJSON, or the totals as JSON; import; delete a site or everything.
