@@ -224,6 +224,10 @@ async function measureOpens(profileDir) {
         ['getWatchStats URL pattern, 30 days', { type: 'getWatchStats', days: range(30), entries: watchUrl }],
         ['getFrequency, 30 days', { type: 'getFrequency', days: range(30), filter: {}, limit: 10 }],
         ['getFrequency, all time', { type: 'getFrequency', days: {}, filter: {}, limit: 10 }],
+        ['getPlacement, 30 days', { type: 'getPlacement', days: range(30) }],
+        ['getPlacement, all time', { type: 'getPlacement', days: {} }],
+        ['getGallery, 30 days (24 cards)', { type: 'getGallery', days: range(30), filter: {}, watch: null, offset: 0, limit: 24 }],
+        ['getGallery, all time (24 cards)', { type: 'getGallery', days: {}, filter: {}, watch: null, offset: 0, limit: 24 }],
       ];
       for (const [label, message] of asks) {
         messages[label] = await page.evaluate(

@@ -61,7 +61,7 @@ export interface PictureData extends PictureInfo {
 /** One card of the gallery: the creative's counts (all time, like frequency), the sites of its events, its picture. */
 export interface GalleryCard {
   creative: Creative;
-  /** Every site its stored events were on, most events first (at most MAX_CARD_SITES). */
+  /** The sites its stored events were on (read from up to 500 of them), most events first (at most MAX_CARD_SITES). */
   sites: string[];
   picture: PictureData | null;
 }

@@ -38,6 +38,11 @@ export interface DashboardState {
   frequency: Loadable<Frequency>;
   /** Placement and time in view: every ad of the range, whatever the filter. */
   placement: Loadable<PlacementStats>;
+  /**
+   * The current view's chart and top tables have arrived. The slower reads (placement, the galleries) start
+   * only then, so the first screen never queues behind them in the worker and IndexedDB (docs/performance.md).
+   */
+  firstScreenDone: boolean;
   watchlist: WatchEntry[];
   watch: Loadable<WatchStats>;
   /** The top tables showing every row rather than the top 10. */
@@ -89,7 +94,7 @@ export function DashboardView({ state, actions }: { state: DashboardState; actio
       <MyAds entries={state.watchlist} stats={state.watch} rangeLabel={rangeLabel} onChange={actions.onWatchlist} />
       {state.watchlist.length > 0 && (
         <GallerySection
-          view={JSON.stringify([state.range, state.watchlist])}
+          view={state.firstScreenDone ? JSON.stringify([state.range, state.watchlist]) : null}
           load={actions.loadGallery('watched')}
           title="My ads: their creatives"
           empty="None of your ads was seen in this range."
@@ -177,7 +182,7 @@ export function DashboardView({ state, actions }: { state: DashboardState; actio
         {state.placement.status === 'ready' && <PlacementPanel stats={state.placement.value} />}
       </section>
       <GallerySection
-        view={JSON.stringify([state.range, state.filter])}
+        view={state.firstScreenDone ? JSON.stringify([state.range, state.filter]) : null}
         load={actions.loadGallery('all')}
         title="Creatives"
         note="Creatives seen in this range, newest first, each counted over all time, with the picture taken when it first became viewable."

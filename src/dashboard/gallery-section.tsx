@@ -1,5 +1,6 @@
 /**
- * A gallery that loads its own pages: the first page whenever its view (range, filter, watchlist) changes, then
+ * A gallery that loads its own pages: the first page whenever its view (range, filter, watchlist) changes (null:
+ * not yet, the page's first screen is loading), then
  * another on "Show more". An answer for a view left meanwhile is dropped. Its data comes through `load`, which
  * the page's client module implements (docs/architecture.md, "The UI is a pure render").
  */
@@ -13,7 +14,7 @@ export type LoadGallery = (offset: number, limit: number) => Promise<{ cards: Ga
 
 type Shown = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; cards: GalleryCard[]; total: number; more: boolean };
 
-export function GallerySection({ view, load, title, note, empty, testId }: { view: string; load: LoadGallery; title: string; note?: string; empty: string; testId: string }) {
+export function GallerySection({ view, load, title, note, empty, testId }: { view: string | null; load: LoadGallery; title: string; note?: string; empty: string; testId: string }) {
   const [shown, setShown] = useState<Shown>({ status: 'loading' });
   // Which view the cards belong to: "Show more" of a view left meanwhile must not add to the new one.
   const generation = useRef(0);
@@ -21,6 +22,8 @@ export function GallerySection({ view, load, title, note, empty, testId }: { vie
     let current = true;
     generation.current++;
     setShown({ status: 'loading' });
+    // No view yet: the page's first screen is still loading.
+    if (view === null) return;
     load(0, GALLERY_PAGE).then(
       ({ cards, total }) => current && setShown({ status: 'ready', cards, total, more: false }),
       (error: unknown) => current && setShown({ status: 'error', message: errorText(error) }),

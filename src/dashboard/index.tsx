@@ -4,7 +4,7 @@
  * and frequency. Each part loads on its own, so the chart never waits for a table.
  */
 import { render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { CELL_DIMENSIONS, isEmptyFilter } from '../common/cells';
 import type { CellDimension, CellFilter } from '../common/cells';
 import { errorText } from '../common/format';
@@ -35,6 +35,7 @@ function Dashboard() {
     tops: loadingTops(),
     frequency: { status: 'loading' },
     placement: { status: 'loading' },
+    firstScreenDone: false,
     watchlist: [],
     watch: { status: 'loading' },
     showAll: noneShowAll(),
@@ -51,6 +52,7 @@ function Dashboard() {
     // Frequency reads every creative of the range: it waits for the chart and the top tables, so the
     // first screen never queues behind it in IndexedDB.
     const firstScreen: Promise<unknown>[] = [];
+    update(() => ({ firstScreenDone: false }));
     if (isEmptyFilter(state.filter)) {
       firstScreen.push(
         loadSeries(days).then(
@@ -82,6 +84,7 @@ function Dashboard() {
     }
     void Promise.all(firstScreen).then(() => {
       if (!current) return;
+      update(() => ({ firstScreenDone: true }));
       loadFrequency(days, state.filter, TOP_CREATIVES).then(
         (value) => update(() => ({ frequency: { status: 'ready', value } })),
         (error: unknown) => update(() => ({ frequency: failed(error) })),
@@ -92,18 +95,31 @@ function Dashboard() {
     };
   }, [state.range, JSON.stringify(state.filter)]);
 
-  // Placement and time in view: every ad of the range, so only a new range loads them again.
+  // Placement and time in view: every ad of the range, so only a new range loads them again, once its
+  // first screen is drawn (a new filter redraws the first screen but keeps these).
+  const placementRange = useRef<RangeId | null>(null);
   useEffect(() => {
+    if (!state.firstScreenDone || placementRange.current === state.range) return;
     let current = true;
+    let answered = false;
+    placementRange.current = state.range;
     setState((s) => ({ ...s, placement: { status: 'loading' } }));
     loadPlacement(rangeDays(state.range, today())).then(
-      (value) => current && setState((s) => ({ ...s, placement: { status: 'ready', value } })),
-      (error: unknown) => current && setState((s) => ({ ...s, placement: failed(error) })),
+      (value) => {
+        answered = true;
+        if (current) setState((s) => ({ ...s, placement: { status: 'ready', value } }));
+      },
+      (error: unknown) => {
+        placementRange.current = null;
+        if (current) setState((s) => ({ ...s, placement: failed(error) }));
+      },
     );
     return () => {
       current = false;
+      // Left before it answered: whichever range comes next loads its own.
+      if (!answered) placementRange.current = null;
     };
-  }, [state.range]);
+  }, [state.firstScreenDone]);
 
   useEffect(() => {
     loadWatchlist().then(
@@ -132,11 +148,11 @@ function Dashboard() {
   const actions = {
     onRange: (range: RangeId) => {
       rememberView(range, state.filter);
-      setState((s) => ({ ...s, range, chart: { status: 'loading' }, tops: loadingTops(), frequency: { status: 'loading' } }));
+      setState((s) => ({ ...s, range, chart: { status: 'loading' }, tops: loadingTops(), frequency: { status: 'loading' }, firstScreenDone: false }));
     },
     onFilter: (filter: CellFilter) => {
       rememberView(state.range, filter);
-      setState((s) => ({ ...s, filter, chart: { status: 'loading' }, tops: loadingTops(), frequency: { status: 'loading' } }));
+      setState((s) => ({ ...s, filter, chart: { status: 'loading' }, tops: loadingTops(), frequency: { status: 'loading' }, firstScreenDone: false }));
     },
     onShowAll: (d: CellDimension, all: boolean) => {
       setState((s) => ({ ...s, showAll: { ...s.showAll, [d]: all } }));
