@@ -135,7 +135,8 @@ function duBytes(path) {
  * new tab. The time is the page's own clock (performance.now(), 0 at navigation start) at the first animation
  * frame after the awaited element appeared: the popup's first table row, the dashboard's chart marked
  * data-ready once uPlot has drawn. The first open of each page finds the service worker started by the
- * previous page, except the very first (cold: the worker and the database open on demand).
+ * previous page, except the very first (cold: the worker and the database open on demand). Each page is
+ * closed only once nothing on it is aria-busy, so no open queues behind the previous page's later reads.
  */
 async function measureOpens(profileDir) {
   const { context, extensionId, worker } = await launch('adtally', extensionDir, profileDir);
@@ -174,6 +175,10 @@ async function measureOpens(profileDir) {
           const framed = await page.waitForFunction((n) => window.__adtallySeen[n].frame, name, { timeout: 2_000, polling: 20 }).then((h) => h.jsonValue(), () => null);
           times.push(framed ?? seen.inserted);
         }
+        // Closed once it has finished loading everything (nothing aria-busy: the panels and galleries that load
+        // after the first screen), so the next open measures its own first screen, not this page's leftover
+        // reads in the worker: a person does not open the next page within the second.
+        await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'), null, { timeout: 120_000, polling: 100 }).catch(() => {});
         return times;
       } finally {
         await page.close();
