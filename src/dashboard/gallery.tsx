@@ -31,6 +31,9 @@ export function GalleryCards({ cards, total, loadingMore, onShowMore, empty }: {
   );
 }
 
+/** Sites written out on a card, most events first; the rest are counted, and named in the tooltip (cards stay short). */
+const SITES_SHOWN = 3;
+
 function CreativeCard({ card: { creative: c, sites, picture } }: { card: GalleryCard }) {
   const headline = picture?.headline || null;
   const advertiser = c.advertiser ?? '(not shown by the ad)';
@@ -64,7 +67,9 @@ function CreativeCard({ card: { creative: c, sites, picture } }: { card: Gallery
             {picture?.creativeUrl ?? '—'}
           </dd>
           <dt>Sites</dt>
-          <dd data-testid="creative-sites">{sites.join(', ') || '—'}</dd>
+          <dd data-testid="creative-sites" title={sites.length > SITES_SHOWN ? sites.join(', ') : undefined}>
+            {sites.length > SITES_SHOWN ? `${sites.slice(0, SITES_SHOWN).join(', ')} and ${sites.length - SITES_SHOWN} more` : sites.join(', ') || '—'}
+          </dd>
           <dt>Seen</dt>
           <dd>
             {date(c.firstSeen)} – {date(c.lastSeen)}
