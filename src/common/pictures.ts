@@ -30,6 +30,8 @@ export interface CreativeSighting {
 }
 
 export const MAX_PICTURE_TEXT = 300;
+/** A page's text as a picture keeps it: whitespace collapsed, cut to `max` characters (the content script and the background's parse alike). */
+export const plainText = (text: string, max: number): string => text.replace(/\s+/g, ' ').trim().slice(0, max);
 export const MAX_PICTURE_HEADLINE = 200;
 export const MAX_PICTURE_URL = 4096;
 /** Pictures are scaled down to at most this many pixels wide. */

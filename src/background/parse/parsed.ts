@@ -11,6 +11,10 @@ export type Unchecked = Record<string, unknown>;
 export const accept = <T>(payload: T): Parsed<T> => ({ ok: true, payload });
 export const refuse = (reason: string): Parsed<never> => ({ ok: false, reason });
 
+/** A whole number from `min` up, more than `max` cut to it; anything else reads as `fallback` (a UI query's lenient field). */
+export const wholeNumberOf = (value: unknown, min: number, fallback: number, max: number): number =>
+  typeof value === 'number' && Number.isInteger(value) && value >= min ? Math.min(value, max) : fallback;
+
 /** The payload of a parse that accepted, for callers (tests) that know it does; a refusal throws its reason. */
 export function accepted<T>(parsed: Parsed<T>): T {
   if (!parsed.ok) throw new Error(`AdTally: refused: ${parsed.reason}`);

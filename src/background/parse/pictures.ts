@@ -6,10 +6,10 @@
 import { cellFilterFrom } from '../../common/cells';
 import { dayRange } from '../../common/day';
 import type { ContentMessages, PayloadOf, UiMessages } from '../../common/messages';
-import { GALLERY_PAGE, MAX_PICTURE_HEADLINE, MAX_PICTURE_TEXT, MAX_PICTURE_URL } from '../../common/pictures';
+import { GALLERY_PAGE, MAX_PICTURE_HEADLINE, MAX_PICTURE_TEXT, MAX_PICTURE_URL, plainText } from '../../common/pictures';
 import type { ViewportRect } from '../../common/pictures';
 import { watchlistFrom } from '../../common/watchlist';
-import { accept, refuse } from './parsed';
+import { accept, refuse, wholeNumberOf } from './parsed';
 import type { Parsed, Unchecked } from './parsed';
 
 /** A fingerprint as content/attribution/fingerprint.ts makes it. */
@@ -30,7 +30,7 @@ function rectOf(value: unknown): ViewportRect | null {
 }
 
 /** A page's text, cut to its limit; anything but a string reads as empty. */
-const textOf = (value: unknown, max: number): string => (typeof value === 'string' ? value.replace(/\s+/g, ' ').trim().slice(0, max) : '');
+const textOf = (value: unknown, max: number): string => (typeof value === 'string' ? plainText(value, max) : '');
 
 /** An http(s) URL of at most MAX_PICTURE_URL characters, else null. */
 function urlOf(value: unknown): string | null {
@@ -59,20 +59,17 @@ export function parseCreativeSeen(message: Unchecked): Parsed<PayloadOf<ContentM
   });
 }
 
-const wholeFrom = (value: unknown, min: number, fallback: number, max: number): number =>
-  typeof value === 'number' && Number.isInteger(value) && value >= min ? Math.min(value, max) : fallback;
-
 export function parseGetGallery(message: Unchecked): Parsed<PayloadOf<UiMessages, 'getGallery'>> {
   return accept({
     days: dayRange(message.days),
     filter: cellFilterFrom(message.filter),
-    offset: wholeFrom(message.offset, 0, 0, Number.MAX_SAFE_INTEGER),
-    limit: wholeFrom(message.limit, 1, GALLERY_PAGE, MAX_GALLERY_PAGE),
+    offset: wholeNumberOf(message.offset, 0, 0, Number.MAX_SAFE_INTEGER),
+    limit: wholeNumberOf(message.limit, 1, GALLERY_PAGE, MAX_GALLERY_PAGE),
     // Malformed watchlist entries are left out (watchlistFrom); no list at all is the whole gallery.
     watch: Array.isArray(message.watch) ? watchlistFrom(message.watch) : null,
   });
 }
 
 export function parseExportPictures(message: Unchecked): Parsed<PayloadOf<UiMessages, 'exportPictures'>> {
-  return accept({ after: typeof message.after === 'string' ? message.after : null, limit: wholeFrom(message.limit, 1, 50, MAX_GALLERY_PAGE) });
+  return accept({ after: typeof message.after === 'string' ? message.after : null, limit: wholeNumberOf(message.limit, 1, 50, MAX_GALLERY_PAGE) });
 }

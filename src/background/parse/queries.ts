@@ -7,7 +7,7 @@ import { dayRange } from '../../common/day';
 import { TOP_DIMENSIONS } from '../../common/messages';
 import type { PayloadOf, TopDimension, UiMessages } from '../../common/messages';
 import { watchlistFrom } from '../../common/watchlist';
-import { accept } from './parsed';
+import { accept, wholeNumberOf } from './parsed';
 import type { Parsed, Unchecked } from './parsed';
 
 /**
@@ -22,7 +22,7 @@ type Payload<K extends keyof UiMessages> = Parsed<PayloadOf<UiMessages, K>>;
 
 /** A whole number of rows from 1 up; more than MAX_TOP is cut to it, anything else reads as 10. */
 function limitOf(value: unknown): number {
-  return typeof value === 'number' && Number.isInteger(value) && value > 0 ? Math.min(value, MAX_TOP) : DEFAULT_TOP;
+  return wholeNumberOf(value, 1, DEFAULT_TOP, MAX_TOP);
 }
 
 export function parseGetStats(message: Unchecked): Payload<'getStats'> {

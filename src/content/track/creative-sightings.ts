@@ -4,12 +4,9 @@
  * send one sighting), never for an ad with no fingerprint. Layout is read once, at that moment only: the
  * ad's box, the viewport, and its visible text (`innerText` leaves out what CSS hides).
  */
-import { MAX_PICTURE_HEADLINE, MAX_PICTURE_TEXT } from '../../common/pictures';
+import { MAX_PICTURE_HEADLINE, MAX_PICTURE_TEXT, plainText } from '../../common/pictures';
 import type { CreativeSighting } from '../../common/pictures';
 import type { Attribution } from '../attribution/attribute';
-
-/** Whitespace collapsed, cut to `max` characters. */
-const plain = (text: string, max: number) => text.replace(/\s+/g, ' ').trim().slice(0, max);
 
 /** The sighting of an ad's creative now: its box in the viewport, and its text as a person sees it. */
 export function sightingOf(element: Element, attribution: Attribution): CreativeSighting {
@@ -21,8 +18,8 @@ export function sightingOf(element: Element, attribution: Attribution): Creative
     // The whole viewport, scrollbars included, as the capture of the visible tab is.
     viewport: { width: window.innerWidth, height: window.innerHeight },
     devicePixelRatio: window.devicePixelRatio,
-    headline: plain(attribution.headline, MAX_PICTURE_HEADLINE),
-    text: plain(visible, MAX_PICTURE_TEXT),
+    headline: plainText(attribution.headline, MAX_PICTURE_HEADLINE),
+    text: plainText(visible, MAX_PICTURE_TEXT),
     creativeUrl: attribution.creativeUrl,
     landingUrl: attribution.landingUrl,
   };
