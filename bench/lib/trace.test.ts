@@ -30,6 +30,8 @@ const events = [
   task(1, 11, 0.5),
   task(2, 21, 1),
   task(3, 31, 1),
+  // uBO's content script compiled in the page's main thread during the 7th sample (a "(program)" sample).
+  { ph: 'X', name: 'v8.compile', pid: 1, tid: 11, ts: 6500, dur: 1000, args: { data: { url: `${UBO}js/contentscript.js` } } },
   ...profile(
     1,
     11,
@@ -43,7 +45,7 @@ const events = [
       node(7, 1, '(garbage collector)'),
       node(8, 1, '(program)'),
     ],
-    [2, 3, 4, 5, 6, 7, 8, 2],
+    [2, 3, 4, 5, 6, 7, 8, 8, 2],
   ),
   ...profile(2, 21, [node(1, undefined, '(root)'), node(2, 1, 'creative', 'http://ads1.test:8000/creative.html'), node(3, 1, 'start', `${UBO}js/vapi.js`)], [3, 3, 2, 2]),
   ...profile(3, 31, [node(1, undefined, '(root)'), node(2, 1, 'onMessage', `${UBO}js/messaging.js`)], [2, 2, 2]),
@@ -52,12 +54,14 @@ const events = [
 describe('attribute', () => {
   it("counts every sample with the extension's frame anywhere on its stack as that extension's, in each role", () => {
     const { roles } = attribute(events, { pageOrigin: PAGE, extensionOrigin: UBO });
-    // Page: uBO's own frame, the native call under it and the page callback under it; the page thread got half a core.
-    expect(roles.page.extensionWallMs).toBe(3);
-    expect(roles.page.extensionMs).toBe(1.5);
-    expect(roles.page.extensionSamples).toBe(3);
-    // Every script sample but (program); the garbage collector's is script but no one's.
-    expect(roles.page.wallMs).toBe(6);
+    // Page: uBO's own frame, the native call under it, the page callback under it and the compiling of its
+    // script; the page thread got half a core.
+    expect(roles.page.extensionWallMs).toBe(4);
+    expect(roles.page.extensionMs).toBe(2);
+    expect(roles.page.extensionCompileMs).toBe(0.5);
+    expect(roles.page.extensionSamples).toBe(4);
+    // Every script sample but the (program) one outside any compile; the garbage collector's is script but no one's.
+    expect(roles.page.wallMs).toBe(7);
     expect(roles.page.gcMs).toBe(0.5);
     // uBO's content script in the ad iframe's renderer, and its background page in the extension's process.
     expect(roles.iframes.extensionMs).toBe(2);
@@ -68,6 +72,7 @@ describe('attribute', () => {
   it('attributes to the extension it is given, not to any extension', () => {
     const { roles } = attribute(events, { pageOrigin: PAGE, extensionOrigin: ADTALLY });
     expect(roles.page.extensionWallMs).toBe(1);
+    expect(roles.page.extensionCompileMs).toBe(0);
     expect(roles.iframes.extensionMs).toBe(0);
     // uBO's background page is not AdTally's process.
     expect(roles.background.scriptMs).toBe(0);
@@ -79,6 +84,7 @@ describe('attribute', () => {
       'surveyPhase1 js/contentscript.js:10': 0.5,
       'surveyPhase1 js/contentscript.js:10 > querySelectorAll': 0.5,
       'surveyPhase1 js/contentscript.js:10 > onMutation': 0.5,
+      '(compile) js/contentscript.js': 0.5,
     });
   });
 });
