@@ -58,7 +58,7 @@ const results = await measureInterleaved({
     const p = r.roles.page;
     process.stderr.write(
       `run ${r.run}/${runs} ${pad(pageDef.name, 8)} ${pad(config, 7)} ${pad(r.seconds.toFixed(0), 4, true)} s  ` +
-        `main thread ${(p.mainThreadMs / 1000).toFixed(1)} s (wall ${(p.mainThreadWallMs / 1000).toFixed(1)}), AdTally ${(p.adtallyMs / 1000).toFixed(1)} s, ` +
+        `main thread ${(p.mainThreadMs / 1000).toFixed(1)} s (wall ${(p.mainThreadWallMs / 1000).toFixed(1)}), AdTally ${(p.extensionMs / 1000).toFixed(1)} s, ` +
         `last burst at ${r.visit?.doneS.toFixed(1)} s, quiet ${r.visit?.quiet ? 'yes' : 'NO'}, ${r.elements} elements, load ${r.loadavg.toFixed(1)}` +
         `${r.detected ? `, ${r.detected.count ?? r.detected.error} ads listed` : ''}\n`,
     );
@@ -84,8 +84,8 @@ for (const pageDef of pages) {
   const rows = [
     ['main thread, all tasks', s(bare, (r) => r.roles.page.mainThreadMs), s(ad, (r) => r.roles.page.mainThreadMs), s(bare, (r) => r.roles.page.mainThreadWallMs), s(ad, (r) => r.roles.page.mainThreadWallMs)],
     ['all script, main thread', s(bare, (r) => r.roles.page.scriptMs), s(ad, (r) => r.roles.page.scriptMs)],
-    ['AdTally script, main thread', null, s(ad, (r) => r.roles.page.adtallyMs), null, s(ad, (r) => r.roles.page.adtallyWallMs)],
-    ['AdTally, service worker', null, s(ad, (r) => r.roles.background.adtallyMs)],
+    ['AdTally script, main thread', null, s(ad, (r) => r.roles.page.extensionMs), null, s(ad, (r) => r.roles.page.extensionWallMs)],
+    ['AdTally, service worker', null, s(ad, (r) => r.roles.background.extensionMs)],
     ['last burst appended at (wall s)', s(bare, (r) => r.visit.doneS * 1000), s(ad, (r) => r.visit.doneS * 1000)],
     ['trace window (wall s)', s(bare, (r) => r.windowMs), s(ad, (r) => r.windowMs)],
   ];
@@ -96,7 +96,7 @@ for (const pageDef of pages) {
   const ratio = median(ad.map((r) => r.roles.page.mainThreadMs)) / median(bare.map((r) => r.roles.page.mainThreadMs));
   const ratios = ad.map((r) => r.roles.page.mainThreadMs / median(bare.map((b) => b.roles.page.mainThreadMs)));
   console.log(`AdTally/bare, main thread: ${ratio.toFixed(2)}× (per AdTally run against the bare median: ${ratios.map((x) => x.toFixed(2)).join(', ')})`);
-  summary.push({ page: pageDef.name, bare: median(bare.map((r) => r.roles.page.mainThreadMs)), adtally: median(ad.map((r) => r.roles.page.mainThreadMs)), ours: median(ad.map((r) => r.roles.page.adtallyMs)), ratio });
+  summary.push({ page: pageDef.name, bare: median(bare.map((r) => r.roles.page.mainThreadMs)), adtally: median(ad.map((r) => r.roles.page.mainThreadMs)), ours: median(ad.map((r) => r.roles.page.extensionMs)), ratio });
   if (last?.detected) {
     console.log(`ads listed      ${fmtRange(ad.map((r) => r.detected.count ?? 0), 0)} (last run: ${Object.entries(last.detected.byLayer ?? {}).map(([k, v]) => `${k} ${v}`).join(', ') || last.detected.error})`);
     const { observed, pageViews, pending, ...rest } = last.detected.answer ?? {};

@@ -5,12 +5,12 @@
  * /usr/bin/chromium load that MV2 extension); (3) none, and AdTally runs on its built-in signatures only,
  * which the build says plainly. The version, date and source are recorded in filters/lists.json.
  */
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FiltersEngine } from '@ghostery/adblocker';
+import { unpackedDebianPackage } from './debian-package.mjs';
 import { detectionLines, EASYLIST_URL, ENGINE_OPTIONS, listVersion, looksLikeEasyList } from '../src/background/filters/list-text.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -34,18 +34,9 @@ async function download() {
 function debianCopy() {
   const installed = `/${DEBIAN_PATH}`;
   if (existsSync(installed)) return { text: readFileSync(installed, 'utf8'), source: `debian:${DEBIAN_PACKAGE} (installed)` };
-  const unpacked = join(CACHE, 'debian', DEBIAN_PATH);
   try {
-    if (!existsSync(unpacked)) {
-      mkdirSync(CACHE, { recursive: true });
-      execFileSync('apt-get', ['download', DEBIAN_PACKAGE], { cwd: CACHE, stdio: 'pipe', timeout: 120_000 });
-      const deb = readdirSync(CACHE).find((f) => f.startsWith(DEBIAN_PACKAGE) && f.endsWith('.deb'));
-      if (!deb) throw new Error('apt-get download left no .deb');
-      execFileSync('dpkg-deb', ['-x', join(CACHE, deb), join(CACHE, 'debian')], { stdio: 'pipe' });
-    }
-    const deb = readdirSync(CACHE).find((f) => f.endsWith('.deb')) ?? '';
-    const version = deb.split('_')[1] ?? 'unknown';
-    return { text: readFileSync(unpacked, 'utf8'), source: `debian:${DEBIAN_PACKAGE} ${decodeURIComponent(version)}` };
+    const { files, version } = unpackedDebianPackage(DEBIAN_PACKAGE);
+    return { text: readFileSync(join(files, DEBIAN_PATH), 'utf8'), source: `debian:${DEBIAN_PACKAGE} ${version}` };
   } catch (error) {
     console.log(`filter lists: Debian's copy is not available (${String(error.message).split('\n')[0]})`);
     return null;

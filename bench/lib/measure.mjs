@@ -1,22 +1,27 @@
 /**
  * One measurement: a fresh browser in one configuration loads one page, lets it settle (or scrolls it), and
- * reports the attributed script time, the JS heap after a forced GC, and (with AdTally) what it detected and
- * how many filter rules the page was sent.
+ * reports the attributed script time of the configuration's extension, the JS heap after a forced GC, and
+ * (with AdTally) what it detected and how many filter rules the page was sent. With uBlock Origin, the
+ * warm-up page's probe must be hidden before anything is measured.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launch } from './browser.mjs';
+import { WARMUP_PROBE } from './server.mjs';
 import { attribute, startTrace } from './trace.mjs';
+import { expectHidden, shimCounts } from './ubo-mv3.mjs';
 
 const MB = 1024 * 1024;
 
 export async function measure({ config, pageDef, port, extensionDir }) {
-  const { context, worker, extensionId } = await launch(config, extensionDir);
+  const { context, worker, extensionId, ubo } = await launch(config, extensionDir);
   try {
-    const page = context.pages()[0] ?? (await context.newPage());
-    // Warm-up: a small page on another site, so AdTally's service worker has loaded its engine (as it has in a
-    // browser in use) and both configurations start with a running renderer and network stack.
+    // The launch's blank tab (uBO's background page is a tab of the extension's too).
+    const page = context.pages().find((p) => !p.url().startsWith('chrome-extension://')) ?? (await context.newPage());
+    // Warm-up: a small page on another site, so the extension's background has loaded its engine (as it has
+    // in a browser in use) and every configuration starts with a running renderer and network stack.
     await page.goto(`http://warmup.test:${port}/`);
+    const probeHiddenMs = ubo ? await expectHidden(page, WARMUP_PROBE) : null;
     await page.waitForTimeout(1000);
 
     const browserSession = await context.browser().newBrowserCDPSession();
@@ -45,10 +50,11 @@ export async function measure({ config, pageDef, port, extensionDir }) {
 
     let detected = null;
     let rules = null;
-    if (worker) {
+    if (config === 'adtally') {
       detected = await listDetections(worker, `*://${pageDef.host}/*`).catch((error) => ({ error: String(error) }));
       rules = await rulesForPage(context, page).catch((error) => ({ error: String(error) }));
     }
+    const uboState = ubo ? { readyMs: ubo.readyMs, probeHiddenMs, lists: ubo.lists, shim: await shimCounts(ubo.background) } : null;
     await browserSession.detach().catch(() => {});
     return {
       config,
@@ -64,6 +70,7 @@ export async function measure({ config, pageDef, port, extensionDir }) {
       iframeProcesses: heap.processes,
       detected,
       rules,
+      ubo: uboState,
     };
   } finally {
     await context.close();

@@ -10,6 +10,9 @@ import { captionsPage, hostilePage } from '../pages/hostile.mjs';
 import { newsPage } from '../pages/news.mjs';
 import { searchPage } from '../pages/search.mjs';
 
+/** An element of the warm-up page that EasyList's generic rule `##.ad-slot` hides: uBO's cosmetic-filtering probe. */
+export const WARMUP_PROBE = '.ad-slot';
+
 const WARMUP =
   '<!doctype html><html><head><meta charset="utf-8"><title>warm-up</title></head><body><p>Warm-up page.</p>' +
   '<div class="ad-slot"><a href="https://example.test/"><svg width="10" height="10"></svg></a></div></body></html>';

@@ -3,9 +3,10 @@
  *
  * The trace is started on a browser-level CDP session, so it covers every process: the page's renderer, the
  * renderers of cross-origin ad iframes (site isolation puts each ad host in its own process) and the
- * extension's service worker. Every sampled stack is attributed to AdTally when any frame in it has a URL in
- * the extension's origin (chrome-extension://<id>/), so DOM calls, style and layout work that our code forces
- * count as ours. Nothing is subtracted between configurations.
+ * extension's own process. Every sampled stack is attributed to the extension under measurement (AdTally or
+ * uBlock Origin) when any frame in it has a URL in that extension's origin (chrome-extension://<id>/), so DOM
+ * calls, style and layout work that its code forces count as its own; content scripts count in every frame
+ * they run in. Nothing is subtracted between configurations.
  */
 
 // The sampling profiler (one Profile per V8 thread, ~0.2 ms between samples here), the timeline events that
@@ -38,12 +39,15 @@ const NOT_SCRIPT = new Set(['(root)', '(program)', '(idle)']);
 const MAX_SAMPLE_MS = 20;
 
 /**
- * Splits the trace's CPU samples by process role and by owner.
+ * Splits the trace's CPU samples by process role and by owner: the extension whose origin is
+ * `extensionOrigin` ("chrome-extension://<id>/"), or anyone else.
  * Roles: `page` = the main thread of the renderer that parsed the page; `iframes` = main threads of the
- * renderers that parsed only documents of other sites (the ad iframes; the trace starts after the warm-up); `background` = the extension's service
- * worker process. Returns, per role, total script ms, AdTally ms, GC ms (CPU time; also wall time), sample
- * counts and the main threads' whole busy time, plus AdTally's CPU time by function per role: self time by
- * the innermost AdTally frame (byFunction) and inclusive time of every AdTally function on the stack.
+ * renderers that parsed only documents of other sites (the ad iframes; the trace starts after the warm-up);
+ * `background` = every other thread that ran the extension's own code: its service worker and, for uBlock
+ * Origin's wrapper, its background page. Returns, per role, total script ms, the extension's ms, GC ms (CPU
+ * time; also wall time), sample counts and the main threads' whole busy time, plus the extension's CPU time
+ * by function per role: self time by its innermost frame on the stack (byFunction) and inclusive time of each
+ * of its functions on the stack.
  */
 export function attribute(events, { pageOrigin, extensionOrigin }) {
   const threadName = new Map();
@@ -115,6 +119,18 @@ export function attribute(events, { pageOrigin, extensionOrigin }) {
       roles.page.intersectionMs += (e.tdur ?? e.dur ?? 0) / 1000;
     }
   }
+  // Compiling a script shows in the profile as "(program)", with no stack: the extension's content scripts
+  // are compiled in every frame they run in (AdTally's content.js: ~25 ms wall on the search page), so the
+  // compile events the trace records for the extension's own files say whose those samples are.
+  const compiles = new Map();
+  for (const e of events) {
+    if (e.ph !== 'X' || (e.name !== 'v8.compile' && e.name !== 'v8.compileModule')) continue;
+    const url = e.args?.data?.url ?? e.args?.fileName ?? '';
+    if (!url.startsWith(extensionOrigin)) continue;
+    const key = `${e.pid}:${e.tid}`;
+    if (!compiles.has(key)) compiles.set(key, []);
+    compiles.get(key).push({ from: e.ts, to: e.ts + e.dur, file: url.slice(extensionOrigin.length) });
+  }
   const byFunction = { page: new Map(), iframes: new Map(), background: new Map() };
   const inclusive = { page: new Map(), iframes: new Map(), background: new Map() };
   for (const p of profiles.values()) {
@@ -123,7 +139,9 @@ export function attribute(events, { pageOrigin, extensionOrigin }) {
     const urls = new Set([...p.nodes.values()].map((n) => n.callFrame?.url ?? ''));
     if (mainPids.has(p.pid) && thread === 'CrRendererMain') role = 'page';
     else if (framePids.has(p.pid) && !mainPids.has(p.pid) && thread === 'CrRendererMain') role = 'iframes';
-    else if ([...urls].some((u) => u === `${extensionOrigin}background.js`)) role = 'background';
+    // Not a web page's main thread: the extension's own when it ran the extension's code (a page's worker
+    // never does: content scripts run on main threads only).
+    else if (!mainPids.has(p.pid) && !framePids.has(p.pid) && [...urls].some((u) => u.startsWith(extensionOrigin))) role = 'background';
     if (!role) continue;
 
     // Per node: its label, and whether an extension frame is on the stack from it to the root.
@@ -135,7 +153,7 @@ export function attribute(events, { pageOrigin, extensionOrigin }) {
       ours.set(id, v);
       return v;
     };
-    // Per node: the distinct AdTally functions on the stack from it to the root, as "name file:line".
+    // Per node: the distinct functions of the extension on the stack from it to the root, as "name file:line".
     const stacks = new Map();
     const stackOf = (id) => {
       if (stacks.has(id)) return stacks.get(id);
@@ -175,10 +193,12 @@ export function attribute(events, { pageOrigin, extensionOrigin }) {
     };
     let t = p.startTime ?? 0;
     const times = p.deltas.map((d) => (t += d));
+    const threadCompiles = compiles.get(`${p.pid}:${p.tid}`) ?? [];
     for (let i = 0; i < p.samples.length; i++) {
       const node = p.nodes.get(p.samples[i]);
       const name = node?.callFrame?.functionName ?? '';
-      if (!node || NOT_SCRIPT.has(name) || i + 1 >= times.length) continue;
+      const compiling = name === '(program)' ? threadCompiles.find((c) => c.from <= times[i] && times[i] < c.to) : undefined;
+      if (!node || (NOT_SCRIPT.has(name) && !compiling) || i + 1 >= times.length) continue;
       const end = Math.min(times[i + 1], times[i] + MAX_SAMPLE_MS * 1000);
       const ms = (end - times[i]) / 1000;
       const share = cpuIn(times[i], end);
@@ -191,18 +211,27 @@ export function attribute(events, { pageOrigin, extensionOrigin }) {
         r.gcMs += cpu;
         continue;
       }
+      if (compiling) {
+        r.extensionWallMs += ms;
+        r.extensionMs += cpu;
+        r.extensionCompileMs += cpu;
+        r.extensionSamples++;
+        const fn = `(compile) ${compiling.file}`;
+        byFunction[role].set(fn, (byFunction[role].get(fn) ?? 0) + cpu);
+        continue;
+      }
       if (isOurs(node.id)) {
-        r.adtallyWallMs += ms;
-        r.adtallyMs += cpu;
-        r.adtallySamples++;
-        // Self time by the innermost AdTally function on the stack, and the native call it was in, if any.
+        r.extensionWallMs += ms;
+        r.extensionMs += cpu;
+        r.extensionSamples++;
+        // Self time by the extension's innermost function on the stack, and the native call it was in, if any.
         let own = node;
         while (own && !(own.callFrame?.url ?? '').startsWith(extensionOrigin)) own = p.nodes.get(own.parent);
         const cf = own.callFrame;
         const leaf = own === node ? '' : ` > ${node.callFrame.functionName || '(anonymous)'}`;
         const fn = `${cf.functionName || '(anonymous)'} ${cf.url.slice(extensionOrigin.length)}:${cf.lineNumber + 1}${leaf}`;
         byFunction[role].set(fn, (byFunction[role].get(fn) ?? 0) + cpu);
-        // Inclusive time: once for every distinct AdTally function on the stack (a profile's "total" column).
+        // Inclusive time: once for every distinct function of the extension on the stack (a profile's "total" column).
         for (const key of stackOf(node.id)) inclusive[role].set(key, (inclusive[role].get(key) ?? 0) + cpu);
       }
     }
@@ -214,7 +243,9 @@ function emptyRole() {
   // *Ms: CPU time (wall time of samples scaled by their task's CPU share); *WallMs: wall time, as DevTools shows.
   // coveredMs: the part of wallMs that fell inside a recorded task (a check on the CPU weighting).
   // mainThreadMs / mainThreadWallMs: every top-level task of the role's renderer main threads (CPU; wall).
-  return { scriptMs: 0, wallMs: 0, adtallyMs: 0, adtallyWallMs: 0, gcMs: 0, samples: 0, adtallySamples: 0, coveredMs: 0, intersectionMs: 0, mainThreadMs: 0, mainThreadWallMs: 0 };
+  // extension*: the part of script* whose stack holds a frame of the extension under measurement, or that
+  // compiled one of its files (extensionCompileMs, also in extensionMs).
+  return { scriptMs: 0, wallMs: 0, extensionMs: 0, extensionWallMs: 0, extensionCompileMs: 0, gcMs: 0, samples: 0, extensionSamples: 0, coveredMs: 0, intersectionMs: 0, mainThreadMs: 0, mainThreadWallMs: 0 };
 }
 
 function sum(list, f) {
