@@ -2,7 +2,9 @@
  * Profiles one import through the options page: a trace of every process (the options page, the service
  * worker, the browser's IndexedDB work) while a generated file of IMPORT_EVENTS events (default 20,000) is
  * imported into a fresh profile. Prints the wall time, the worker's and the page's script time by function,
- * and the IndexedDB backend's time by trace event. `node bench/import-profile.mjs` on a built extension.
+ * and the IndexedDB backend's time by trace event. `node bench/import-profile.mjs` on a built extension;
+ * IMPORT_FILE imports a file of your own (give its count as IMPORT_EVENTS), IMPORT_TRACE=0 only times it, IMPORT_TRACE=idb traces IndexedDB alone
+ * (its request counts, without the CPU profile's cost).
  */
 import { existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -28,24 +30,27 @@ try {
   await page.goto(`chrome-extension://${extensionId}/options.html`);
   const input = page.locator('input[type=file]');
   await input.waitFor({ state: 'attached' });
+  const trace = process.env.IMPORT_TRACE !== '0';
+  const idbOnly = process.env.IMPORT_TRACE === 'idb';
   const session = await context.browser().newBrowserCDPSession();
   const events = [];
   session.on('Tracing.dataCollected', (e) => events.push(...e.value));
-  await session.send('Tracing.start', {
+  if (trace) await session.send('Tracing.start', {
     transferMode: 'ReportEvents',
-    traceConfig: { recordMode: 'recordAsMuchAsPossible', includedCategories: ['disabled-by-default-v8.cpu_profiler', 'devtools.timeline', 'toplevel', '__metadata', 'IndexedDB', 'v8'], excludedCategories: ['*'] },
+    traceConfig: { recordMode: 'recordAsMuchAsPossible', includedCategories: idbOnly ? ['IndexedDB'] : ['disabled-by-default-v8.cpu_profiler', 'devtools.timeline', 'toplevel', '__metadata', 'IndexedDB', 'v8'], excludedCategories: ['*'] },
   });
   const t0 = Date.now();
   await input.setInputFiles(file);
   await page.locator('[data-testid=data-result]').waitFor({ timeout: 0 });
   const seconds = (Date.now() - t0) / 1000;
   console.log(`${count} events in ${seconds.toFixed(1)} s: ${Math.round(count / seconds)} events/s; ${(await page.locator('[data-testid=data-result]').textContent())?.trim()}`);
+  if (!trace) process.exit(0);
   const complete = new Promise((r) => session.once('Tracing.tracingComplete', r));
   await session.send('Tracing.end');
   await complete;
   const origin = `chrome-extension://${extensionId}/`;
-  const { roles, byFunction, inclusive } = attribute(events, { pageOrigin: `${origin}options.html`, extensionOrigin: origin });
-  for (const role of ['page', 'background']) {
+  const { roles, byFunction, inclusive } = idbOnly ? {} : attribute(events, { pageOrigin: `${origin}options.html`, extensionOrigin: origin });
+  for (const role of idbOnly ? [] : ['background']) {
     const r = roles[role];
     console.log(`\n${role}: script ${r.scriptMs.toFixed(0)} ms CPU, ours ${r.adtallyMs.toFixed(0)} ms, GC ${r.gcMs.toFixed(0)} ms, main thread busy ${r.mainThreadMs.toFixed(0)} ms`);
     const top = (m) => [...m].sort((a, b) => b[1] - a[1]).slice(0, 18);

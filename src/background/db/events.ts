@@ -14,6 +14,7 @@ import { BatchSums, dayRowId } from './batch-sums';
 import type { DayRowChange, KeyRowChange } from './batch-sums';
 import type { AdTallyDB, DayTotals } from './schema';
 import { settle } from './requests';
+import type { Settled } from './requests';
 
 /**
  * The stores a write touches. The hot path works on the plain IndexedDB transaction (idb's `unwrap`): a
@@ -178,24 +179,28 @@ export async function applySums(tx: IDBTransaction, sums: BatchSums): Promise<vo
 
 
 /**
- * Below this many rows of one dimension over at most RANGE_READ_DAYS days, each row is read by its key;
- * from it on, the dimension's rows of those days are read in one request (an import batch covers a day or
- * two and nearly every site and advertiser of them: one request instead of thousands).
+ * Below this many rows of one dimension, each row is read by its key. From it on, the dimension's rows of the
+ * days the changes span are counted first (one request) and, when they are at most RANGE_READ_FACTOR times
+ * the rows changed, read in one request: an import batch covers a week or two and most sites and
+ * advertisers of those days, so one request replaces thousands, while a live batch of a few events on
+ * one day of a busy history keeps its few reads by key.
  */
 export const RANGE_READ_ROWS = 64;
-const RANGE_READ_DAYS = 3;
+const RANGE_READ_FACTOR = 4;
 
 /** The stored day rows the changes add to, by dayRowId. */
 async function readDayRows(store: IDBObjectStore, rows: DayRowChange[]): Promise<Map<string, DayTotals>> {
   const reads: Promise<DayTotals[]>[] = [];
   for (const [dimension, list] of byDimension(rows)) {
-    const days = [...new Set(list.map((r) => r.day))].sort();
-    if (list.length >= RANGE_READ_ROWS && days.length <= RANGE_READ_DAYS) {
-      const range = IDBKeyRange.bound([dimension, days[0]!], [dimension, days.at(-1)!]);
-      reads.push(settle<DayTotals[]>([store.index('dimensionDay').getAll(range)]).then(([r]) => r!.value ?? []));
-    } else {
-      reads.push(settle<DayTotals | undefined>(list.map((r) => store.get([r.dimension, r.key, r.day]))).then((found) => found.flatMap((f) => (f.value ? [f.value] : []))));
+    let first = list[0]!.day;
+    let last = first;
+    for (const r of list) {
+      if (r.day < first) first = r.day;
+      if (r.day > last) last = r.day;
     }
+    const range = IDBKeyRange.bound([dimension, first], [dimension, last]);
+    const byKey = () => settle<DayTotals | undefined>(list.map((r) => store.get([r.dimension, r.key, r.day])));
+    reads.push(readWhole(store.index('dimensionDay'), range, list.length, byKey));
   }
   const map = new Map<string, DayTotals>();
   for (const found of await Promise.all(reads)) for (const row of found) map.set(dayRowId(row.dimension, row.key, row.day), row);
@@ -203,27 +208,27 @@ async function readDayRows(store: IDBObjectStore, rows: DayRowChange[]): Promise
 }
 
 /**
- * A dimension whose stored all-time rows are at most this many times the rows a batch changes is read whole,
- * in one request (the kinds, networks, placements and, in a large batch, the sites); a bigger one (the cells:
- * 166,000 rows at a million events, of which a batch changes about 5,000) one row at a time.
+ * The rows of `range` in one request when they are few enough for the `changed` rows wanted among them,
+ * else those rows one by one (`byKey`).
  */
-const KEY_RANGE_READ_FACTOR = 4;
+async function readWhole<T>(source: IDBObjectStore | IDBIndex, range: IDBKeyRange, changed: number, byKey: () => Promise<Settled<T | undefined>[]>): Promise<T[]> {
+  if (changed >= RANGE_READ_ROWS) {
+    const [stored] = await settle<number>([source.count(range)]);
+    if (stored!.value! <= RANGE_READ_FACTOR * changed) return (await settle<T[]>([source.getAll(range)]))[0]!.value ?? [];
+  }
+  return (await byKey()).flatMap((f) => (f.value ? [f.value] : []));
+}
 
-/** The stored all-time rows the changes add to, by keyRowId. */
+/**
+ * The stored all-time rows the changes add to, by keyRowId. A dimension with few keys (kinds, networks,
+ * placements, and the sites in a large batch) is read whole; the cells (166,000 rows at a million events, of
+ * which a batch changes a few thousand) one row at a time.
+ */
 async function readKeyRows(store: IDBObjectStore, rows: KeyRowChange[]): Promise<Map<string, KeyTotals>> {
   const reads: Promise<KeyTotals[]>[] = [];
   for (const [dimension, list] of byDimension(rows)) {
     const range = IDBKeyRange.bound([dimension, ''], [dimension, '\uffff']);
-    reads.push(
-      (async () => {
-        if (list.length >= RANGE_READ_ROWS) {
-          const [stored] = await settle<number>([store.count(range)]);
-          if (stored!.value! <= KEY_RANGE_READ_FACTOR * list.length) return (await settle<KeyTotals[]>([store.getAll(range)]))[0]!.value ?? [];
-        }
-        const found = await settle<KeyTotals | undefined>(list.map((r) => store.get([r.dimension, r.key])));
-        return found.flatMap((f) => (f.value ? [f.value] : []));
-      })(),
-    );
+    reads.push(readWhole(store, range, list.length, () => settle<KeyTotals | undefined>(list.map((r) => store.get([r.dimension, r.key])))));
   }
   const map = new Map<string, KeyTotals>();
   for (const found of await Promise.all(reads)) for (const row of found) map.set(keyRowId(row.dimension, row.key), row);
