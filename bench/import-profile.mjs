@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch } from './lib/browser.mjs';
 import { writeEventFile } from './lib/event-file.mjs';
+import { openOptionsForImport } from './lib/options-page.mjs';
 import { attribute } from './lib/trace.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -26,10 +27,7 @@ if (!existsSync(file)) {
 const profileDir = mkdtempSync(join(os.tmpdir(), 'adtally-import-profile-'));
 const { context, extensionId } = await launch('adtally', extensionDir, profileDir);
 try {
-  const page = context.pages()[0] ?? (await context.newPage());
-  await page.goto(`chrome-extension://${extensionId}/options.html`);
-  const input = page.locator('input[type=file]');
-  await input.waitFor({ state: 'attached' });
+  const { page, input } = await openOptionsForImport(context, extensionId);
   const trace = process.env.IMPORT_TRACE !== '0';
   const idbOnly = process.env.IMPORT_TRACE === 'idb';
   const session = await context.browser().newBrowserCDPSession();

@@ -14,7 +14,6 @@ import { BatchSums, dayRowId } from './batch-sums';
 import type { DayRowChange, KeyRowChange } from './batch-sums';
 import type { AdTallyDB, DayTotals } from './schema';
 import { settle } from './requests';
-import type { Settled } from './requests';
 
 /**
  * The stores a write touches. The hot path works on the plain IndexedDB transaction (idb's `unwrap`): a
@@ -179,59 +178,39 @@ export async function applySums(tx: IDBTransaction, sums: BatchSums): Promise<vo
 
 
 /**
- * Below this many rows of one dimension, each row is read by its key. From it on, the dimension's rows of the
- * days the changes span are counted first (one request) and, when they are at most RANGE_READ_FACTOR times
- * the rows changed, read in one request: an import batch covers a week or two and most sites and
- * advertisers of those days, so one request replaces thousands, while a live batch of a few events on
- * one day of a busy history keeps its few reads by key.
+ * Below this many rows of one dimension over at most RANGE_READ_DAYS days, each row is read by its key;
+ * from it on, the dimension's rows of those days are read in one request (a batch of 5,000 events of a
+ * million-event year covers a day or two and nearly every site and advertiser of them: one request instead
+ * of thousands). Wider batches read by key: a `count` to decide, and a `getAll` over the index of a range
+ * holding many more rows than the batch changes, each cost more than the gets they saved (profiled at 20,000
+ * lines per batch: 60 counts took 3.9 s and 56 range reads 5.9 s of backend time, where 45,600 gets had
+ * taken 4.6 s; docs/performance.md, "Imports").
  */
 export const RANGE_READ_ROWS = 64;
-const RANGE_READ_FACTOR = 4;
+const RANGE_READ_DAYS = 3;
 
 /** The stored day rows the changes add to, by dayRowId. */
 async function readDayRows(store: IDBObjectStore, rows: DayRowChange[]): Promise<Map<string, DayTotals>> {
   const reads: Promise<DayTotals[]>[] = [];
   for (const [dimension, list] of byDimension(rows)) {
-    let first = list[0]!.day;
-    let last = first;
-    for (const r of list) {
-      if (r.day < first) first = r.day;
-      if (r.day > last) last = r.day;
+    const days = [...new Set(list.map((r) => r.day))].sort();
+    if (list.length >= RANGE_READ_ROWS && days.length <= RANGE_READ_DAYS) {
+      const range = IDBKeyRange.bound([dimension, days[0]!], [dimension, days.at(-1)!]);
+      reads.push(settle<DayTotals[]>([store.index('dimensionDay').getAll(range)]).then(([r]) => r!.value ?? []));
+    } else {
+      reads.push(settle<DayTotals | undefined>(list.map((r) => store.get([r.dimension, r.key, r.day]))).then((found) => found.flatMap((f) => (f.value ? [f.value] : []))));
     }
-    const range = IDBKeyRange.bound([dimension, first], [dimension, last]);
-    const byKey = () => settle<DayTotals | undefined>(list.map((r) => store.get([r.dimension, r.key, r.day])));
-    reads.push(readWhole(store.index('dimensionDay'), range, list.length, byKey));
   }
   const map = new Map<string, DayTotals>();
   for (const found of await Promise.all(reads)) for (const row of found) map.set(dayRowId(row.dimension, row.key, row.day), row);
   return map;
 }
 
-/**
- * The rows of `range` in one request when they are few enough for the `changed` rows wanted among them,
- * else those rows one by one (`byKey`).
- */
-async function readWhole<T>(source: IDBObjectStore | IDBIndex, range: IDBKeyRange, changed: number, byKey: () => Promise<Settled<T | undefined>[]>): Promise<T[]> {
-  if (changed >= RANGE_READ_ROWS) {
-    const [stored] = await settle<number>([source.count(range)]);
-    if (stored!.value! <= RANGE_READ_FACTOR * changed) return (await settle<T[]>([source.getAll(range)]))[0]!.value ?? [];
-  }
-  return (await byKey()).flatMap((f) => (f.value ? [f.value] : []));
-}
-
-/**
- * The stored all-time rows the changes add to, by keyRowId. A dimension with few keys (kinds, networks,
- * placements, and the sites in a large batch) is read whole; the cells (166,000 rows at a million events, of
- * which a batch changes a few thousand) one row at a time.
- */
+/** The stored all-time rows the changes add to, by keyRowId: one get each, all issued at once. */
 async function readKeyRows(store: IDBObjectStore, rows: KeyRowChange[]): Promise<Map<string, KeyTotals>> {
-  const reads: Promise<KeyTotals[]>[] = [];
-  for (const [dimension, list] of byDimension(rows)) {
-    const range = IDBKeyRange.bound([dimension, ''], [dimension, '\uffff']);
-    reads.push(readWhole(store, range, list.length, () => settle<KeyTotals | undefined>(list.map((r) => store.get([r.dimension, r.key])))));
-  }
+  const found = await settle<KeyTotals | undefined>(rows.map((r) => store.get([r.dimension, r.key])));
   const map = new Map<string, KeyTotals>();
-  for (const found of await Promise.all(reads)) for (const row of found) map.set(keyRowId(row.dimension, row.key), row);
+  for (const f of found) if (f.value) map.set(keyRowId(f.value.dimension, f.value.key), f.value);
   return map;
 }
 
