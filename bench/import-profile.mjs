@@ -26,7 +26,7 @@ if (!existsSync(file)) {
 }
 const profileDir = mkdtempSync(join(os.tmpdir(), 'adtally-import-profile-'));
 const { context, extensionId } = await launch('adtally', extensionDir, profileDir);
-try {
+const run = async () => {
   const { page, input } = await openOptionsForImport(context, extensionId);
   const trace = process.env.IMPORT_TRACE !== '0';
   const idbOnly = process.env.IMPORT_TRACE === 'idb';
@@ -42,7 +42,7 @@ try {
   await page.locator('[data-testid=data-result]').waitFor({ timeout: 0 });
   const seconds = (Date.now() - t0) / 1000;
   console.log(`${count} events in ${seconds.toFixed(1)} s: ${Math.round(count / seconds)} events/s; ${(await page.locator('[data-testid=data-result]').textContent())?.trim()}`);
-  if (!trace) process.exit(0);
+  if (!trace) return;
   const complete = new Promise((r) => session.once('Tracing.tracingComplete', r));
   await session.send('Tracing.end');
   await complete;
@@ -67,6 +67,9 @@ try {
   }
   console.log('\nIndexedDB trace events (wall ms, count):');
   for (const [name, s] of [...idb].sort((a, b) => b[1].ms - a[1].ms).slice(0, 25)) console.log(`  ${s.ms.toFixed(0).padStart(7)} ms ${String(s.n).padStart(8)}  ${name}`);
+};
+try {
+  await run();
 } finally {
   await context.close();
   rmSync(profileDir, { recursive: true, force: true });

@@ -13,6 +13,9 @@ export interface DataActions {
   deleteData(site: string | null): Promise<number>;
 }
 
+const IMPORT_PROGRESS_HELP =
+  'Lines of the file answered for (stored, already stored or skipped) of the file’s lines, estimated from the part read until the whole file is read; the rate since the import began; the time left at that rate.';
+
 /** A running task: its progress bar's `done` of `total` (0: not known yet) and the words beside it. */
 type Task = { label: string; done: number; total: number; detail?: string } | null;
 
@@ -130,7 +133,7 @@ export function DataSection({ sites, storage, actions }: { sites: string[]; stor
           <span>{task.label}…</span>
           <progress max={task.total || 1} value={task.total ? task.done : undefined} />
           {task.total > 0 && (
-            <span class="count" data-testid="task-progress">
+            <span class="count" data-testid="task-progress" title={task.detail ? IMPORT_PROGRESS_HELP : undefined}>
               {task.detail ?? progressText(task)}
             </span>
           )}

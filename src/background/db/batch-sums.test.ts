@@ -145,4 +145,27 @@ describe('writing in batches', () => {
     // The dwell ids were re-sent with other values: each is stored once, with its largest.
     expect(batched.events).toBe(new Set(live.map((e) => e.id)).size);
   }, 60_000);
+
+  it('counts an import and live writes running at the same time exactly', async () => {
+    const file = events(90, 5);
+    const live = events(60, 6).map((e) => ({ ...e, id: `live-${e.id}` }));
+    const both = async () => {
+      // Each batch is one transaction: IndexedDB runs the import's and the live writes' in turn, each reading the rows the other wrote.
+      await Promise.all([
+        (async () => {
+          for (let i = 0; i < file.length; i += 30) await writeEvents(db(), file.slice(i, i + 30), 'import');
+        })(),
+        (async () => {
+          for (let i = 0; i < live.length; i += 10) await writeEvents(db(), live.slice(i, i + 10));
+        })(),
+      ]);
+    };
+    await both();
+    const together = await aggregates(db());
+    await deleteAllEvents(db());
+    for (const e of file) await writeEvents(db(), [e], 'import');
+    for (const e of live) await writeEvents(db(), [e]);
+    expect(together).toEqual(await aggregates(db()));
+    expect(together.events).toBe(new Set([...file, ...live].map((e) => e.id)).size);
+  }, 60_000);
 });

@@ -184,7 +184,7 @@ export async function applySums(tx: IDBTransaction, sums: BatchSums): Promise<vo
  * of thousands). Wider batches read by key: a `count` to decide, and a `getAll` over the index of a range
  * holding many more rows than the batch changes, each cost more than the gets they saved (profiled at 20,000
  * lines per batch: 60 counts took 3.9 s and 56 range reads 5.9 s of backend time, where 45,600 gets had
- * taken 4.6 s; docs/performance.md, "Imports").
+ * taken 4.6 s; docs/performance.md, "Imports: where the time goes").
  */
 export const RANGE_READ_ROWS = 64;
 const RANGE_READ_DAYS = 3;

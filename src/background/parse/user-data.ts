@@ -10,8 +10,6 @@ import type { Parsed, Unchecked } from './parsed';
 
 /** Most events per export page and per import call: big enough to be fast, small enough for one message. */
 export const MAX_PAGE = 5000;
-/** Most lines per import call (about 11 MB of NDJSON): see docs/performance.md, "Imports". */
-export const MAX_IMPORT_LINES = 20_000;
 
 /** The events of an import page that passed validation, and the lines that did not, each with why. */
 export interface ImportPage {
@@ -27,7 +25,7 @@ export function parseExportEvents(message: Unchecked): Parsed<PayloadOf<UiMessag
 
 /** Lines that are not a list read as none; a line without a number is reported as line 0. */
 export function parseImportEvents(message: Unchecked, now = Date.now()): Parsed<ImportPage> {
-  const lines = Array.isArray(message.lines) ? message.lines.slice(0, MAX_IMPORT_LINES) : [];
+  const lines = Array.isArray(message.lines) ? message.lines.slice(0, MAX_PAGE) : [];
   const errors: ImportPage['errors'] = [];
   const events: StoredEvent[] = [];
   for (const entry of lines as { line?: unknown; value?: unknown }[]) {
