@@ -182,9 +182,9 @@ export async function applySums(tx: IDBTransaction, sums: BatchSums): Promise<vo
  * from it on, the dimension's rows of those days are read in one request (a batch of 5,000 events of a
  * million-event year covers a day or two and nearly every site and advertiser of them: one request instead
  * of thousands). Wider batches read by key: a `count` to decide, and a `getAll` over the index of a range
- * holding many more rows than the batch changes, each cost more than the gets they saved (profiled at 20,000
- * lines per batch: 60 counts took 3.9 s and 56 range reads 5.9 s of backend time, where 45,600 gets had
- * taken 4.6 s; docs/performance.md, "Imports: where the time goes").
+ * holding many more rows than the batch changes, each cost more than the gets they saved (profiled on
+ * 50,000 events: 60 counts took 3.9 s and 56 range reads 5.9 s of backend time, where 45,600 gets had taken
+ * 4.6 s; docs/performance.md, "Imports: where the time goes").
  */
 export const RANGE_READ_ROWS = 64;
 const RANGE_READ_DAYS = 3;
