@@ -26,6 +26,7 @@ import { fileURLToPath } from 'node:url';
 import { CHROMIUM_PATH, launch } from './lib/browser.mjs';
 import { appModule } from './lib/app-modules.mjs';
 import { writeEventFile } from './lib/event-file.mjs';
+import { openOptionsForImport } from './lib/options-page.mjs';
 import { fmtRange, pad } from './lib/stats.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -88,10 +89,7 @@ async function generateAndImport(profileDir) {
   }
   const { context, extensionId } = await launch('adtally', extensionDir, profileDir);
   try {
-    const page = context.pages()[0] ?? (await context.newPage());
-    await page.goto(`chrome-extension://${extensionId}/options.html`);
-    const input = page.locator('input[type=file]');
-    await input.waitFor({ state: 'attached' });
+    const { page, input } = await openOptionsForImport(context, extensionId);
     const t0 = Date.now();
     let lastLog = t0;
     // Playwright hands a local browser the file's path; the page reads it as a stream, as for a user's file.

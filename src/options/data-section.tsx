@@ -1,17 +1,23 @@
 import { useState } from 'preact/hooks';
-import { errorText, formatBytes, formatCount } from '../common/format';
+import { errorText, formatBytes, formatCount, formatDuration } from '../common/format';
 import type { ExportFormat } from './export-file';
 import type { ImportReport } from './import-file';
+import { estimateImport, importProgressText } from './import-estimate';
+import type { ImportProgress } from './import-estimate';
 import type { StorageState } from './client';
 import { METRIC_HELP } from '../ui/metric-help';
 
 export interface DataActions {
   exportData(format: ExportFormat, onProgress: (done: number, total: number) => void): Promise<void>;
-  importData(file: File, onProgress: (read: number, total: number) => void): Promise<ImportReport>;
+  importData(file: File, onProgress: (progress: ImportProgress) => void): Promise<ImportReport>;
   deleteData(site: string | null): Promise<number>;
 }
 
-type Task = { label: string; done: number; total: number } | null;
+const IMPORT_PROGRESS_HELP =
+  'Lines of the file answered for (stored, already stored or skipped) of the file’s lines, estimated from the part read until the whole file is read; the rate since the import began; the time left at that rate.';
+
+/** A running task: its progress bar's `done` of `total` (0: not known yet) and the words beside it. */
+type Task = { label: string; done: number; total: number; detail?: string } | null;
 
 /** Export, import and deletion, each with progress and a plain result or error. */
 export function DataSection({ sites, storage, actions }: { sites: string[]; storage: StorageState | null; actions: DataActions }) {
@@ -20,11 +26,11 @@ export function DataSection({ sites, storage, actions }: { sites: string[]; stor
   const [report, setReport] = useState<ImportReport | null>(null);
   const [site, setSite] = useState('');
 
-  const run = async (label: string, work: (progress: (done: number, total: number) => void) => Promise<string>) => {
+  const run = async (label: string, work: (progress: (done: number, total: number, detail?: string) => void) => Promise<string>) => {
     setMessage(null);
     setTask({ label, done: 0, total: 0 });
     try {
-      const text = await work((done, total) => setTask({ label, done, total }));
+      const text = await work((done, total, detail) => setTask({ label, done, total, detail }));
       setMessage({ text });
     } catch (error) {
       setMessage({ text: `${label} failed: ${errorText(error)}`, error: true });
@@ -43,9 +49,14 @@ export function DataSection({ sites, storage, actions }: { sites: string[]; stor
     if (!file) return;
     setReport(null);
     void run(`Importing ${file.name}`, async (progress) => {
-      const result = await actions.importData(file, progress);
+      const result = await actions.importData(file, (p) => {
+        const estimate = estimateImport(p);
+        progress(estimate.done, estimate.total, importProgressText(estimate));
+      });
       setReport(result);
-      return `Imported ${file.name}: ${result.added} new events, ${result.alreadyStored} already stored, ${result.errorCount} lines skipped.`;
+      const seconds = result.elapsedMs / 1000;
+      const rate = seconds > 0 ? ` (${formatCount(Math.round(result.lines / seconds))} events/s)` : '';
+      return `Imported ${file.name}: ${result.added} new events, ${result.alreadyStored} already stored, ${result.errorCount} lines skipped, in ${formatDuration(result.elapsedMs)}${rate}.`;
     });
   };
 
@@ -121,7 +132,11 @@ export function DataSection({ sites, storage, actions }: { sites: string[]; stor
         <div class="progress" role="status">
           <span>{task.label}…</span>
           <progress max={task.total || 1} value={task.total ? task.done : undefined} />
-          {task.total > 0 && <span class="count">{progressText(task)}</span>}
+          {task.total > 0 && (
+            <span class="count" data-testid="task-progress" title={task.detail ? IMPORT_PROGRESS_HELP : undefined}>
+              {task.detail ?? progressText(task)}
+            </span>
+          )}
         </div>
       )}
       {message && (
@@ -149,5 +164,5 @@ export function DataSection({ sites, storage, actions }: { sites: string[]; stor
 }
 
 function progressText(task: NonNullable<Task>): string {
-  return task.label.startsWith('Importing') ? `${formatBytes(task.done)} of ${formatBytes(task.total)}` : `${formatCount(task.done)} of ${formatCount(task.total)} ${task.label.includes('pictures') ? 'pictures' : 'events'}`;
+  return `${formatCount(task.done)} of ${formatCount(task.total)} ${task.label.includes('pictures') ? 'pictures' : 'events'}`;
 }

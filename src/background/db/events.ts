@@ -8,8 +8,10 @@ import type { IDBPDatabase } from 'idb';
 import { reachesFurther } from '../../common/types';
 import type { KeyTotals, StoredEvent } from '../../common/types';
 import { addCounts, isZero, pickCounts, ZERO_COUNTS } from '../../common/counts';
-import { contributionsOf, countsOf, creativeOf, mergeCreative } from './aggregates';
+import { creativeOf, mergeCreative } from './aggregates';
 import type { Creative, Dimension, Totals } from './aggregates';
+import { BatchSums, dayRowId } from './batch-sums';
+import type { DayRowChange, KeyRowChange } from './batch-sums';
 import type { AdTallyDB, DayTotals } from './schema';
 import { settle } from './requests';
 
@@ -43,7 +45,7 @@ export async function writeEvents(db: IDBPDatabase<AdTallyDB>, events: StoredEve
   const tx = db.transaction(WRITE_STORES, 'readwrite');
   const raw = unwrap(tx);
   const eventStore = raw.objectStore('events');
-  const changes = new Changes();
+  const sums = new BatchSums();
   let added = 0;
   if (mode === 'import') {
     // add() refuses an id already stored, or repeated earlier in the batch: one request per event, and the
@@ -54,7 +56,7 @@ export async function writeEvents(db: IDBPDatabase<AdTallyDB>, events: StoredEve
     );
     events.forEach((event, i) => {
       if (!results[i]!.ok) return;
-      changes.add(event, 1);
+      sums.add(event, 1);
       added++;
     });
   } else {
@@ -69,18 +71,18 @@ export async function writeEvents(db: IDBPDatabase<AdTallyDB>, events: StoredEve
         eventStore.put(event);
         // The replaced value comes out and the new one goes in, so the totals stay the sum of the stored
         // events even when the re-sent event falls on the next day.
-        if (stored) changes.replace(stored, event);
-        else changes.add(event, 1);
+        if (stored) sums.replace(stored, event);
+        else sums.add(event, 1);
       } else {
         if (stored) return;
         eventStore.add(event);
-        changes.add(event, 1);
+        sums.add(event, 1);
       }
       if (!stored) added++;
       current.set(event.id, event);
     });
   }
-  await changes.apply(raw);
+  await applySums(raw, sums);
   await tx.done;
   return { stored: [...new Set(events.map((e) => e.id))], added };
 }
@@ -109,16 +111,16 @@ export async function deleteEvents(db: IDBPDatabase<AdTallyDB>, selection: Event
     const tx = db.transaction(WRITE_STORES, 'readwrite');
     const index = tx.objectStore('events').index('site' in selection ? 'site' : 'time');
     const range = 'site' in selection ? IDBKeyRange.only(selection.site) : IDBKeyRange.upperBound(selection.before, true);
-    const changes = new Changes();
+    const sums = new BatchSums();
     let cursor = await index.openCursor(range);
     let inChunk = 0;
     while (cursor && inChunk < chunk) {
-      changes.add(cursor.value, -1);
+      sums.add(cursor.value, -1);
       void cursor.delete();
       inChunk++;
       cursor = await cursor.continue();
     }
-    await changes.apply(unwrap(tx));
+    await applySums(unwrap(tx), sums);
     await tx.done;
     deleted += inChunk;
     if (inChunk < chunk) return deleted;
@@ -143,101 +145,54 @@ async function recountCreative(tx: IDBTransaction, fingerprint: string): Promise
   else tx.objectStore('creatives').delete(fingerprint);
 }
 
-/** What a set of event writes or deletions changes in the totals and the creatives, applied in one go. */
-class Changes {
-  private readonly totals = new Map<string, { dimension: Dimension; key: string; day: string; counts: Totals }>();
-  private readonly creatives = new Map<string, Creative>();
-  /** Creatives that lost events: rebuilt from the events that remain, for exact first and last sightings. */
-  private readonly recount = new Set<string>();
-
-  /** Counts a written event in (+1) or a deleted one out (-1). */
-  add(event: StoredEvent, sign: 1 | -1): void {
-    this.addTotals(event, sign);
-    if (sign === 1) this.addCreative(event, event.dwellMs);
-    else if (event.fingerprint) this.recount.add(event.fingerprint);
+/**
+ * Applies a batch's sums: every stored row they add to is read (all at once), added to and written once.
+ * Exported for a schema upgrade's backfill, which sums its chunks of events the same way.
+ */
+export async function applySums(tx: IDBTransaction, sums: BatchSums): Promise<void> {
+  const rows = sums.dayRows();
+  const keyRows = sums.keyRows();
+  const entries = sums.creatives();
+  const totalsStore = tx.objectStore('totals');
+  const allTimeStore = tx.objectStore('allTime');
+  const creativeStore = tx.objectStore('creatives');
+  // Every read at once: the stored day rows, all-time rows and creatives these changes add to.
+  const [storedDays, storedKeys, storedCreatives] = await Promise.all([
+    readDayRows(totalsStore, rows),
+    readKeyRows(allTimeStore, keyRows),
+    settle<Creative | undefined>(entries.map((e) => creativeStore.get(e.fingerprint))),
+  ]);
+  for (const r of rows) {
+    const counts = addCounts(countsIn(storedDays.get(dayRowId(r.dimension, r.key, r.day))), r.counts);
+    if (isZero(counts)) totalsStore.delete([r.dimension, r.key, r.day]);
+    else totalsStore.put({ dimension: r.dimension, key: r.key, day: r.day, ...counts } satisfies DayTotals);
   }
-
-  /** A dwell event replaced by a larger value of itself, or an inferred click by its confirmation. */
-  replace(old: StoredEvent, event: StoredEvent): void {
-    this.addTotals(old, -1);
-    this.addTotals(event, 1);
-    if (old.fingerprint === event.fingerprint) this.addCreative(event, event.dwellMs - old.dwellMs, countsOf(old, 0));
-    else {
-      // Never sent by AdTally itself (a page view's ad keeps its creative); recounted so the records stay exact.
-      if (old.fingerprint) this.recount.add(old.fingerprint);
-      this.addCreative(event, event.dwellMs);
-    }
+  for (const r of keyRows) {
+    const counts = addCounts(countsIn(storedKeys.get(keyRowId(r.dimension, r.key))), r.counts);
+    if (isZero(counts)) allTimeStore.delete([r.dimension, r.key]);
+    else allTimeStore.put({ dimension: r.dimension, key: r.key, ...counts } satisfies KeyTotals);
   }
-
-  private addTotals(event: StoredEvent, sign: 1 | -1): void {
-    for (const c of contributionsOf(event, event.dwellMs ?? 0)) {
-      const id = `${c.dimension}\u0000${c.key}\u0000${event.day}`;
-      const row = this.totals.get(id) ?? { dimension: c.dimension, key: c.key, day: event.day, counts: ZERO_COUNTS };
-      row.counts = addCounts(row.counts, c.counts, sign);
-      this.totals.set(id, row);
-    }
-  }
-
-  /** Adds an event to its creative; `less` is what an event it replaces had added besides dwell. */
-  private addCreative(event: StoredEvent, dwellMs: number, less: Totals = ZERO_COUNTS): void {
-    const one = creativeOf(event, dwellMs);
-    if (!one) return;
-    const creative = { ...one, ...addCounts(one, less, -1) };
-    this.creatives.set(creative.fingerprint, mergeCreative(this.creatives.get(creative.fingerprint), creative));
-  }
-
-  async apply(tx: IDBTransaction): Promise<void> {
-    const rows = [...this.totals.values()].filter((r) => !isZero(r.counts));
-    // The all-time rows change by the sum of the day rows' changes of the same key.
-    const allTime = new Map<string, { dimension: Dimension; key: string; counts: Totals }>();
-    for (const r of rows) {
-      const id = `${r.dimension}\u0000${r.key}`;
-      const sum = allTime.get(id) ?? { dimension: r.dimension, key: r.key, counts: ZERO_COUNTS };
-      sum.counts = addCounts(sum.counts, r.counts);
-      allTime.set(id, sum);
-    }
-    const keyRows = [...allTime.values()].filter((r) => !isZero(r.counts));
-    const entries = [...this.creatives.values()];
-    const totalsStore = tx.objectStore('totals');
-    const allTimeStore = tx.objectStore('allTime');
-    const creativeStore = tx.objectStore('creatives');
-    // Every read at once: the stored day rows, all-time rows and creatives these changes add to.
-    const [storedDays, storedKeys, storedCreatives] = await Promise.all([
-      readDayRows(totalsStore, rows),
-      settle<KeyTotals | undefined>(keyRows.map((r) => allTimeStore.get([r.dimension, r.key]))),
-      settle<Creative | undefined>(entries.map((e) => creativeStore.get(e.fingerprint))),
-    ]);
-    for (const r of rows) {
-      const counts = addCounts(countsIn(storedDays.get(dayRowId(r.dimension, r.key, r.day))), r.counts);
-      if (isZero(counts)) totalsStore.delete([r.dimension, r.key, r.day]);
-      else totalsStore.put({ dimension: r.dimension, key: r.key, day: r.day, ...counts } satisfies DayTotals);
-    }
-    keyRows.forEach((r, i) => {
-      const counts = addCounts(countsIn(storedKeys[i]!.value), r.counts);
-      if (isZero(counts)) allTimeStore.delete([r.dimension, r.key]);
-      else allTimeStore.put({ dimension: r.dimension, key: r.key, ...counts } satisfies KeyTotals);
-    });
-    entries.forEach((e, i) => creativeStore.put(mergeCreative(storedCreatives[i]!.value, e)));
-    for (const fingerprint of this.recount) await recountCreative(tx, fingerprint);
-  }
+  entries.forEach((e, i) => creativeStore.put(mergeCreative(storedCreatives[i]!.value, e)));
+  for (const fingerprint of sums.recounts()) await recountCreative(tx, fingerprint);
 }
 
-const dayRowId = (dimension: Dimension, key: string, day: string) => `${dimension}\u0000${key}\u0000${day}`;
 
 /**
  * Below this many rows of one dimension over at most RANGE_READ_DAYS days, each row is read by its key;
- * from it on, the dimension's rows of those days are read in one request (an import batch covers a day or
- * two and nearly every site and advertiser of them: one request instead of thousands).
+ * from it on, the dimension's rows of those days are read in one request (a batch of 5,000 events of a
+ * million-event year covers a day or two and nearly every site and advertiser of them: one request instead
+ * of thousands). Wider batches read by key: a `count` to decide, and a `getAll` over the index of a range
+ * holding many more rows than the batch changes, each cost more than the gets they saved (profiled on
+ * 50,000 events: 60 counts took 3.9 s and 56 range reads 5.9 s of backend time, where 45,600 gets had taken
+ * 4.6 s; docs/performance.md, "Imports: where the time goes").
  */
 export const RANGE_READ_ROWS = 64;
 const RANGE_READ_DAYS = 3;
 
 /** The stored day rows the changes add to, by dayRowId. */
-async function readDayRows(store: IDBObjectStore, rows: { dimension: Dimension; key: string; day: string }[]): Promise<Map<string, DayTotals>> {
-  const byDimension = new Map<Dimension, typeof rows>();
-  for (const r of rows) byDimension.set(r.dimension, [...(byDimension.get(r.dimension) ?? []), r]);
+async function readDayRows(store: IDBObjectStore, rows: DayRowChange[]): Promise<Map<string, DayTotals>> {
   const reads: Promise<DayTotals[]>[] = [];
-  for (const [dimension, list] of byDimension) {
+  for (const [dimension, list] of byDimension(rows)) {
     const days = [...new Set(list.map((r) => r.day))].sort();
     if (list.length >= RANGE_READ_ROWS && days.length <= RANGE_READ_DAYS) {
       const range = IDBKeyRange.bound([dimension, days[0]!], [dimension, days.at(-1)!]);
@@ -248,6 +203,26 @@ async function readDayRows(store: IDBObjectStore, rows: { dimension: Dimension; 
   }
   const map = new Map<string, DayTotals>();
   for (const found of await Promise.all(reads)) for (const row of found) map.set(dayRowId(row.dimension, row.key, row.day), row);
+  return map;
+}
+
+/** The stored all-time rows the changes add to, by keyRowId: one get each, all issued at once. */
+async function readKeyRows(store: IDBObjectStore, rows: KeyRowChange[]): Promise<Map<string, KeyTotals>> {
+  const found = await settle<KeyTotals | undefined>(rows.map((r) => store.get([r.dimension, r.key])));
+  const map = new Map<string, KeyTotals>();
+  for (const f of found) if (f.value) map.set(keyRowId(f.value.dimension, f.value.key), f.value);
+  return map;
+}
+
+const keyRowId = (dimension: Dimension, key: string) => `${dimension}\u0000${key}`;
+
+function byDimension<T extends { dimension: Dimension }>(rows: T[]): Map<Dimension, T[]> {
+  const map = new Map<Dimension, T[]>();
+  for (const r of rows) {
+    const list = map.get(r.dimension);
+    if (list) list.push(r);
+    else map.set(r.dimension, [r]);
+  }
   return map;
 }
 
