@@ -12,6 +12,10 @@ import { contributionsOf, countsOf, creativeOf, mergeCreative } from './aggregat
 import type { Creative, Dimension, Totals } from './aggregates';
 import type { AdTallyDB, DayTotals } from './schema';
 import { settle } from './requests';
+import { EVERYTHING, liveCoverage } from './backfill-coverage';
+import type { Backfill, Coverage } from './backfill-coverage';
+import { landingKeyOf } from './landing-hosts';
+import type { LandingKey } from './landing-hosts';
 
 /**
  * The stores a write touches. The hot path works on the plain IndexedDB transaction (idb's `unwrap`): a
@@ -19,8 +23,14 @@ import { settle } from './requests';
  * request cost more than the requests themselves. Writes whose result is not needed get no handler at all:
  * a failed one aborts the transaction, which `tx.done` reports.
  */
-type WriteStores = 'events' | 'totals' | 'creatives' | 'allTime';
-const WRITE_STORES: WriteStores[] = ['events', 'totals', 'creatives', 'allTime'];
+type WriteStores = 'events' | 'totals' | 'creatives' | 'allTime' | 'landingHosts' | 'backfills';
+export const WRITE_STORES: WriteStores[] = ['events', 'totals', 'creatives', 'allTime', 'landingHosts', 'backfills'];
+
+/** What the write path adds to while backfills are pending (db/backfill-coverage.ts: only what a walk has passed). */
+async function writeCoverage(tx: IDBTransaction): Promise<Coverage> {
+  const [pending] = await settle<Backfill[]>([tx.objectStore('backfills').getAll()]);
+  return liveCoverage(pending!.value ?? []);
+}
 
 /**
  * `live`: from a content script. A dwell event, re-sent with the same id as the ad's time in view grows,
@@ -43,7 +53,7 @@ export async function writeEvents(db: IDBPDatabase<AdTallyDB>, events: StoredEve
   const tx = db.transaction(WRITE_STORES, 'readwrite');
   const raw = unwrap(tx);
   const eventStore = raw.objectStore('events');
-  const changes = new Changes();
+  const changes = new Changes(await writeCoverage(raw));
   let added = 0;
   if (mode === 'import') {
     // add() refuses an id already stored, or repeated earlier in the batch: one request per event, and the
@@ -109,7 +119,7 @@ export async function deleteEvents(db: IDBPDatabase<AdTallyDB>, selection: Event
     const tx = db.transaction(WRITE_STORES, 'readwrite');
     const index = tx.objectStore('events').index('site' in selection ? 'site' : 'time');
     const range = 'site' in selection ? IDBKeyRange.only(selection.site) : IDBKeyRange.upperBound(selection.before, true);
-    const changes = new Changes();
+    const changes = new Changes(await writeCoverage(unwrap(tx)));
     let cursor = await index.openCursor(range);
     let inChunk = 0;
     while (cursor && inChunk < chunk) {
@@ -143,16 +153,26 @@ async function recountCreative(tx: IDBTransaction, fingerprint: string): Promise
   else tx.objectStore('creatives').delete(fingerprint);
 }
 
-/** What a set of event writes or deletions changes in the totals and the creatives, applied in one go. */
-class Changes {
+/**
+ * What a set of event writes or deletions changes in the totals, the creatives and the landing-host index,
+ * applied in one go. `coverage` says what an event adds to while a backfill is pending (db/backfill-coverage.ts);
+ * a backfill's chunk uses it too, with its own coverage.
+ */
+export class Changes {
   private readonly totals = new Map<string, { dimension: Dimension; key: string; day: string; counts: Totals }>();
   private readonly creatives = new Map<string, Creative>();
   /** Creatives that lost events: rebuilt from the events that remain, for exact first and last sightings. */
   private readonly recount = new Set<string>();
+  /** Landing-host keys to write (true) or delete (false), the last change of each key winning. */
+  private readonly landing = new Map<string, { key: LandingKey; present: boolean }>();
+
+  constructor(private readonly coverage: Coverage = EVERYTHING) {}
 
   /** Counts a written event in (+1) or a deleted one out (-1). */
   add(event: StoredEvent, sign: 1 | -1): void {
     this.addTotals(event, sign);
+    this.addLanding(event, sign);
+    if (!this.coverage.creatives) return;
     if (sign === 1) this.addCreative(event, event.dwellMs);
     else if (event.fingerprint) this.recount.add(event.fingerprint);
   }
@@ -161,6 +181,8 @@ class Changes {
   replace(old: StoredEvent, event: StoredEvent): void {
     this.addTotals(old, -1);
     this.addTotals(event, 1);
+    this.addLanding(old, -1);
+    this.addLanding(event, 1);
     if (old.fingerprint === event.fingerprint) this.addCreative(event, event.dwellMs - old.dwellMs, countsOf(old, 0));
     else {
       // Never sent by AdTally itself (a page view's ad keeps its creative); recounted so the records stay exact.
@@ -169,8 +191,14 @@ class Changes {
     }
   }
 
+  private addLanding(event: StoredEvent, sign: 1 | -1): void {
+    const key = this.coverage.indexesLanding(event) ? landingKeyOf(event) : null;
+    if (key) this.landing.set(JSON.stringify(key), { key, present: sign === 1 });
+  }
+
   private addTotals(event: StoredEvent, sign: 1 | -1): void {
     for (const c of contributionsOf(event, event.dwellMs ?? 0)) {
+      if (!this.coverage.counts(event, c.dimension)) continue;
       const id = `${c.dimension}\u0000${c.key}\u0000${event.day}`;
       const row = this.totals.get(id) ?? { dimension: c.dimension, key: c.key, day: event.day, counts: ZERO_COUNTS };
       row.counts = addCounts(row.counts, c.counts, sign);
@@ -218,6 +246,11 @@ class Changes {
       else allTimeStore.put({ dimension: r.dimension, key: r.key, ...counts } satisfies KeyTotals);
     });
     entries.forEach((e, i) => creativeStore.put(mergeCreative(storedCreatives[i]!.value, e)));
+    const landingStore = tx.objectStore('landingHosts');
+    for (const { key, present } of this.landing.values()) {
+      if (present) landingStore.put(1, key);
+      else landingStore.delete(key);
+    }
     for (const fingerprint of this.recount) await recountCreative(tx, fingerprint);
   }
 }
