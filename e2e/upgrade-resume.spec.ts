@@ -14,6 +14,7 @@ import { contributionsOf } from '../src/background/db/aggregates';
 import { landingKeyOf } from '../src/background/db/landing-hosts';
 import { expect, test } from './fixtures';
 import { WorkerKiller } from './worker-kills';
+import { writeVersion5Database } from './version-5-db';
 
 const OLD_EVENTS = 30_000;
 const KILLS = 3;
@@ -58,31 +59,6 @@ function oldEvents(now: number): StoredEvent[] {
   });
 }
 
-/** Writes a database as version 5 shipped it, events only, before anything has opened it. */
-async function writeVersion5(page: Page, events: StoredEvent[]): Promise<void> {
-  // As JSON text: Playwright's own serialisation of 30,000 objects takes a minute on a busy machine.
-  await page.evaluate(async (json) => {
-    const all = JSON.parse(json) as object[];
-    await new Promise<void>((resolve, reject) => {
-      const open = indexedDB.open('adtally', 5);
-      open.onupgradeneeded = () => {
-        const db = open.result;
-        const store = db.createObjectStore('events', { keyPath: 'id' });
-        for (const index of ['time', 'site', 'pageViewId', 'fingerprint']) store.createIndex(index, index);
-        db.createObjectStore('filterLists', { keyPath: 'id' });
-        db.createObjectStore('totals', { keyPath: ['dimension', 'key', 'day'] }).createIndex('dimensionDay', ['dimension', 'day']);
-        db.createObjectStore('creatives', { keyPath: 'fingerprint' }).createIndex('lastSeen', 'lastSeen');
-        db.createObjectStore('allTime', { keyPath: ['dimension', 'key'] });
-        for (const e of all) store.put(e);
-      };
-      open.onsuccess = () => {
-        open.result.close();
-        resolve();
-      };
-      open.onerror = () => reject(open.error);
-    });
-  }, JSON.stringify(events));
-}
 
 interface Snapshot {
   version: number;
@@ -167,7 +143,7 @@ test('an upgrade\'s backfill stopped three times goes on from its cursor and end
   // welcome.html runs no script that opens the database: the version-5 database is written from it first.
   await page.goto(`${base}/welcome.html`);
   const old = oldEvents(Date.now());
-  await writeVersion5(page, old);
+  await page.evaluate(writeVersion5Database, JSON.stringify(old));
   const killer = await WorkerKiller.attach(context, page, extensionId);
 
   // The first message that needs the database upgrades it and starts the walk.
