@@ -210,6 +210,8 @@ async function measureOpens(profileDir) {
       const advertiser = top.rows.map((r) => r.key).find(Boolean) ?? 'none.example';
       const watchDomain = [{ kind: 'domain', value: advertiser }];
       const watchUrl = [{ kind: 'url', value: `*://${advertiser}/*` }];
+      // A pattern that names its host reads that host's events through the landing-host index (schema 8).
+      const watchHost = [{ kind: 'url', value: `https://www.${advertiser}/*` }];
       const asks = [
         ['getStats, all time (popup)', { type: 'getStats', tabId: null, days: {} }],
         ['getDailySeries, 30 days', { type: 'getDailySeries', days: range(30) }],
@@ -225,6 +227,8 @@ async function measureOpens(profileDir) {
         ['getWatchStats domain, all time', { type: 'getWatchStats', days: {}, entries: watchDomain }],
         ['getWatchStats URL pattern, 7 days', { type: 'getWatchStats', days: range(7), entries: watchUrl }],
         ['getWatchStats URL pattern, 30 days', { type: 'getWatchStats', days: range(30), entries: watchUrl }],
+        ['getWatchStats URL pattern naming its host, 7 days', { type: 'getWatchStats', days: range(7), entries: watchHost }],
+        ['getWatchStats URL pattern naming its host, 30 days', { type: 'getWatchStats', days: range(30), entries: watchHost }],
         ['getFrequency, 30 days', { type: 'getFrequency', days: range(30), filter: {}, limit: 10 }],
         ['getFrequency, all time', { type: 'getFrequency', days: {}, filter: {}, limit: 10 }],
         ['getPlacement, 30 days', { type: 'getPlacement', days: range(30) }],

@@ -8,7 +8,7 @@ import type { Runtime } from 'webextension-polyfill';
 import { REFRESH_ALARM, REFRESH_PERIOD_MINUTES, refreshEasyList } from './filters/refresh';
 import { recordRefresh } from './filters/refresh-record';
 import { getDb, listenToOpen } from './db/open';
-import { upgradeNotice } from './storage/upgrade-notice';
+import { upgradeLeftUnfinished, upgradeNotice } from './storage/upgrade-notice';
 import { route } from './router';
 import { keepTopDocumentsIn } from './sender-page';
 import { readSettings } from './settings';
@@ -21,6 +21,10 @@ import { changedIn, readStored, writeStored } from '../common/stored/stored-key'
 import { TOP_DOCUMENTS } from '../common/stored/top-documents';
 
 listenToOpen(upgradeNotice);
+// An upgrade's backfill cut short by a stopped worker goes on as the worker starts again (db/backfill.ts).
+void upgradeLeftUnfinished().then(async (unfinished) => {
+  if (unfinished) await getDb().catch(() => {});
+});
 // The pages each tab showed, for events a page hands over as it is left after this worker was stopped.
 keepTopDocumentsIn({
   // Async, so a browser without storage.session rejects (and is ignored) instead of throwing in the router.

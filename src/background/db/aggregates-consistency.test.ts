@@ -2,44 +2,12 @@
  * The aggregates must always equal what the raw events sum to, through every write, re-sent dwell, import
  * and deletion. Each test ends by rebuilding the totals and creatives from the events alone and comparing.
  */
-import type { IDBPDatabase } from 'idb';
 import { describe, expect, it } from 'vitest';
-import type { StoredEvent } from '../../common/types';
 import { storedEvent, useFreshDb } from '../../test-support/fresh-db';
-import { addCounts, ZERO_COUNTS } from '../../common/counts';
-import { contributionsOf, creativeOf, mergeCreative } from './aggregates';
-import type { Creative } from './aggregates';
+import { random, randomEvents, rebuiltFromEvents } from '../../test-support/aggregates-from-events';
 import { deleteAllEvents, deleteEvents, RANGE_READ_ROWS, writeEvents } from './events';
-import type { AdTallyDB, DayTotals, KeyTotals } from './schema';
 
 const db = useFreshDb();
-
-/** Totals and creatives as they should be, from the stored raw events alone. */
-async function rebuiltFromEvents(database: IDBPDatabase<AdTallyDB>) {
-  const totals = new Map<string, DayTotals>();
-  const creatives = new Map<string, Creative>();
-  for (const event of await database.getAll('events')) {
-    for (const c of contributionsOf(event, event.dwellMs)) {
-      const id = `${c.dimension}|${c.key}|${event.day}`;
-      const row = totals.get(id) ?? { dimension: c.dimension, key: c.key, day: event.day, ...ZERO_COUNTS };
-      totals.set(id, { ...row, ...addCounts(row, c.counts) });
-    }
-    const creative = creativeOf(event, event.dwellMs);
-    if (creative) creatives.set(creative.fingerprint, mergeCreative(creatives.get(creative.fingerprint), creative));
-  }
-  const sortTotals = (rows: DayTotals[]) => rows.sort((a, b) => `${a.dimension}|${a.key}|${a.day}`.localeCompare(`${b.dimension}|${b.key}|${b.day}`));
-  const allTime = new Map<string, KeyTotals>();
-  for (const row of totals.values()) {
-    const id = `${row.dimension}|${row.key}`;
-    const sum = allTime.get(id) ?? { dimension: row.dimension, key: row.key, ...ZERO_COUNTS };
-    allTime.set(id, { ...sum, ...addCounts(sum, row) });
-  }
-  return {
-    allTime: [...allTime.values()].filter((r) => r.impressions || r.viewable || r.clicks || r.dwellMs).sort((a, b) => `${a.dimension}|${a.key}`.localeCompare(`${b.dimension}|${b.key}`)),
-    totals: sortTotals([...totals.values()].filter((r) => r.impressions || r.viewable || r.clicks || r.dwellMs)),
-    creatives: [...creatives.values()].sort((a, b) => a.fingerprint.localeCompare(b.fingerprint)),
-  };
-}
 
 async function expectConsistent() {
   const expected = await rebuiltFromEvents(db());
@@ -51,46 +19,6 @@ async function expectConsistent() {
   expect(await db().getAll('creatives')).toEqual(expected.creatives);
   // The store's key order is [dimension, key]: the same order as the expected rows.
   expect(await db().getAll('allTime')).toEqual(expected.allTime);
-}
-
-/** A small deterministic random generator, so a failure can be replayed. */
-function random(seed: number) {
-  return () => {
-    seed = (seed * 1103515245 + 12345) % 2 ** 31;
-    return seed / 2 ** 31;
-  };
-}
-
-/** One size per creative: a creative record keeps its newest event's size, and events of one time have no order. */
-const SIZES_BY_FINGERPRINT: Record<string, { width: number; height: number }> = {
-  '': { width: 300, height: 250 },
-  'fp-1': { width: 728, height: 90 },
-  'fp-2': { width: 640, height: 160 },
-  'fp-3': { width: 301, height: 251 },
-};
-
-function randomEvents(count: number, rand: () => number): StoredEvent[] {
-  const pick = <T>(items: T[]) => items[Math.floor(rand() * items.length)];
-  return Array.from({ length: count }, (_, i) => {
-    const type = pick(['impression', 'impression', 'viewable', 'click', 'dwell'] as const);
-    const day = pick(['2025-06-14', '2025-06-15', '2025-06-16']);
-    return storedEvent({
-      id: type === 'dwell' ? `pv-${i % 7}:ad${i % 3}:dwell` : `r-${i}-${Math.floor(rand() * 1e9)}`,
-      type,
-      time: Date.UTC(2025, 5, 14) + Math.floor(rand() * 3 * 86_400_000),
-      day,
-      // Up to 40 s: re-sent dwell moves ads across every time-in-view bucket.
-      dwellMs: type === 'dwell' ? Math.floor(rand() * 40_000) : 0,
-      site: pick(['a.test', 'b.test', 'c.test']),
-      advertiser: pick([null, 'shop.example', 'brand.example']),
-      network: pick([null, 'Google Ad Manager', 'Taboola']),
-      kind: pick(['display', 'native', 'search'] as const),
-      fingerprint: pick(['', 'fp-1', 'fp-2', 'fp-3']),
-      landingUrl: pick([null, 'https://shop.example/a']),
-      // From the index, not the generator, so the seeds draw the events they always drew.
-      fold: ([undefined, null, 'above', 'below'] as const)[i % 4],
-    });
-  }).map((event) => ({ ...event, ...SIZES_BY_FINGERPRINT[event.fingerprint] }));
 }
 
 describe('aggregates stay equal to the raw events', () => {

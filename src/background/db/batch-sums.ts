@@ -13,6 +13,10 @@ import { addInto, isZero, ZERO_COUNTS } from '../../common/counts';
 import { contributionsOf, countsOf, creativeOf, mergeCreative } from './aggregates';
 import type { Creative, Dimension, Totals } from './aggregates';
 import type { StoredEvent } from '../../common/types';
+import { EVERYTHING } from './backfill-coverage';
+import type { Coverage } from './backfill-coverage';
+import { landingKeyOf } from './landing-hosts';
+import type { LandingKey } from './landing-hosts';
 
 /** A daily row's change: what to add to the stored `[dimension, key, day]` row (zero when absent). */
 export interface DayRowChange {
@@ -38,10 +42,20 @@ export class BatchSums {
   private readonly creativeSums = new Map<string, Creative>();
   /** Creatives that lost events: rebuilt from the events that remain, for exact first and last sightings. */
   private readonly recount = new Set<string>();
+  /** Landing-host keys to write (true) or delete (false), the last change of each key winning. */
+  private readonly landing = new Map<string, { key: LandingKey; present: boolean }>();
+
+  /**
+   * `coverage` says what an event adds to while a backfill is pending (db/backfill-coverage.ts): the live write
+   * path passes what the walks have passed, a backfill's chunk its own dimensions only.
+   */
+  constructor(private readonly coverage: Coverage = EVERYTHING) {}
 
   /** Counts a written event in (+1) or a deleted one out (-1). */
   add(event: StoredEvent, sign: 1 | -1): void {
     this.addDays(event, sign);
+    this.addLanding(event, sign);
+    if (!this.coverage.creatives) return;
     if (sign === 1) this.addCreative(event, event.dwellMs);
     else if (event.fingerprint) this.recount.add(event.fingerprint);
   }
@@ -50,6 +64,8 @@ export class BatchSums {
   replace(old: StoredEvent, event: StoredEvent): void {
     this.addDays(old, -1);
     this.addDays(event, 1);
+    this.addLanding(old, -1);
+    this.addLanding(event, 1);
     if (old.fingerprint === event.fingerprint) this.addCreative(event, event.dwellMs - old.dwellMs, countsOf(old, 0));
     else {
       // Never sent by AdTally itself (a page view's ad keeps its creative); recounted so the records stay exact.
@@ -85,8 +101,19 @@ export class BatchSums {
     return [...this.recount];
   }
 
+  /** The landing-host index entries to write (`present`) or delete. */
+  landingChanges(): { key: LandingKey; present: boolean }[] {
+    return [...this.landing.values()];
+  }
+
+  private addLanding(event: StoredEvent, sign: 1 | -1): void {
+    const key = this.coverage.indexesLanding(event) ? landingKeyOf(event) : null;
+    if (key) this.landing.set(JSON.stringify(key), { key, present: sign === 1 });
+  }
+
   private addDays(event: StoredEvent, sign: 1 | -1): void {
     for (const c of contributionsOf(event, event.dwellMs ?? 0)) {
+      if (!this.coverage.counts(event, c.dimension)) continue;
       const id = dayRowId(c.dimension, c.key, event.day);
       let row = this.days.get(id);
       // One counts object per row, summed in place: a batch adds up to 200,000 contributions.

@@ -14,6 +14,8 @@ import { BatchSums, dayRowId } from './batch-sums';
 import type { DayRowChange, KeyRowChange } from './batch-sums';
 import type { AdTallyDB, DayTotals } from './schema';
 import { settle } from './requests';
+import { liveCoverage } from './backfill-coverage';
+import type { Backfill, Coverage } from './backfill-coverage';
 
 /**
  * The stores a write touches. The hot path works on the plain IndexedDB transaction (idb's `unwrap`): a
@@ -21,8 +23,14 @@ import { settle } from './requests';
  * request cost more than the requests themselves. Writes whose result is not needed get no handler at all:
  * a failed one aborts the transaction, which `tx.done` reports.
  */
-type WriteStores = 'events' | 'totals' | 'creatives' | 'allTime';
-const WRITE_STORES: WriteStores[] = ['events', 'totals', 'creatives', 'allTime'];
+type WriteStores = 'events' | 'totals' | 'creatives' | 'allTime' | 'landingHosts' | 'backfills';
+export const WRITE_STORES: WriteStores[] = ['events', 'totals', 'creatives', 'allTime', 'landingHosts', 'backfills'];
+
+/** What the write path adds to while backfills are pending (db/backfill-coverage.ts: only what a walk has passed). */
+async function writeCoverage(tx: IDBTransaction): Promise<Coverage> {
+  const [pending] = await settle<Backfill[]>([tx.objectStore('backfills').getAll()]);
+  return liveCoverage(pending!.value ?? []);
+}
 
 /**
  * `live`: from a content script. A dwell event, re-sent with the same id as the ad's time in view grows,
@@ -45,7 +53,7 @@ export async function writeEvents(db: IDBPDatabase<AdTallyDB>, events: StoredEve
   const tx = db.transaction(WRITE_STORES, 'readwrite');
   const raw = unwrap(tx);
   const eventStore = raw.objectStore('events');
-  const sums = new BatchSums();
+  const sums = new BatchSums(await writeCoverage(raw));
   let added = 0;
   if (mode === 'import') {
     // add() refuses an id already stored, or repeated earlier in the batch: one request per event, and the
@@ -111,7 +119,7 @@ export async function deleteEvents(db: IDBPDatabase<AdTallyDB>, selection: Event
     const tx = db.transaction(WRITE_STORES, 'readwrite');
     const index = tx.objectStore('events').index('site' in selection ? 'site' : 'time');
     const range = 'site' in selection ? IDBKeyRange.only(selection.site) : IDBKeyRange.upperBound(selection.before, true);
-    const sums = new BatchSums();
+    const sums = new BatchSums(await writeCoverage(unwrap(tx)));
     let cursor = await index.openCursor(range);
     let inChunk = 0;
     while (cursor && inChunk < chunk) {
@@ -146,8 +154,8 @@ async function recountCreative(tx: IDBTransaction, fingerprint: string): Promise
 }
 
 /**
- * Applies a batch's sums: every stored row they add to is read (all at once), added to and written once.
- * Exported for a schema upgrade's backfill, which sums its chunks of events the same way.
+ * Applies a batch's sums: every stored row they add to is read (all at once), added to and written once; the
+ * landing-host keys are written or deleted. A schema upgrade's backfill (db/backfill.ts) applies its chunks here.
  */
 export async function applySums(tx: IDBTransaction, sums: BatchSums): Promise<void> {
   const rows = sums.dayRows();
@@ -173,6 +181,11 @@ export async function applySums(tx: IDBTransaction, sums: BatchSums): Promise<vo
     else allTimeStore.put({ dimension: r.dimension, key: r.key, ...counts } satisfies KeyTotals);
   }
   entries.forEach((e, i) => creativeStore.put(mergeCreative(storedCreatives[i]!.value, e)));
+  const landingStore = tx.objectStore('landingHosts');
+  for (const { key, present } of sums.landingChanges()) {
+    if (present) landingStore.put(1, key);
+    else landingStore.delete(key);
+  }
   for (const fingerprint of sums.recounts()) await recountCreative(tx, fingerprint);
 }
 

@@ -2,13 +2,17 @@ import { openDB } from 'idb';
 import type { IDBPDatabase } from 'idb';
 import { DB_NAME, DB_VERSION, upgrade } from './schema';
 import type { AdTallyDB } from './schema';
+import { runBackfills } from './backfill';
+import type { BackfillListener } from './backfill';
 
 let opening: Promise<IDBPDatabase<AdTallyDB>> | null = null;
 
-/** Told when an upgrade of an existing database starts and when the database is open (storage/upgrade-notice.ts). */
-export interface OpenListener {
+/**
+ * Told when an upgrade of an existing database starts, how far its backfill is after each chunk, and when
+ * nothing is left to backfill (at every open: storage/upgrade-notice.ts).
+ */
+export interface OpenListener extends BackfillListener {
   upgradeStarted(from: number, to: number): void;
-  opened(): void;
 }
 let listener: OpenListener | null = null;
 
@@ -37,7 +41,9 @@ export function getDb(): Promise<IDBPDatabase<AdTallyDB>> {
     },
   })
     .then((db) => {
-      listener?.opened();
+      // The upgrade only created stores; what it needs summed from the events is walked now, a chunk at a
+      // time, while the database answers (db/backfill.ts). A run cut short goes on at the next open.
+      void runBackfills(db, listener ?? { progress: () => {}, finished: () => {} }).catch((error: unknown) => console.warn('AdTally: database backfill paused, will go on at the next start:', error));
       return db;
     })
     .catch((error: unknown) => {

@@ -9,6 +9,7 @@ import type { Dimension, StoredEvent, Totals } from '../../common/types';
 import { addCounts, ZERO_COUNTS } from '../../common/counts';
 import { contributionsOf } from './aggregates';
 import { writeEvents } from './events';
+import { runBackfills } from './backfill';
 import { DB_NAME, DB_VERSION, upgrade } from './schema';
 import type { AdTallyDB } from './schema';
 import { readSiteTotals, readTotalsBy } from './totals';
@@ -98,10 +99,15 @@ async function writeRows(db: IDBPDatabase, events: object[], days: object[]) {
 }
 const writeOldRows = (db: IDBPDatabase) => writeRows(db, OLD_EVENTS, OLD_DAYS);
 
-const openCurrent = () =>
-  openDB<AdTallyDB>(DB_NAME, DB_VERSION, {
+/** The database opened as the background opens it: upgraded, then every backfill the upgrade planned run to its end. */
+async function openCurrent() {
+  const db = await openDB<AdTallyDB>(DB_NAME, DB_VERSION, {
     upgrade: (database, oldVersion, _newVersion, tx) => upgrade(database, oldVersion, tx),
   });
+  await runBackfills(db, { progress: () => {}, finished: () => {} }, 2);
+  expect(await db.count('backfills')).toBe(0);
+  return db;
+}
 
 function newEvent(overrides: Partial<StoredEvent> = {}): StoredEvent {
   return {
@@ -140,7 +146,7 @@ async function expectRowsAreSumsOfEvents(db: IDBPDatabase<AdTallyDB>, dimension:
 
 const expectCellsAreSumsOfEvents = (db: IDBPDatabase<AdTallyDB>) => expectRowsAreSumsOfEvents(db, 'cell');
 
-const CURRENT_STORES = ['allTime', 'creatives', 'events', 'filterLists', 'totals'];
+const CURRENT_STORES = ['allTime', 'backfills', 'creatives', 'events', 'filterLists', 'landingHosts', 'totals'];
 
 /** Checks the stores and indexes of the current schema. */
 async function expectCurrentShape(db: IDBPDatabase<AdTallyDB>) {
@@ -158,6 +164,8 @@ async function expectCurrentShape(db: IDBPDatabase<AdTallyDB>) {
   expect([...tx.objectStore('creatives').indexNames]).toEqual(['lastSeen']);
   expect(tx.objectStore('filterLists').keyPath).toBe('id');
   await tx.done;
+  expect(db.transaction('landingHosts').store.keyPath).toBeNull();
+  expect(db.transaction('backfills').store.keyPath).toBe('version');
 }
 
 /**
@@ -217,8 +225,8 @@ afterEach(() => {
 });
 
 describe('schema upgrade', () => {
-  it('is at version 7', () => {
-    expect(DB_VERSION).toBe(7);
+  it('is at version 8', () => {
+    expect(DB_VERSION).toBe(8);
   });
 
   it('creates every store and index in a new database', async () => {
@@ -388,6 +396,29 @@ describe('schema upgrade', () => {
       ['30000', 1, 45_000],
     ]);
     await expectRowsAreSumsOfEvents(db, 'timeInView');
+    db.close();
+  });
+
+  it('upgrades a version-7 database: the landing-host index holds every event with a landing host, once', async () => {
+    const v7 = await openVersion5Or6(6);
+    const events = [
+      newEvent({ id: 'h1', day: '2025-06-15', landingUrl: 'https://Shop.Example/winter?utm=1' }),
+      newEvent({ id: 'h2', day: '2025-06-16', landingUrl: 'https://shop.example:8443/x' }),
+      newEvent({ id: 'h3', day: '2025-06-16', landingUrl: null, advertiser: null }),
+      newEvent({ id: 'h4', day: '2025-06-16', landingUrl: 'javascript:void(0)' }),
+    ];
+    for (const e of events) await v7.put('events', e);
+    v7.close();
+    // Version 7 had the same stores as version 6; its upgrade from 6 only added rows.
+    const asSeven = await openDB(DB_NAME, 7);
+    asSeven.close();
+
+    const db = await openCurrent();
+    await expectCurrentShape(db);
+    expect(await db.getAllKeys('landingHosts')).toEqual([
+      ['shop.example', '2025-06-15', 'h1'],
+      ['shop.example:8443', '2025-06-16', 'h2'],
+    ]);
     db.close();
   });
 

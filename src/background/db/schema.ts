@@ -13,19 +13,23 @@
  * The totals and all-time rows include the `cell` dimension (version 6): one row per combination of site,
  * advertiser, network and kind, which filtered dashboard views and "My ads" sum (common/cells.ts); and
  * (version 7) the `placement` dimension (fold × size class × kind, common/placement.ts) and the `timeInView`
- * distribution (common/time-in-view.ts).
+ * distribution (common/time-in-view.ts); (version 8) the landing-host index (db/landing-hosts.ts).
+ *
+ * Since version 8 an upgrade step never walks the events inside IndexedDB's upgrade transaction: it creates
+ * stores and indexes and plans a backfill (db/backfill.ts), which sums the events afterwards in chunks of
+ * ordinary transactions, resumable after the service worker is stopped (docs/architecture.md).
  */
-import { unwrap } from 'idb';
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { Creative, DayTotals, Dimension, FilterListInfo, KeyTotals, StoredEvent, Totals } from '../../common/types';
-import { addCounts, addInto, isZero, pickCounts, ZERO_COUNTS } from '../../common/counts';
+import { addCounts, pickCounts, ZERO_COUNTS } from '../../common/counts';
 import { contributionsOf, creativeOf, mergeCreative } from './aggregates';
-import { settle } from './requests';
+import type { Backfill } from './backfill-coverage';
+import type { LandingKey } from './landing-hosts';
 
 export type { DayTotals, KeyTotals };
 
 export const DB_NAME = 'adtally';
-export const DB_VERSION = 7;
+export const DB_VERSION = 8;
 
 /** A filter list refreshed at run time: the compiled engine and what it is. */
 export interface StoredFilterList {
@@ -60,14 +64,33 @@ export interface AdTallyDB extends DBSchema {
     key: [Dimension, string];
     value: KeyTotals;
   };
+  /** Landing host, day and event id of every event with a landing URL (version 8); the value is always 1. */
+  landingHosts: {
+    key: LandingKey;
+    value: 1;
+  };
+  /** Backfills still walking the events, by the version whose upgrade planned them (version 8). */
+  backfills: {
+    key: number;
+    value: Backfill;
+  };
 }
 
 type UpgradeTx = IDBPTransaction<AdTallyDB, StoreNames<AdTallyDB>[], 'versionchange'>;
 /** Stores of earlier versions that the current schema no longer has; only upgrade steps touch them. */
 type LegacyTx = IDBPTransaction<unknown, string[], 'versionchange'>;
 
-/** Upgrade steps by the version they create; each runs once, in order, for a database older than it. */
-const UPGRADES: Record<number, (db: IDBPDatabase<AdTallyDB>, tx: UpgradeTx) => Promise<void> | void> = {
+/** What the steps of one upgrade leave to its backfill: the dimensions to sum from the events, the landing index. */
+interface Walk {
+  dimensions: Dimension[];
+  landingHosts: boolean;
+}
+
+/**
+ * Upgrade steps by the version they create; each runs once, in order, for a database older than it. A step
+ * that needs every event summed adds to `walk` instead of reading them (versions 6, 7 and 8).
+ */
+const UPGRADES: Record<number, (db: IDBPDatabase<AdTallyDB>, tx: UpgradeTx, walk: Walk) => Promise<void> | void> = {
   1: (db) => {
     const events = db.createObjectStore('events', { keyPath: 'id' });
     events.createIndex('time', 'time');
@@ -96,20 +119,34 @@ const UPGRADES: Record<number, (db: IDBPDatabase<AdTallyDB>, tx: UpgradeTx) => P
     await backfillAllTime(tx);
   },
   // Cells (site × advertiser × network × kind per day, and all time), summed from the raw events.
-  6: async (_db, tx) => {
-    await backfillFromEvents(tx, ['cell']);
+  6: (_db, _tx, walk) => {
+    walk.dimensions.push('cell');
   },
   // Placement (fold × size class × kind) and the time-in-view distribution, summed from the raw events.
-  7: async (_db, tx) => {
-    await backfillFromEvents(tx, ['placement', 'timeInView']);
+  7: (_db, _tx, walk) => {
+    walk.dimensions.push('placement', 'timeInView');
+  },
+  // The landing-host index of "My ads" by landing-URL pattern, and the store of pending backfills.
+  8: (db, _tx, walk) => {
+    db.createObjectStore('landingHosts');
+    db.createObjectStore('backfills', { keyPath: 'version' });
+    walk.landingHosts = true;
   },
 };
 
 /** The dimensions version 4 summed from raw events (site and all were copied); later dimensions have their own step. */
 const VERSION_4_EVENT_DIMENSIONS: readonly Dimension[] = ['advertiser', 'network', 'kind'];
 
+/**
+ * Runs the steps from `oldVersion` on, then stores the backfill they planned. A backfill left unfinished by
+ * an earlier upgrade stays: it covers other dimensions, and the walks run one after the other.
+ */
 export async function upgrade(db: IDBPDatabase<AdTallyDB>, oldVersion: number, tx: UpgradeTx): Promise<void> {
-  for (let version = oldVersion + 1; version <= DB_VERSION; version++) await UPGRADES[version]?.(db, tx);
+  const walk: Walk = { dimensions: [], landingHosts: false };
+  for (let version = oldVersion + 1; version <= DB_VERSION; version++) await UPGRADES[version]?.(db, tx, walk);
+  // A new database has no events to walk.
+  if (oldVersion === 0 || (walk.dimensions.length === 0 && !walk.landingHosts)) return;
+  await tx.objectStore('backfills').put({ version: DB_VERSION, ...walk, after: null, done: 0, total: null });
 }
 
 /**
@@ -159,50 +196,6 @@ async function backfillAllTime(tx: UpgradeTx): Promise<void> {
     after = [last.dimension, last.key, last.day];
   }
   await Promise.all([...sums.values()].map((row) => tx.objectStore('allTime').put(row)));
-}
-
-/**
- * New dimensions' rows, daily and all time, summed from every stored event with the contributions the write
- * path makes (contributionsOf: a dwell event adds its stored time in view), read 10,000 events at a time.
- * Version 6 added the cells, version 7 placement and the time-in-view distribution.
- *
- * It works on the plain transaction (idb's `unwrap`) and sums in place: at a million events version 6 writes
- * ~590,000 rows, and a promise per request, or a copied row per event, would cost more than the writes (a
- * first version took 95 s at a million events). The next chunk is asked for before this one is summed.
- */
-async function backfillFromEvents(tx: UpgradeTx, dimensions: readonly Dimension[]): Promise<void> {
-  const raw = unwrap(tx) as IDBTransaction;
-  const events = raw.objectStore('events');
-  const days = new Map<string, DayTotals>();
-  const allTime = new Map<string, KeyTotals>();
-  const CHUNK = 10_000;
-  const read = (after: string | null) => settle<StoredEvent[]>([events.getAll(after === null ? null : IDBKeyRange.lowerBound(after, true), CHUNK)]).then(([r]) => r!.value ?? []);
-  let next = read(null);
-  for (;;) {
-    const chunk = await next;
-    const more = chunk.length === CHUNK;
-    if (more) next = read(chunk.at(-1)!.id);
-    for (const stored of chunk) {
-      const event = withV3Defaults(stored);
-      for (const { dimension, key, counts } of contributionsOf(event, event.dwellMs)) {
-        if (!dimensions.includes(dimension)) continue;
-        const keyId = `${dimension}\u0000${key}`;
-        const dayId = `${keyId}\u0000${event.day}`;
-        let day = days.get(dayId);
-        if (!day) days.set(dayId, (day = { dimension, key, day: event.day, ...ZERO_COUNTS }));
-        addInto(day, counts);
-        let sum = allTime.get(keyId);
-        if (!sum) allTime.set(keyId, (sum = { dimension, key, ...ZERO_COUNTS }));
-        addInto(sum, counts);
-      }
-    }
-    if (!more) break;
-  }
-  const totals = raw.objectStore('totals');
-  const allTimeStore = raw.objectStore('allTime');
-  // No handler per write: a failed one aborts the upgrade transaction, and the database stays at the version before.
-  for (const row of days.values()) if (!isZero(row)) totals.put(row);
-  for (const row of allTime.values()) if (!isZero(row)) allTimeStore.put(row);
 }
 
 interface OldSiteDay {

@@ -4,12 +4,13 @@
  * - unfiltered: the `all` rows per day, and the all-time rows (or the daily rows of a range) per dimension;
  * - filtered, "My ads" by domain or name: the cell rows of the range (common/cells.ts);
  * - frequency: the creative records seen in the range.
- * "My ads" with a landing-URL pattern reads the raw events of the range: only they keep each ad's URL.
+ * "My ads" with a landing-URL pattern reads raw events of the range: only they keep each ad's URL. When every
+ * entry is a pattern that names its host, only those hosts' events, through the landing-host index.
  */
 import type { IDBPDatabase } from 'idb';
 import { CELL_DIMENSIONS, cellKeyParser, isEmptyFilter, matchesFilter, sliceTotals, sumCells } from '../../common/cells';
 import type { CellDimension, CellFields, CellFilter, Slice } from '../../common/cells';
-import type { DailyTotals, DayRange } from '../../common/types';
+import type { DailyTotals, DayRange, StoredEvent } from '../../common/types';
 import type { AdTallyDB } from '../db/schema';
 import { ZERO_COUNTS } from '../../common/counts';
 import { frequencyOf } from '../../common/frequency';
@@ -17,6 +18,8 @@ import type { PayloadOf, ResponseOf, TopRows, UiMessages, WatchCounts } from '..
 import { needsLandingUrls, watchSlices } from '../../common/watchlist';
 import type { WatchedRow } from '../../common/watchlist';
 import { getDb } from '../db/open';
+import { forEachEventOfHosts } from '../db/landing-reads';
+import { patternHost } from '../db/landing-hosts';
 import { eventAsCellRow, forEachEventOfDays, readCellsOfRange, readCreativesSeenSince, readDailyCells } from '../db/range-reads';
 import { readDailySeries, readTotalsBy, topByImpressions } from '../db/totals';
 
@@ -64,7 +67,10 @@ export async function handleGetWatchStats({ days, entries }: PayloadOf<UiMessage
   const parse = cellKeyParser();
   const source = needsLandingUrls(entries) ? 'events' : 'aggregates';
   if (entries.length > 0 && source === 'events') {
-    await forEachEventOfDays(db, days, (event) => items.push({ row: eventAsCellRow(event), ad: { advertiser: event.advertiser ?? '', landingUrl: event.landingUrl ?? null } }));
+    const visit = (event: StoredEvent) => items.push({ row: eventAsCellRow(event), ad: { advertiser: event.advertiser ?? '', landingUrl: event.landingUrl ?? null } });
+    const hosts = entries.map((e) => (e.kind === 'url' ? patternHost(e.value) : null));
+    const indexed = hosts.every((h) => h !== null) && (await forEachEventOfHosts(db, hosts as string[], days, visit));
+    if (!indexed) await forEachEventOfDays(db, days, visit);
   } else if (entries.length > 0) {
     for (const row of (await readCellsOfRange(db, days)).rows) {
       const cell = parse(row.key);
