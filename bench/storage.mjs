@@ -10,12 +10,15 @@
  *    started browser on that profile, the time from navigation start to the popup's first table row and to the
  *    dashboard's first drawn chart (30 days and all time): the first open (cold service worker) and the
  *    median of the next ones.
+ * 4. Opens the real toolbar popup (bench/lib/popup-opens.mjs) on that profile and on an empty one, with the
+ *    service worker running and with it stopped: median and 95th percentile of the first screen's paint.
  * Prints numbers only; nothing passes or fails. docs/performance.md records a run.
  *
  * Environment: STORAGE_EVENTS (default 1000000), STORAGE_RUNS (warm opens per page, default 7),
  * STORAGE_PROFILE (a profile directory already loaded by an earlier run: skips generation and import),
  * STORAGE_KEEP=1 (keep the profile for STORAGE_PROFILE), STORAGE_LAST_DAY (YYYY-MM-DD, default today),
  * STORAGE_SCREENSHOT (a .png path: the dashboard with the loaded data, 1200 px wide),
+ * STORAGE_ONLY=popup (on a loaded profile: time only the popup, no dashboard and no message round trips),
  * ADTALLY_EXTENSION_DIR (default dist/chromium; the extension id follows its path), CHROMIUM_PATH.
  */
 import { execFileSync } from 'node:child_process';
@@ -28,6 +31,7 @@ import { appModule } from './lib/app-modules.mjs';
 import { writeEventFile } from './lib/event-file.mjs';
 import { openOptionsForImport } from './lib/options-page.mjs';
 import { fmtRange, pad } from './lib/stats.mjs';
+import { fmtMedianP95, fmtParts, measurePopupOpens } from './lib/popup-opens.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const count = Number(process.env.STORAGE_EVENTS ?? 1_000_000);
@@ -35,6 +39,7 @@ const runs = Number(process.env.STORAGE_RUNS ?? 7);
 const extensionDir = resolve(root, process.env.ADTALLY_EXTENSION_DIR ?? 'dist/chromium');
 const reuse = process.env.STORAGE_PROFILE ? resolve(process.env.STORAGE_PROFILE) : null;
 const keep = !!process.env.STORAGE_KEEP || !!reuse;
+const popupOnly = process.env.STORAGE_ONLY === 'popup';
 const SEED = 20261128;
 const { localDay } = await appModule('src/common/day.ts');
 
@@ -67,6 +72,7 @@ try {
 
   results.disk = diskUse(profile);
   Object.assign(results, await measureOpens(profile));
+  results.toolbar = { loaded: await measureToolbarPopup(profile), empty: await measureToolbarPopup('') };
 } finally {
   if (!keep) rmSync(profile, { recursive: true, force: true });
 }
@@ -160,7 +166,7 @@ async function measureOpens(profileDir) {
       new MutationObserver(check).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-ready'] });
     });
     const base = `chrome-extension://${extensionId}`;
-    const hasDashboard = existsSync(join(extensionDir, 'dashboard.html'));
+    const hasDashboard = !popupOnly && existsSync(join(extensionDir, 'dashboard.html'));
     /** Opens a page in a new tab; resolves to the page-clock time of each named target, in ms. */
     const open = async (path, names) => {
       const page = await context.newPage();
@@ -236,7 +242,7 @@ async function measureOpens(profileDir) {
         ['getGallery, 30 days (24 cards)', { type: 'getGallery', days: range(30), filter: {}, watch: null, offset: 0, limit: 24 }],
         ['getGallery, all time (24 cards)', { type: 'getGallery', days: {}, filter: {}, watch: null, offset: 0, limit: 24 }],
       ];
-      for (const [label, message] of asks) {
+      for (const [label, message] of popupOnly ? asks.slice(0, 1) : asks) {
         messages[label] = await page.evaluate(
           async ({ message, n }) => {
             const times = [];
@@ -291,6 +297,16 @@ async function measureOpens(profileDir) {
   }
 }
 
+/** The toolbar popup on a profile ('' is a new empty one), warm and idle worker (bench/lib/popup-opens.mjs). */
+async function measureToolbarPopup(profileDir) {
+  const { context, extensionId } = await launch('adtally', extensionDir, profileDir);
+  try {
+    return await measurePopupOpens(context, extensionId, runs, (line) => process.stderr.write(`${profileDir ? 'loaded' : 'empty '}    ${line}\n`));
+  } finally {
+    await context.close();
+  }
+}
+
 function report() {
   const r = results;
   console.log('');
@@ -315,6 +331,18 @@ function report() {
   row('dashboard, both tops (30 days)', r.tables30 ?? [], '');
   row('dashboard, both tops (all time)', r.tablesAll ?? [], '');
   row('dashboard, both tops (1 year)', r.tables1y ?? [], '');
+  if (r.toolbar) {
+    console.log('');
+    console.log(`${pad('toolbar popup → first screen (ms)', 34)}${pad(`median / p95 (min–max) of ${runs}`, 32)}${pad('cold', 8)}target`);
+    for (const [profileName, label] of [['loaded', `${count.toLocaleString('en-US')} events`], ['empty', 'empty profile']]) {
+      const t = r.toolbar[profileName];
+      for (const state of ['warm', 'idle']) {
+        const note = state === 'idle' && t.idleWoke ? ` (the worker woke ${t.idleWoke}×)` : '';
+        console.log(`${pad(`${label}, ${state} worker`, 34)}${pad(fmtMedianP95(t[state]), 32)}${pad(state === 'warm' ? t.cold.toFixed(0) : '', 8)}< 100${note}`);
+      }
+    }
+    for (const [profileName, t] of Object.entries(r.toolbar)) for (const state of ['warm', 'idle']) console.log(`  ${profileName}, ${state}: ${fmtParts(t.parts[state])}`);
+  }
   if (r.messages) {
     console.log('');
     console.log(`${pad('message round trip (ms)', 34)}median (min–max) of ${runs}`);

@@ -45,6 +45,10 @@ export async function launch(config, extensionDir, userDataDir = '') {
   // AdTally opens its welcome tab on install, and --load-extension installs it at every launch, a kept
   // profile's too (the storage bench's second launch opened it again). Closed before anything is measured,
   // so both configurations start with one blank tab; builds from before the welcome page have none.
-  if (existsSync(join(extensionDir, 'welcome.html'))) await closeWelcomeTab(context, extensionId);
+  // A kept profile whose AdTally was loaded from this same path before is not installed again (no tab);
+  // only a fresh profile must show it.
+  if (existsSync(join(extensionDir, 'welcome.html'))) await closeWelcomeTab(context, extensionId).catch((error) => {
+    if (!userDataDir) throw error;
+  });
   return { context, worker, extensionId, ubo: null };
 }

@@ -16,3 +16,10 @@ export function pad(text, width, left = false) {
   const s = String(text);
   return left ? s.padStart(width) : s.padEnd(width);
 }
+
+/** The p-th percentile by nearest rank (p95 of 20 runs is the 19th smallest): a value that was measured. */
+export function percentile(values, p) {
+  const v = values.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  if (!v.length) return NaN;
+  return v[Math.min(v.length, Math.max(1, Math.ceil((p / 100) * v.length))) - 1];
+}

@@ -27,6 +27,8 @@ export class PopupPage {
   }
 
   async rows(): Promise<PopupRow[]> {
+    // The first screen renders the first rows only; the table is busy until every row is in.
+    await this.page.locator('section[aria-label="All sites"][aria-busy="true"]').waitFor({ state: 'detached' });
     const headers = await this.headers();
     if (headers.length === 0) return [];
     const col = (name: string) => headers.indexOf(name);

@@ -9,6 +9,7 @@ import { REFRESH_ALARM, REFRESH_PERIOD_MINUTES, refreshEasyList } from './filter
 import { recordRefresh } from './filters/refresh-record';
 import { getDb, listenToOpen } from './db/open';
 import { upgradeLeftUnfinished, upgradeNotice } from './storage/upgrade-notice';
+import { recordDbSchema } from './storage/db-schema-record';
 import { route } from './router';
 import { keepTopDocumentsIn } from './sender-page';
 import { readSettings } from './settings';
@@ -25,6 +26,8 @@ listenToOpen(upgradeNotice);
 void upgradeLeftUnfinished().then(async (unfinished) => {
   if (unfinished) await getDb().catch(() => {});
 });
+// Which database, at which version, the popup may read itself (common/all-time-sites.ts).
+recordDbSchema();
 // The pages each tab showed, for events a page hands over as it is left after this worker was stopped.
 keepTopDocumentsIn({
   // Async, so a browser without storage.session rejects (and is ignored) instead of throwing in the router.

@@ -3,8 +3,12 @@
  * and never call `browser.*` themselves.
  */
 import browser from 'webextension-polyfill';
+import { readAllTimeSites } from '../common/all-time-sites';
+import { siteOf } from '../common/site';
+import { DB_SCHEMA } from '../common/stored/db-schema';
 import { DB_UPGRADE_NOTICE } from '../common/stored/db-upgrade-notice';
 import { readStored } from '../common/stored/stored-key';
+import { WRITE_PROBLEM } from '../common/stored/write-problem';
 import type { ResponseOf, TabMessages, UiMessages } from '../common/messages';
 import { sendToBackground, sendToTab } from '../ui/send';
 import type { DayRange } from '../common/types';
@@ -13,19 +17,48 @@ import { DEFAULT_SORT, RANGE_CHOICES, SORT_KEYS } from './table-view';
 
 export type Stats = ResponseOf<UiMessages, 'getStats'>;
 
+/** Where the popup's rows came from: read in this page (all time), or answered by the background. */
+export type StatsSource = 'direct' | 'background';
+
 /**
  * The tab the popup describes: `?tab=<id>` when a tool opens the popup page for a given tab (the e2e tests
  * and `npm start` do), else the active tab of the window the popup belongs to.
  */
-async function popupTabId(): Promise<number | null> {
+async function popupTab(): Promise<{ id: number; url?: string } | null> {
   const fromQuery = Number(new URLSearchParams(location.search).get('tab'));
-  if (Number.isInteger(fromQuery) && fromQuery > 0) return fromQuery;
+  if (Number.isInteger(fromQuery) && fromQuery > 0) return browser.tabs.get(fromQuery).then((tab) => ({ id: fromQuery, url: tab.url }), () => ({ id: fromQuery }));
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.id ?? null;
+  return tab?.id === undefined ? null : { id: tab.id, url: tab.url };
 }
 
-export async function loadStats(days: DayRange = {}): Promise<Stats> {
-  return sendToBackground({ type: 'getStats', tabId: await popupTabId(), days });
+async function popupTabId(): Promise<number | null> {
+  return (await popupTab())?.id ?? null;
+}
+
+/**
+ * The popup's table. All time is read in this page from the all-time rows when the database allows it
+ * (common/all-time-sites.ts: no worker to wake, no message); a range, an upgrade running or a database
+ * this page may not read goes to the background, whose answer it would equal.
+ */
+export async function loadStats(days: DayRange = {}): Promise<Stats & { source: StatsSource }> {
+  if (!days.from && !days.to) {
+    const direct = await readStatsHere();
+    if (direct) return { ...direct, source: 'direct' };
+  }
+  return { ...(await sendToBackground({ type: 'getStats', tabId: await popupTabId(), days })), source: 'background' };
+}
+
+async function readStatsHere(): Promise<Stats | null> {
+  const [schema, upgrading, writeProblem, tab] = await Promise.all([
+    readStored(browser.storage.local, DB_SCHEMA),
+    readDbUpgrade(),
+    readStored(browser.storage.local, WRITE_PROBLEM),
+    popupTab(),
+  ]);
+  if (!schema || upgrading) return null;
+  const rows = await readAllTimeSites(indexedDB, schema);
+  // The same current site the background names: the registrable domain of the tab's page.
+  return rows && { rows, currentSite: siteOf(tab?.url), writeProblem };
 }
 
 /** Whether the background is upgrading the database now (common/stored/db-upgrade-notice.ts). */

@@ -44,8 +44,11 @@ export interface PopupActions {
 
 const DEFAULT_CONTROLS: PopupControls = { range: 'all', sort: { key: 'impressions', descending: true }, search: '' };
 
-/** The whole popup as a pure render of its state, the person's choices and the actions they can take. */
-export function PopupView({ state, controls = DEFAULT_CONTROLS, ...actions }: { state: PopupState; controls?: PopupControls } & PopupActions) {
+/**
+ * The whole popup as a pure render of its state, the person's choices and the actions they can take.
+ * `firstRows`: render only that many table rows (the first screen; the table says it is busy meanwhile).
+ */
+export function PopupView({ state, controls = DEFAULT_CONTROLS, firstRows, ...actions }: { state: PopupState; controls?: PopupControls; firstRows?: number } & PopupActions) {
   const rangeLabel = RANGE_CHOICES.find((r) => r.id === controls.range)?.label ?? '';
   return (
     <main>
@@ -93,7 +96,7 @@ export function PopupView({ state, controls = DEFAULT_CONTROLS, ...actions }: { 
           nothingCounted={nothingCounted(state, controls)}
         />
       )}
-      {state.status === 'ready' && <Table state={state} controls={controls} actions={actions} />}
+      {state.status === 'ready' && <Table state={state} controls={controls} firstRows={firstRows} actions={actions} />}
       {(actions.onOpenDashboard || actions.onOpenOptions || actions.onOpenWelcome) && (
         <footer class="links">
           {actions.onOpenWelcome && (
@@ -117,10 +120,12 @@ export function PopupView({ state, controls = DEFAULT_CONTROLS, ...actions }: { 
   );
 }
 
-function Table({ state, controls, actions }: { state: Extract<PopupState, { status: 'ready' }>; controls: PopupControls; actions: PopupActions }) {
-  const shown = sortRows(filterRows(state.rows, controls.search), controls.sort);
+function Table({ state, controls, firstRows, actions }: { state: Extract<PopupState, { status: 'ready' }>; controls: PopupControls; firstRows?: number; actions: PopupActions }) {
+  const matching = sortRows(filterRows(state.rows, controls.search), controls.sort);
+  const shown = firstRows === undefined ? matching : matching.slice(0, firstRows);
+  const rangeArriving = state.range !== undefined && state.range !== controls.range;
   return (
-    <section aria-label="All sites" aria-busy={state.range !== undefined && state.range !== controls.range}>
+    <section aria-label="All sites" aria-busy={rangeArriving || shown.length < matching.length}>
       <div class="controls">
         <div class="range" role="group" aria-label="Date range">
           {RANGE_CHOICES.map((choice) => (
