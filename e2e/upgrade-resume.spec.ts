@@ -152,6 +152,12 @@ test('an upgrade\'s backfill stopped three times goes on from its cursor and end
   const ads = await context.newPage();
   await ads.goto(`http://delivery.test:${port}/?ads=12&seed=upgrade`);
 
+  // The dashboard says the walk runs and which views are partial meanwhile (version 5: filtered views too).
+  await expect.poll(async () => doneOf(await snapshot(page, false)), { timeout: 60_000, intervals: [50] }).toBeGreaterThan(0);
+  const dashboard = await context.newPage();
+  await dashboard.goto(`${base}/dashboard.html`);
+  await expect(dashboard.getByTestId('upgrade-banner')).toContainText('filtered views, My ads by domain or name, placement and time in view count only the events it has reached');
+
   let lastDone = 0;
   let liveDuringWalk = 0;
   for (let kill = 0; kill < KILLS; kill++) {
@@ -173,6 +179,8 @@ test('an upgrade\'s backfill stopped three times goes on from its cursor and end
   await expect.poll(async () => (await snapshot(page, false)).backfills.length, { timeout: 120_000, intervals: [250] }).toBe(0);
   const worker = await killer.live();
   await expect.poll(() => worker.evaluate(async () => (await (globalThis as unknown as { chrome: ExtensionApi }).chrome.storage.local.get('dbUpgrade')).dbUpgrade ?? null), { timeout: 10_000 }).toBeNull();
+  // … and the dashboard open meanwhile says its numbers were read before the end.
+  await expect(dashboard.getByTestId('upgrade-banner')).toContainText('finished updating its database');
 
   const end = await snapshot(page, true);
   expect(end.version).toBe(8);

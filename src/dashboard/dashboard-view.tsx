@@ -22,6 +22,8 @@ import { chartPoints, columnTotals, ctrColumns, RANGES } from './series';
 import type { ChartColumns, MeasuredCounts, RangeId } from './series';
 import { TopTable } from './top-table';
 import { useCountsSort } from './counts-table';
+import { UpgradeBanner } from './upgrade-banner';
+import type { UpgradeState } from './upgrade-banner';
 
 /** Data that arrives on its own: loading, failed, or there. */
 export type Loadable<T> = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; value: T };
@@ -47,6 +49,8 @@ export interface DashboardState {
   watch: Loadable<WatchStats>;
   /** The top tables showing every row rather than the top 10. */
   showAll: Record<CellDimension, boolean>;
+  /** A database upgrade's walk over the stored events, running or finished while the page was open. */
+  upgrade: UpgradeState;
 }
 
 export interface DashboardActions {
@@ -56,6 +60,7 @@ export interface DashboardActions {
   onShowAll: (dimension: CellDimension, all: boolean) => void;
   /** A page of the gallery of this view (range and filter), or of My ads' creatives (range and watchlist). */
   loadGallery: (of: 'all' | 'watched') => LoadGallery;
+  onReload: () => void;
 }
 
 const TOP_TITLES: Record<CellDimension, string> = { site: 'Top sites', advertiser: 'Top advertisers', network: 'Top networks', kind: 'Top kinds' };
@@ -91,6 +96,7 @@ export function DashboardView({ state, actions }: { state: DashboardState; actio
           ))}
         </nav>
       </header>
+      <UpgradeBanner state={state.upgrade} onReload={actions.onReload} />
       <MyAds entries={state.watchlist} stats={state.watch} rangeLabel={rangeLabel} onChange={actions.onWatchlist} />
       {state.watchlist.length > 0 && (
         <GallerySection

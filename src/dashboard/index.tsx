@@ -16,6 +16,8 @@ import { measuredByDay, rangeDays, toColumns } from './series';
 import type { RangeId } from './series';
 import { loadWatchlist, saveWatchlist } from '../ui/watchlist-store';
 import { ALL_ROWS, TOP_ROWS } from './top-rows';
+import { readDbUpgrade, watchDbUpgrade } from '../ui/db-upgrade-store';
+import { nextUpgradeState } from './upgrade-banner';
 
 /** The rows to ask for: the top 10, or all of them for a table showing all. */
 const limitOf = (all: boolean) => (all ? ALL_ROWS : TOP_ROWS);
@@ -39,6 +41,7 @@ function Dashboard() {
     watchlist: [],
     watch: { status: 'loading' },
     showAll: noneShowAll(),
+    upgrade: null,
   });
   const [watchlistLoaded, setWatchlistLoaded] = useState(false);
 
@@ -121,6 +124,14 @@ function Dashboard() {
     };
   }, [state.firstScreenDone]);
 
+  // A database upgrade's walk (db/backfill.ts): said while it runs, and when it ends while the page is open.
+  useEffect(() => {
+    const apply = (upgrade: Parameters<typeof nextUpgradeState>[1]) => setState((s) => ({ ...s, upgrade: nextUpgradeState(s.upgrade, upgrade) }));
+    const stop = watchDbUpgrade(apply);
+    void readDbUpgrade().then((upgrade) => upgrade && apply(upgrade));
+    return stop;
+  }, []);
+
   useEffect(() => {
     loadWatchlist().then(
       (watchlist) => {
@@ -177,6 +188,7 @@ function Dashboard() {
       setState((s) => ({ ...s, watchlist, watch: { status: 'loading' } }));
       saveWatchlist(watchlist).catch((error: unknown) => setState((s) => ({ ...s, watch: failed(error) })));
     },
+    onReload: () => location.reload(),
   };
   return <DashboardView state={state} actions={actions} />;
 }

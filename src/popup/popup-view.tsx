@@ -74,7 +74,7 @@ export function PopupView({ state, controls = DEFAULT_CONTROLS, firstRows, ...ac
       )}
       {state.status === 'loading' && (
         <p class="note" role="status">
-          {state.upgrading ? 'AdTally is updating its database for the new version. This happens once and takes about a minute for a year of data; nothing is lost meanwhile.' : 'Loading…'}
+          {state.upgrading ? 'AdTally is updating its database for the new version. This happens once, and nothing is lost meanwhile.' : 'Loading…'}
         </p>
       )}
       {state.status === 'error' && (
