@@ -5,6 +5,7 @@
 import browser from 'webextension-polyfill';
 import type { CreativeSighting } from '../common/pictures';
 import type { AdEvent } from '../common/types';
+import { askFirstRules } from './first-rules';
 import { watchNavigations } from './navigation';
 import { Outbox } from './outbox';
 import { startPageView } from './page-view';
@@ -41,11 +42,26 @@ function startTopFrame(): void {
 
   let pageView: PageView | null = null;
   let pageViews = 0;
+  // Whether a page view should be running: not while prerendered, nor once the page was left.
+  let wanted = false;
+  // Each start's number: the answer to a start that was ended meanwhile starts nothing.
+  let starts = 0;
+  // A page view asks first whether its page is tracked (first-rules.ts); where AdTally is paused or the site
+  // is out of scope, nothing is read, observed or tracked until the next page view asks again.
+  let tracked: boolean | null = null;
   const begin = () => {
-    pageView = startPageView({ outbox, requestRules, reportAdCount, reportSighting }, signal);
+    wanted = true;
     pageViews++;
+    const start = ++starts;
+    void askFirstRules(requestRules).then((firstRules) => {
+      if (start !== starts || signal.aborted) return;
+      tracked = firstRules.tracked !== false;
+      if (tracked) pageView = startPageView({ outbox, requestRules, firstRules, reportAdCount, reportSighting }, signal);
+    });
   };
   const end = () => {
+    starts++;
+    tracked = null;
     pageView?.end();
     pageView = null;
     void outbox.flush();
@@ -53,6 +69,8 @@ function startTopFrame(): void {
   // Leaving the page: everything it owes goes now, whatever is in flight, since a page left for another site
   // never sees the answer a queued send would wait for (docs/measurement.md, Delivery).
   const leave = () => {
+    wanted = false;
+    starts++;
     pageView?.end();
     pageView = null;
     outbox.handOver();
@@ -67,12 +85,12 @@ function startTopFrame(): void {
   // Leaving the page ends its page view (dwell is reported); entering the back/forward cache too.
   window.addEventListener('pagehide', leave, { signal });
   watchNavigations(() => {
-    if (!pageView) return;
+    if (!wanted) return;
     end();
     begin();
   }, signal);
   // A back/forward-cache restore is a new page view (docs/measurement.md).
-  window.addEventListener('pageshow', (event) => event.persisted && !pageView && begin(), { signal });
+  window.addEventListener('pageshow', (event) => event.persisted && !wanted && begin(), { signal });
   document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && void outbox.flush(), {
     signal,
   });
@@ -87,6 +105,6 @@ function startTopFrame(): void {
   );
 
   // The background's messages to this frame: one handler per type (tab-handlers.ts), one listener.
-  const handlers = tabHandlers({ pageView: () => pageView, audit, pageViews: () => pageViews, pending: () => outbox.size });
+  const handlers = tabHandlers({ pageView: () => pageView, audit, pageViews: () => pageViews, pending: () => outbox.size, tracked: () => tracked });
   listenForTabMessages(browser, handlers, signal);
 }

@@ -90,7 +90,7 @@ function fakeApi(id = 'adtally') {
 const handlers = (): Handlers<TabMessages> & { [K in keyof TabMessages]: ReturnType<typeof vi.fn> } => ({
   childFrameClicked: vi.fn(() => undefined),
   setAudit: vi.fn(({ on }: { on: boolean | null }) => ({ on: on ?? false })),
-  listDetections: vi.fn(async () => ({ ads: [], observed: 3, pageViews: 1, pending: 0 })),
+  listDetections: vi.fn(async () => ({ ads: [], observed: 3, pageViews: 1, pending: 0, tracked: true })),
 });
 
 describe('listenForTabMessages', () => {
