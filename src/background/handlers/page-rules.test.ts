@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Runtime } from 'webextension-polyfill';
-import type { FilterRule } from '../../content/detect/types';
+import type { FilterRule } from '../../common/types';
 
 /** storage.local as a plain object, so the settings can be set per test. */
 const local: Record<string, unknown> = {};
@@ -16,7 +16,7 @@ vi.mock('webextension-polyfill', () => ({
   },
 }));
 // One generic rule for every page: what the engine would give a tracked page.
-const GENERIC: FilterRule = { rule: '##.ad-slot', selector: '.ad-slot', extended: null } as FilterRule;
+const GENERIC: FilterRule = { rule: '##.ad-slot', selector: '.ad-slot', extended: null };
 vi.mock('../filters/engine', () => ({ getEngine: () => Promise.resolve({ engine: {}, info: {} }) }));
 vi.mock('../filters/page-rules', () => ({ pageRules: () => [GENERIC] }));
 
