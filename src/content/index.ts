@@ -2,9 +2,9 @@
  * Content script entry for top frames: wiring only. The top frame finds and tracks every ad; child frames
  * run frame.ts, which only reports clicks, so one ad is counted once however many frames see it.
  */
-import browser from 'webextension-polyfill';
 import type { CreativeSighting } from '../common/pictures';
 import type { AdEvent } from '../common/types';
+import { extensionApi } from './extension-api';
 import { askFirstRules } from './first-rules';
 import { watchNavigations } from './navigation';
 import { Outbox } from './outbox';
@@ -23,10 +23,11 @@ function startTopFrame(): void {
   const lifetime = new AbortController();
   const { signal } = lifetime;
   const tearDown = () => lifetime.abort();
-  const toBackground = contentSender((message) => browser.runtime.sendMessage(message), tearDown, () => runtimeAlive(browser));
+  // The browser's own API (extension-api.ts): no polyfill to parse in every page.
+  const toBackground = contentSender((message) => extensionApi()!.runtime.sendMessage(message), tearDown, () => runtimeAlive(extensionApi()));
   const outbox = new Outbox({
     send: (events: AdEvent[]) => toBackground('events', { events }),
-    isFatal: (error) => isContextInvalidated(error) || !runtimeAlive(browser),
+    isFatal: (error) => isContextInvalidated(error) || !runtimeAlive(extensionApi()),
     onFatal: tearDown,
   });
   signal.addEventListener('abort', () => outbox.stop(), { once: true });
@@ -106,5 +107,5 @@ function startTopFrame(): void {
 
   // The background's messages to this frame: one handler per type (tab-handlers.ts), one listener.
   const handlers = tabHandlers({ pageView: () => pageView, audit, pageViews: () => pageViews, pending: () => outbox.size, tracked: () => tracked });
-  listenForTabMessages(browser, handlers, signal);
+  listenForTabMessages(extensionApi() ?? {}, handlers, signal);
 }

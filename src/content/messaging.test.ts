@@ -83,7 +83,13 @@ describe('contentSender', () => {
 function fakeApi(id = 'adtally') {
   const listeners = new Set<Parameters<NonNullable<TabMessageApi['runtime']>['onMessage']['addListener']>[0]>();
   const api = { runtime: { id, onMessage: { addListener: (l: never) => listeners.add(l), removeListener: (l: never) => listeners.delete(l) } } };
-  const deliver = (message: unknown, sender = { id }) => [...listeners].map((l) => l(message, sender));
+  // As the browser does: a listener that returns true answers later, through sendResponse.
+  const deliver = (message: unknown, sender = { id }) =>
+    [...listeners].map((l) => {
+      let answered: (answer: unknown) => void = () => {};
+      const answer = new Promise((resolve) => (answered = resolve));
+      return l(message, sender, answered) === true ? answer : undefined;
+    });
   return { api: api as TabMessageApi, listeners, deliver };
 }
 

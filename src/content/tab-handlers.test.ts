@@ -20,10 +20,16 @@ function makeTab(pageView: Partial<PageView> | null = {}) {
   const view = pageView && ({ onFrameClick, detections: () => [], observedCount: () => 0, ...pageView } as PageView);
   const state: TabState = { pageView: () => view, audit, pageViews: () => 2, pending: () => 5, tracked: () => true };
   // The handlers as the content script wires them: behind the one tab-message listener.
-  let listener: ((message: unknown, sender: { id?: string }) => Promise<unknown> | undefined) | undefined;
+  type Listener = Parameters<NonNullable<TabMessageApi['runtime']>['onMessage']['addListener']>[0];
+  let listener: Listener | undefined;
   const api: TabMessageApi = { runtime: { id: OURS, onMessage: { addListener: (l) => void (listener = l), removeListener: () => {} } } };
   listenForTabMessages(api, tabHandlers(state), new AbortController().signal);
-  const sendFrom = (senderId: string | undefined, message: unknown) => listener!(message, { id: senderId });
+  // As the browser does: a listener that returns true answers later, through sendResponse.
+  const sendFrom = (senderId: string | undefined, message: unknown) => {
+    let answered: (answer: unknown) => void = () => {};
+    const answer = new Promise((resolve) => (answered = resolve));
+    return listener!(message, { id: senderId }, answered) === true ? answer : undefined;
+  };
   const send = (message: unknown) => sendFrom(OURS, message);
   return { send, sendFrom, audit, onFrameClick };
 }
