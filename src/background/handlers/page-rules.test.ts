@@ -1,20 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Runtime } from 'webextension-polyfill';
 import type { FilterRule } from '../../common/types';
+import { local } from '../../test-support/storage-local';
 
-/** storage.local as a plain object, so the settings can be set per test. */
-const local: Record<string, unknown> = {};
-vi.mock('webextension-polyfill', () => ({
-  default: {
-    storage: {
-      local: {
-        get: (key: string) => Promise.resolve(key in local ? { [key]: local[key] } : {}),
-        set: (items: Record<string, unknown>) => Promise.resolve(void Object.assign(local, items)),
-        remove: (key: string) => Promise.resolve(void delete local[key]),
-      },
-    },
-  },
-}));
+vi.mock('webextension-polyfill', async () => (await import('../../test-support/storage-local')).polyfill);
 // One generic rule for every page: what the engine would give a tracked page.
 const GENERIC: FilterRule = { rule: '##.ad-slot', selector: '.ad-slot', extended: null };
 vi.mock('../filters/engine', () => ({ getEngine: () => Promise.resolve({ engine: {}, info: {} }) }));
