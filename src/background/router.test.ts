@@ -38,7 +38,7 @@ describe('route', () => {
   });
 
   it('answers a sender of the wrong frame kind with the route refusal', async () => {
-    await expect(route({ type: 'pageRules', classes: ['ad'], ids: [], hrefs: [], first: true }, frame(3))).resolves.toEqual({ rules: [], platform: null, userRules: [] });
+    await expect(route({ type: 'pageRules', classes: ['ad'], ids: [], hrefs: [], first: true }, frame(3))).resolves.toEqual({ rules: [], platform: null, userRules: [], tracked: true });
     await expect(route({ type: 'addUserRule', kind: 'ad', selector: '.x' }, frame(2))).rejects.toThrow('AdTally: not a valid correction');
     await expect(route({ type: 'frameClick', time: 1, landingUrl: null }, frame(0))).resolves.toEqual({ forwarded: false });
     expect(sentToTabs).toEqual([]);

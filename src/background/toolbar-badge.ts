@@ -5,7 +5,7 @@
  * after the worker restarted, a tab's badge follows at its page's next change.
  */
 import browser from 'webextension-polyfill';
-import { urlWithoutFragment } from '../common/page-address';
+import { urlWithoutFragment } from '../common/url-without-fragment';
 import { isTracked } from '../common/settings';
 import type { Settings } from '../common/settings';
 import { siteOf } from '../common/site';

@@ -54,8 +54,12 @@ export interface ContentMessages {
    */
   pageRules: {
     payload: { classes: string[]; ids: string[]; hrefs: string[]; first: boolean };
-    /** `userRules`: the user's own rules for this page's host, sent with the first answer only. */
-    response: { rules: FilterRule[]; platform: string | null; userRules: UserRule[] };
+    /**
+     * `userRules`: the user's own rules for this page's host, sent with the first answer only. `tracked`: whether
+     * AdTally counts on this page's site now (not paused, in scope); a page view that is not tracked detects and
+     * tracks nothing.
+     */
+    response: { rules: FilterRule[]; platform: string | null; userRules: UserRule[]; tracked: boolean };
   };
   /** A correction from the on-page audit, filed under the sender tab's hostname (never one from the payload). */
   addUserRule: { payload: { kind: UserRule['kind']; selector: string }; response: { line: string } };
@@ -182,9 +186,10 @@ export interface TabMessages {
     payload: Record<string, never>;
     /**
      * `observed`: elements the current page view watches; `pageViews`: page views started in this document;
-     * `pending`: events in the outbox not yet acknowledged.
+     * `pending`: events in the outbox not yet acknowledged; `tracked`: whether the background said the current
+     * page view's page is tracked (null until it answered; false: paused or out of scope, nothing is detected).
      */
-    response: { ads: DetectedAd[]; observed: number; pageViews: number; pending: number };
+    response: { ads: DetectedAd[]; observed: number; pageViews: number; pending: number; tracked: boolean | null };
   };
 }
 

@@ -1,12 +1,6 @@
 import type { PageAddress } from './settings';
 import { siteOf } from './site';
 
-/** An address without its fragment: a jump to `#section` stays on the same page (a page view, a badge). */
-export function urlWithoutFragment(href: string): string {
-  const hash = href.indexOf('#');
-  return hash === -1 ? href : href.slice(0, hash);
-}
-
 /** Longest page address stored; longer full URLs are cut (their query strings are the long part). */
 export const MAX_PAGE_ADDRESS = 2048;
 

@@ -2,9 +2,10 @@
  * Content script entry for top frames: wiring only. The top frame finds and tracks every ad; child frames
  * run frame.ts, which only reports clicks, so one ad is counted once however many frames see it.
  */
-import browser from 'webextension-polyfill';
 import type { CreativeSighting } from '../common/pictures';
 import type { AdEvent } from '../common/types';
+import { extensionApi } from './extension-api';
+import { askFirstRules } from './first-rules';
 import { watchNavigations } from './navigation';
 import { Outbox } from './outbox';
 import { startPageView } from './page-view';
@@ -22,10 +23,11 @@ function startTopFrame(): void {
   const lifetime = new AbortController();
   const { signal } = lifetime;
   const tearDown = () => lifetime.abort();
-  const toBackground = contentSender((message) => browser.runtime.sendMessage(message), tearDown, () => runtimeAlive(browser));
+  // The browser's own API (extension-api.ts): no polyfill to parse in every page.
+  const toBackground = contentSender((message) => extensionApi()!.runtime.sendMessage(message), tearDown, () => runtimeAlive(extensionApi()));
   const outbox = new Outbox({
     send: (events: AdEvent[]) => toBackground('events', { events }),
-    isFatal: (error) => isContextInvalidated(error) || !runtimeAlive(browser),
+    isFatal: (error) => isContextInvalidated(error) || !runtimeAlive(extensionApi()),
     onFatal: tearDown,
   });
   signal.addEventListener('abort', () => outbox.stop(), { once: true });
@@ -41,11 +43,26 @@ function startTopFrame(): void {
 
   let pageView: PageView | null = null;
   let pageViews = 0;
+  // Whether a page view should be running: not while prerendered, nor once the page was left.
+  let wanted = false;
+  // Each start's number: the answer to a start that was ended meanwhile starts nothing.
+  let starts = 0;
+  // A page view asks first whether its page is tracked (first-rules.ts); where AdTally is paused or the site
+  // is out of scope, nothing is read, observed or tracked until the next page view asks again.
+  let tracked: boolean | null = null;
   const begin = () => {
-    pageView = startPageView({ outbox, requestRules, reportAdCount, reportSighting }, signal);
+    wanted = true;
     pageViews++;
+    const start = ++starts;
+    void askFirstRules(requestRules).then((firstRules) => {
+      if (start !== starts || signal.aborted) return;
+      tracked = firstRules.tracked !== false;
+      if (tracked) pageView = startPageView({ outbox, requestRules, firstRules, reportAdCount, reportSighting }, signal);
+    });
   };
   const end = () => {
+    starts++;
+    tracked = null;
     pageView?.end();
     pageView = null;
     void outbox.flush();
@@ -53,6 +70,8 @@ function startTopFrame(): void {
   // Leaving the page: everything it owes goes now, whatever is in flight, since a page left for another site
   // never sees the answer a queued send would wait for (docs/measurement.md, Delivery).
   const leave = () => {
+    wanted = false;
+    starts++;
     pageView?.end();
     pageView = null;
     outbox.handOver();
@@ -67,12 +86,12 @@ function startTopFrame(): void {
   // Leaving the page ends its page view (dwell is reported); entering the back/forward cache too.
   window.addEventListener('pagehide', leave, { signal });
   watchNavigations(() => {
-    if (!pageView) return;
+    if (!wanted) return;
     end();
     begin();
   }, signal);
   // A back/forward-cache restore is a new page view (docs/measurement.md).
-  window.addEventListener('pageshow', (event) => event.persisted && !pageView && begin(), { signal });
+  window.addEventListener('pageshow', (event) => event.persisted && !wanted && begin(), { signal });
   document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && void outbox.flush(), {
     signal,
   });
@@ -87,6 +106,6 @@ function startTopFrame(): void {
   );
 
   // The background's messages to this frame: one handler per type (tab-handlers.ts), one listener.
-  const handlers = tabHandlers({ pageView: () => pageView, audit, pageViews: () => pageViews, pending: () => outbox.size });
-  listenForTabMessages(browser, handlers, signal);
+  const handlers = tabHandlers({ pageView: () => pageView, audit, pageViews: () => pageViews, pending: () => outbox.size, tracked: () => tracked });
+  listenForTabMessages(extensionApi() ?? {}, handlers, signal);
 }

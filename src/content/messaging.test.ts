@@ -83,14 +83,20 @@ describe('contentSender', () => {
 function fakeApi(id = 'adtally') {
   const listeners = new Set<Parameters<NonNullable<TabMessageApi['runtime']>['onMessage']['addListener']>[0]>();
   const api = { runtime: { id, onMessage: { addListener: (l: never) => listeners.add(l), removeListener: (l: never) => listeners.delete(l) } } };
-  const deliver = (message: unknown, sender = { id }) => [...listeners].map((l) => l(message, sender));
+  // As the browser does: a listener that returns true answers later, through sendResponse.
+  const deliver = (message: unknown, sender = { id }) =>
+    [...listeners].map((l) => {
+      let answered: (answer: unknown) => void = () => {};
+      const answer = new Promise((resolve) => (answered = resolve));
+      return l(message, sender, answered) === true ? answer : undefined;
+    });
   return { api: api as TabMessageApi, listeners, deliver };
 }
 
 const handlers = (): Handlers<TabMessages> & { [K in keyof TabMessages]: ReturnType<typeof vi.fn> } => ({
   childFrameClicked: vi.fn(() => undefined),
   setAudit: vi.fn(({ on }: { on: boolean | null }) => ({ on: on ?? false })),
-  listDetections: vi.fn(async () => ({ ads: [], observed: 3, pageViews: 1, pending: 0 })),
+  listDetections: vi.fn(async () => ({ ads: [], observed: 3, pageViews: 1, pending: 0, tracked: true })),
 });
 
 describe('listenForTabMessages', () => {

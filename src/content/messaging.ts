@@ -36,7 +36,11 @@ export function contentSender(raw: (message: ContentMessage) => Promise<unknown>
   return typedSender<ContentMessages>((message) => sendOrStop(() => raw(message), onInvalidated, hasContext));
 }
 
-type TabMessageListener = (message: unknown, sender: { id?: string }) => Promise<unknown> | undefined;
+/**
+ * A listener as both browsers call it: `true` says the answer comes later, through `sendResponse` (which the
+ * browsers always pass; optional so that the type fits webextension-polyfill's listener types too).
+ */
+type TabMessageListener = (message: unknown, sender: { id?: string }, sendResponse?: (answer: unknown) => void) => true | undefined;
 
 /** The part of the extension API that tab messages arrive through (`browser`, or a test's stand-in). */
 export interface TabMessageApi {
@@ -49,16 +53,23 @@ export interface TabMessageApi {
 /**
  * Answers the background's and the popup's messages to this tab with one handler per TabMessages type. Messages
  * from other extensions and unknown types get no answer (another listener may answer them); a handler's
- * `undefined` is no answer either. The listener goes with the signal, unless the extension context is gone, in
- * which case touching `runtime` throws and the listener went with it.
+ * `undefined` is no answer either. The answer goes through `sendResponse`, which Chromium's own API takes (a
+ * returned promise is webextension-polyfill's, which the content script does without: extension-api.ts); a
+ * handler that fails answers nothing. The listener goes with the signal, unless the extension context is gone,
+ * in which case touching `runtime` throws and the listener went with it.
  */
 export function listenForTabMessages(api: TabMessageApi, handlers: Handlers<TabMessages>, signal: AbortSignal): void {
-  const listener: TabMessageListener = (message, sender) => {
+  const listener: TabMessageListener = (message, sender, sendResponse) => {
     if (sender.id !== api.runtime?.id || typeof message !== 'object' || message === null) return undefined;
     const { type } = message as { type?: unknown };
     if (typeof type !== 'string' || !Object.hasOwn(handlers, type)) return undefined;
     const answer = (handlers[type as keyof TabMessages] as (payload: unknown) => unknown)(message);
-    return answer === undefined ? undefined : Promise.resolve(answer);
+    if (answer === undefined) return undefined;
+    Promise.resolve(answer).then(
+      (value) => sendResponse?.(value),
+      () => sendResponse?.(undefined),
+    );
+    return true;
   };
   api.runtime?.onMessage.addListener(listener);
   signal.addEventListener('abort', () => runtimeAlive(api) && api.runtime?.onMessage.removeListener(listener), { once: true });

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { urlWithoutFragment } from '../common/page-address';
+import { urlWithoutFragment } from '../common/url-without-fragment';
 import { watchNavigations } from './navigation';
 
 describe('urlWithoutFragment', () => {

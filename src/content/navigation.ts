@@ -5,7 +5,7 @@
  * traversal, and a cheap URL check every 500 ms catches whatever else changed the URL. A change of the
  * fragment alone (#section) is a jump within the page, not a page view.
  */
-import { urlWithoutFragment } from '../common/page-address';
+import { urlWithoutFragment } from '../common/url-without-fragment';
 
 const CHECK_MS = 500;
 

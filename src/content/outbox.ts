@@ -5,6 +5,7 @@
  * stored only once when retried. As the page is left, `handOver()` sends everything still pending at once.
  */
 import type { AdEvent } from '../common/types';
+import { withTimeout } from './with-timeout';
 
 export interface SendResult {
   stored: string[];
@@ -136,12 +137,4 @@ export class Outbox {
     this.timer = null;
     this.waitingToRetry = false;
   }
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

@@ -6,7 +6,7 @@
 import { randomId } from '../common/ids';
 import type { DetectedAd } from '../common/types';
 import type { Outbox } from './outbox';
-import type { RequestRules } from './scan';
+import type { RequestRules, RulesReply } from './scan';
 import { AdLedger } from './track/ad-ledger';
 import { AdRegistry } from './track/ad-registry';
 import { reportAdCount } from './track/ad-count';
@@ -39,12 +39,14 @@ export interface PageView {
 export interface PageViewDeps {
   outbox: Outbox;
   requestRules: RequestRules;
+  /** The background's first answer for this page view (first-rules.ts): it said the page is tracked. */
+  firstRules: RulesReply;
   reportAdCount(count: number): void;
   /** A creative's first time viewable in this page view, for its picture. */
   reportSighting(sighting: CreativeSighting): void;
 }
 
-export function startPageView({ outbox, requestRules, reportAdCount: sendCount, reportSighting }: PageViewDeps, parentSignal: AbortSignal): PageView {
+export function startPageView({ outbox, requestRules, firstRules, reportAdCount: sendCount, reportSighting }: PageViewDeps, parentSignal: AbortSignal): PageView {
   const controller = new AbortController();
   const signal = controller.signal;
   parentSignal.addEventListener('abort', () => controller.abort(), { once: true, signal });
@@ -70,7 +72,7 @@ export function startPageView({ outbox, requestRules, reportAdCount: sendCount, 
   const clicks = creditClicks({ registry, ledger, exposure, outbox, sendNow }, signal);
   // A press on an ad may end in a click that leaves the page: what the page view owes goes first.
   watchPresses(registry, sendNow, signal);
-  watchFoundAds({ registry, ledger, exposure, viewport, onChange: adCount.changed }, requestRules, signal);
+  watchFoundAds({ registry, ledger, exposure, viewport, onChange: adCount.changed }, requestRules, firstRules, signal);
 
   return {
     id: ledger.pageViewId,

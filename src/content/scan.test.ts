@@ -164,4 +164,13 @@ describe('watchForAds', () => {
     expect(scanner.report().capped).toBeNull();
     expect(warn).not.toHaveBeenCalled();
   });
+
+  it("starts from the page view's first answer: its rules find ads at once, and it never asks `first` again", async () => {
+    document.body.innerHTML = `<main><div id="house" class="partner-box"><a href="https://shop.example/x"><img width="300" height="250"></a></div></main>`;
+    requestRules.mockClear();
+    start({ first: { rules: [{ rule: '##.partner-box', selector: '.partner-box', extended: null }], platform: null, userRules: [], tracked: true } });
+    await settle();
+    expect(handed()).toEqual(['house']);
+    expect(requestRules.mock.calls.every(([tokens]) => !tokens.first)).toBe(true);
+  });
 });

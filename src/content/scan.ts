@@ -7,11 +7,21 @@ import { DEFAULT_LIMITS, ScanBudget, Slice, yieldToPage } from './scan-limits';
 import type { Limits, ScanReport } from './scan-limits';
 import { ancestorOrSelf, outermostRoots, partition, sizeOf } from './scan-roots';
 import { isRendered } from './track/viewport';
+import { RULES_TIMEOUT_MS } from './first-rules';
+import { withTimeout } from './with-timeout';
 
 export type { ScanReport } from './scan-limits';
 
+/** The background's answer about rules (common/messages.ts `pageRules`). */
+export interface RulesReply {
+  rules: FilterRule[];
+  platform: string | null;
+  userRules?: UserRule[];
+  tracked?: boolean;
+}
+
 /** Asks the background for the rules that the given tokens (and, the first time, the page's host) call for. */
-export type RequestRules = (tokens: Tokens & { first: boolean }) => Promise<{ rules: FilterRule[]; platform: string | null; userRules?: UserRule[] }>;
+export type RequestRules = (tokens: Tokens & { first: boolean }) => Promise<RulesReply>;
 
 /**
  * Runs detection over the whole document at start, then over subtrees the page adds, batched: pages add
@@ -26,8 +36,6 @@ export type RequestRules = (tokens: Tokens & { first: boolean }) => Promise<{ ru
  */
 const SKIP = new Set(['SCRIPT', 'STYLE', 'LINK', 'META', 'NOSCRIPT', 'TEMPLATE', 'BR']);
 const BATCH_MS = 100;
-// A page must not wait on a sleeping or broken background: after this, scan with the built-in rules.
-const RULES_TIMEOUT_MS = 2000;
 /**
  * A document, or a subtree the page adds, of up to this many elements is detected in one call, as a whole:
  * every page of the accuracy corpus and of the page bench is. Detection's cost is not linear in a subtree
@@ -48,6 +56,8 @@ export interface ScanOptions {
   pause?: () => Promise<void>;
   /** Milliseconds, for the slices (tests: a fake clock). */
   now?: () => number;
+  /** The page view's first answer, already asked (first-rules.ts); without it the scan asks first itself. */
+  first?: RulesReply;
 }
 
 export interface Scanner {
@@ -96,7 +106,9 @@ export function watchForAds(
 
   const learn = async (tokens: Tokens, first: boolean) => {
     const reply = await withTimeout(requestRules({ ...tokens, first }), RULES_TIMEOUT_MS).catch(() => null);
-    if (!reply) return;
+    if (reply) use(reply, first);
+  };
+  const use = (reply: RulesReply, first: boolean) => {
     if (first) {
       ctx.platform = reply.platform;
       ctx.userRules = reply.userRules ?? [];
@@ -107,6 +119,11 @@ export function watchForAds(
       ctx.filterRules.push(rule);
     }
   };
+
+  if (options.first) {
+    use(options.first, true);
+    asked = true;
+  }
 
   const observer = new MutationObserver((records) => {
     if (stopped) return;
@@ -282,20 +299,4 @@ export function watchForAds(
 
 function isDocument(root: Element | Document): root is Document {
   return root.nodeType === Node.DOCUMENT_NODE;
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('timed out')), ms);
-    promise.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        reject(error);
-      },
-    );
-  });
 }

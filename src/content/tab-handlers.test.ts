@@ -18,12 +18,18 @@ function makeTab(pageView: Partial<PageView> | null = {}) {
   };
   const onFrameClick = vi.fn();
   const view = pageView && ({ onFrameClick, detections: () => [], observedCount: () => 0, ...pageView } as PageView);
-  const state: TabState = { pageView: () => view, audit, pageViews: () => 2, pending: () => 5 };
+  const state: TabState = { pageView: () => view, audit, pageViews: () => 2, pending: () => 5, tracked: () => true };
   // The handlers as the content script wires them: behind the one tab-message listener.
-  let listener: ((message: unknown, sender: { id?: string }) => Promise<unknown> | undefined) | undefined;
+  type Listener = Parameters<NonNullable<TabMessageApi['runtime']>['onMessage']['addListener']>[0];
+  let listener: Listener | undefined;
   const api: TabMessageApi = { runtime: { id: OURS, onMessage: { addListener: (l) => void (listener = l), removeListener: () => {} } } };
   listenForTabMessages(api, tabHandlers(state), new AbortController().signal);
-  const sendFrom = (senderId: string | undefined, message: unknown) => listener!(message, { id: senderId });
+  // As the browser does: a listener that returns true answers later, through sendResponse.
+  const sendFrom = (senderId: string | undefined, message: unknown) => {
+    let answered: (answer: unknown) => void = () => {};
+    const answer = new Promise((resolve) => (answered = resolve));
+    return listener!(message, { id: senderId }, answered) === true ? answer : undefined;
+  };
   const send = (message: unknown) => sendFrom(OURS, message);
   return { send, sendFrom, audit, onFrameClick };
 }
@@ -62,8 +68,8 @@ describe('tab messages', () => {
   it('lists the page view detections with the counts the tests read', async () => {
     const ad = { adId: 'ad1', path: 'html>body', rule: 'sig', kind: 'display' as const, network: null, width: 300, height: 250 };
     const { send } = makeTab({ detections: () => [ad], observedCount: () => 3 });
-    await expect(send({ type: 'listDetections' })).resolves.toEqual({ ads: [ad], observed: 3, pageViews: 2, pending: 5 });
-    await expect(makeTab(null).send({ type: 'listDetections' })).resolves.toEqual({ ads: [], observed: 0, pageViews: 2, pending: 5 });
+    await expect(send({ type: 'listDetections' })).resolves.toEqual({ ads: [ad], observed: 3, pageViews: 2, pending: 5, tracked: true });
+    await expect(makeTab(null).send({ type: 'listDetections' })).resolves.toEqual({ ads: [], observed: 0, pageViews: 2, pending: 5, tracked: true });
   });
 
   it('ignores messages from anyone but this extension', () => {

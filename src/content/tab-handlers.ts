@@ -16,6 +16,8 @@ export interface TabState {
   pageViews(): number;
   /** Events in the outbox not yet acknowledged. */
   pending(): number;
+  /** Whether the current page view's page is tracked; null until the background answered (first-rules.ts). */
+  tracked(): boolean | null;
 }
 
 export function tabHandlers(state: TabState): TabHandlers {
@@ -29,7 +31,7 @@ export function tabHandlers(state: TabState): TabHandlers {
     },
     listDetections: () => {
       const pageView = state.pageView();
-      return { ads: pageView?.detections() ?? [], observed: pageView?.observedCount() ?? 0, pageViews: state.pageViews(), pending: state.pending() };
+      return { ads: pageView?.detections() ?? [], observed: pageView?.observedCount() ?? 0, pageViews: state.pageViews(), pending: state.pending(), tracked: state.tracked() };
     },
   };
 }

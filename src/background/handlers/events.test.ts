@@ -3,20 +3,9 @@ import type { Runtime } from 'webextension-polyfill';
 import type { AdEvent } from '../../common/types';
 import { useFreshDb } from '../../test-support/fresh-db';
 import { adEvent } from '../../test-support/sample-events';
+import { local } from '../../test-support/storage-local';
 
-/** storage.local as a plain object, so settings and the write-problem record can be set and read. */
-const local: Record<string, unknown> = {};
-vi.mock('webextension-polyfill', () => ({
-  default: {
-    storage: {
-      local: {
-        get: (key: string) => Promise.resolve(key in local ? { [key]: local[key] } : {}),
-        set: (items: Record<string, unknown>) => Promise.resolve(void Object.assign(local, items)),
-        remove: (key: string) => Promise.resolve(void delete local[key]),
-      },
-    },
-  },
-}));
+vi.mock('webextension-polyfill', async () => (await import('../../test-support/storage-local')).polyfill);
 
 const db = useFreshDb();
 const failing = { error: null as Error | null };

@@ -43,18 +43,16 @@ export function findLabels(root: Element | Document, isRendered: (el: Element) =
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const value = node.nodeValue ?? '';
-    if (value.length > MAX_TEXT_NODE || !LETTER.test(value)) continue;
+    if (value.length > MAX_TEXT_NODE) continue;
     const parent = node.parentElement;
     if (!parent) continue;
-    const letters = compact(normaliseLabelText(value));
-    if (SHORT_LABELS.has(letters)) {
+    const kind = textKind(value);
+    if (kind === 'label') {
       scopes.add(parent);
-    } else if (letters.length <= MAX_FRAGMENT) {
+    } else if (kind === 'fragment') {
       // One letter of a split caption ("S", "p", …): the caption is its parent or grandparent line.
       const line = splitCaptionLine(parent);
       if (line) scopes.add(line);
-    } else if (mayHoldLabel(value, letters)) {
-      scopes.add(parent);
     }
   }
   // Letters drawn from attributes and words drawn by SVG <use>: the caption line is around them.
@@ -91,6 +89,33 @@ export function findLabels(root: Element | Document, isRendered: (el: Element) =
     .filter((m) => !matches.some((o) => o !== m && m.labelElement.contains(o.labelElement)))
     .sort((a, b) => inDocumentOrder(a.labelElement, b.labelElement));
 }
+
+type TextKind = 'label' | 'fragment' | 'none';
+
+/**
+ * What a text node's value can be: (part of) a caption line, one piece of a split caption, or nothing a label
+ * is made of. A pure function of the value, remembered: a page repeats its short texts ("By", "Reply", "6h ago",
+ * a feed's every post's buttons), and normalising each anew was a fifth of the label layer's time on the page
+ * bench's news page. Forgotten past MAX_KNOWN_TEXTS values, so a page of unique texts cannot grow it.
+ */
+function textKind(value: string): TextKind {
+  let kind = knownTexts.get(value);
+  if (kind !== undefined) return kind;
+  if (!LETTER.test(value)) {
+    kind = 'none';
+  } else {
+    const letters = compact(normaliseLabelText(value));
+    if (SHORT_LABELS.has(letters)) kind = 'label';
+    else if (letters.length <= MAX_FRAGMENT) kind = 'fragment';
+    else kind = mayHoldLabel(value, letters) ? 'label' : 'none';
+  }
+  if (knownTexts.size >= MAX_KNOWN_TEXTS) knownTexts.clear();
+  knownTexts.set(value, kind);
+  return kind;
+}
+
+const MAX_KNOWN_TEXTS = 10_000;
+const knownTexts = new Map<string, TextKind>();
 
 function mayHoldLabel(value: string, letters: string): boolean {
   if (letters.length > MAX_CAPTION_CHARS) return false;

@@ -6,7 +6,7 @@
 import { attributeAd } from '../attribution/attribute';
 import type { Detection } from '../detect/detect';
 import { watchForAds } from '../scan';
-import type { RequestRules, Scanner } from '../scan';
+import type { RequestRules, RulesReply, Scanner } from '../scan';
 import type { AdLedger } from './ad-ledger';
 import { watchAdChanges } from './ad-changes';
 import { identityOf } from './ad-registry';
@@ -23,7 +23,12 @@ export interface FoundAdsDeps {
   onChange(): void;
 }
 
-export function watchFoundAds({ registry, ledger, exposure, viewport, onChange }: FoundAdsDeps, requestRules: RequestRules, signal: AbortSignal): Scanner {
+export function watchFoundAds(
+  { registry, ledger, exposure, viewport, onChange }: FoundAdsDeps,
+  requestRules: RequestRules,
+  firstRules: RulesReply,
+  signal: AbortSignal,
+): Scanner {
   // The scanner and the change watcher feed each other: the scanner's finds are watched for changes, and a
   // changed node goes back to the scanner. The scanner starts last; until then there is nothing to rescan.
   let scanner: Scanner | null = null;
@@ -62,6 +67,6 @@ export function watchFoundAds({ registry, ledger, exposure, viewport, onChange }
     }
   };
 
-  scanner = watchForAds(onFound, requestRules, signal);
+  scanner = watchForAds(onFound, requestRules, signal, { first: firstRules });
   return scanner;
 }

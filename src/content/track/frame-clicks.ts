@@ -1,17 +1,6 @@
-import type { Browser } from 'webextension-polyfill';
 import { unwrapLandingUrl } from '../attribution/landing-url';
+import { extensionApi } from '../extension-api';
 import { contentSender, runtimeAlive } from '../messaging';
-
-/**
- * The extension API as the browser gives it, without webextension-polyfill: frame.js runs in every child frame
- * of every page, and the polyfill's set-up cost ~0.18 ms per frame (4.4 s of main thread on the hostile bench
- * page's 25,000 empty AdSense frames, docs/performance.md). The one call made here, `runtime.sendMessage`,
- * returns a promise natively in Firefox (`browser`) and in Chromium's Manifest V3 (`chrome`).
- */
-function extensionApi(): Browser | undefined {
-  const scope = globalThis as { browser?: Browser; chrome?: Browser };
-  return scope.browser ?? scope.chrome;
-}
 
 /**
  * In a child frame (an ad creative's iframe, often cross-origin) AdTally detects nothing itself: the top frame
