@@ -15,8 +15,8 @@ import type { Creative, Dimension, Totals } from './aggregates';
 import type { StoredEvent } from '../../common/types';
 import { EVERYTHING } from './backfill-coverage';
 import type { Coverage } from './backfill-coverage';
-import { landingKeyOf } from './landing-hosts';
-import type { LandingKey } from './landing-hosts';
+import { landingEntryOf, landingKeyOf } from './landing-hosts';
+import type { LandingEntry, LandingKey } from './landing-hosts';
 
 /** A daily row's change: what to add to the stored `[dimension, key, day]` row (zero when absent). */
 export interface DayRowChange {
@@ -42,8 +42,8 @@ export class BatchSums {
   private readonly creativeSums = new Map<string, Creative>();
   /** Creatives that lost events: rebuilt from the events that remain, for exact first and last sightings. */
   private readonly recount = new Set<string>();
-  /** Landing-host keys to write (true) or delete (false), the last change of each key winning. */
-  private readonly landing = new Map<string, { key: LandingKey; present: boolean }>();
+  /** Landing-host entries to write (with the event's entry) or delete (null), the last change of each key winning. */
+  private readonly landing = new Map<string, { key: LandingKey; entry: LandingEntry | null }>();
 
   /**
    * `coverage` says what an event adds to while a backfill is pending (db/backfill-coverage.ts): the live write
@@ -101,14 +101,14 @@ export class BatchSums {
     return [...this.recount];
   }
 
-  /** The landing-host index entries to write (`present`) or delete. */
-  landingChanges(): { key: LandingKey; present: boolean }[] {
+  /** The landing-host index entries to write (`entry`) or delete (`entry` null). */
+  landingChanges(): { key: LandingKey; entry: LandingEntry | null }[] {
     return [...this.landing.values()];
   }
 
   private addLanding(event: StoredEvent, sign: 1 | -1): void {
     const key = this.coverage.indexesLanding(event) ? landingKeyOf(event) : null;
-    if (key) this.landing.set(JSON.stringify(key), { key, present: sign === 1 });
+    if (key) this.landing.set(JSON.stringify(key), { key, entry: sign === 1 ? landingEntryOf(event) : null });
   }
 
   private addDays(event: StoredEvent, sign: 1 | -1): void {

@@ -182,8 +182,8 @@ export async function applySums(tx: IDBTransaction, sums: BatchSums): Promise<vo
   }
   entries.forEach((e, i) => creativeStore.put(mergeCreative(storedCreatives[i]!.value, e)));
   const landingStore = tx.objectStore('landingHosts');
-  for (const { key, present } of sums.landingChanges()) {
-    if (present) landingStore.put(1, key);
+  for (const { key, entry } of sums.landingChanges()) {
+    if (entry) landingStore.put(entry, key);
     else landingStore.delete(key);
   }
   for (const fingerprint of sums.recounts()) await recountCreative(tx, fingerprint);

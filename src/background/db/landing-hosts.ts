@@ -13,6 +13,19 @@ import type { StoredEvent } from '../../common/types';
 /** The key of one event in the index. */
 export type LandingKey = [host: string, day: string, id: string];
 
+/**
+ * The value of one event in the index: what "My ads" counts of it (its cell, its counts, its advertiser and
+ * landing URL for the patterns), so a host's month is one range read of small records instead of a random read
+ * of each whole event (at a million events 30 days of one host took 3.4 s by event, on a loaded machine).
+ */
+export type LandingEntry = Pick<StoredEvent, 'day' | 'site' | 'advertiser' | 'network' | 'kind' | 'type' | 'reached' | 'dwellMs' | 'landingUrl'>;
+
+/** The event's entry in the index: the fields of `LandingEntry`, nothing else (the id is in the key). */
+export function landingEntryOf(event: StoredEvent): LandingEntry {
+  const { day, site, advertiser, network, kind, type, reached, dwellMs, landingUrl } = event;
+  return { day, site, advertiser, network, kind, type, reached, dwellMs, landingUrl };
+}
+
 const URL_HOST = /^[^:/?#]+:\/\/([^/?#]*)/;
 
 /** The host text of a landing URL, lower-cased; null when it has none (no `scheme://`). */

@@ -69,7 +69,7 @@ async function timeSpan(db: IDBPDatabase<AdTallyDB>, days: DayRange): Promise<{ 
 }
 
 /** An event as a cell row: what it adds to its cell on its day. */
-export function eventAsCellRow(event: StoredEvent): CellRow {
+export function eventAsCellRow(event: Pick<StoredEvent, 'site' | 'advertiser' | 'network' | 'kind' | 'day' | 'type' | 'reached' | 'dwellMs'>): CellRow {
   return {
     key: cellKeyOf(event),
     day: event.day,

@@ -24,7 +24,7 @@ import type { Creative, DayTotals, Dimension, FilterListInfo, KeyTotals, StoredE
 import { addCounts, pickCounts, ZERO_COUNTS } from '../../common/counts';
 import { contributionsOf, creativeOf, mergeCreative } from './aggregates';
 import type { Backfill } from './backfill-coverage';
-import type { LandingKey } from './landing-hosts';
+import type { LandingEntry, LandingKey } from './landing-hosts';
 
 export type { DayTotals, KeyTotals };
 
@@ -64,10 +64,10 @@ export interface AdTallyDB extends DBSchema {
     key: [Dimension, string];
     value: KeyTotals;
   };
-  /** Landing host, day and event id of every event with a landing URL (version 8); the value is always 1. */
+  /** Landing host, day and event id of every event with a landing URL (version 8), with what My ads counts of it. */
   landingHosts: {
     key: LandingKey;
-    value: 1;
+    value: LandingEntry;
   };
   /** Backfills still walking the events, by the version whose upgrade planned them (version 8). */
   backfills: {

@@ -10,7 +10,7 @@
 import type { IDBPDatabase } from 'idb';
 import { CELL_DIMENSIONS, cellKeyParser, isEmptyFilter, matchesFilter, sliceTotals, sumCells } from '../../common/cells';
 import type { CellDimension, CellFields, CellFilter, Slice } from '../../common/cells';
-import type { DailyTotals, DayRange, StoredEvent } from '../../common/types';
+import type { DailyTotals, DayRange } from '../../common/types';
 import type { AdTallyDB } from '../db/schema';
 import { ZERO_COUNTS } from '../../common/counts';
 import { frequencyOf } from '../../common/frequency';
@@ -20,6 +20,7 @@ import type { WatchedRow } from '../../common/watchlist';
 import { getDb } from '../db/open';
 import { forEachEventOfHosts } from '../db/landing-reads';
 import { patternHost } from '../db/landing-hosts';
+import type { LandingEntry } from '../db/landing-hosts';
 import { eventAsCellRow, forEachEventOfDays, readCellsOfRange, readCreativesSeenSince, readDailyCells } from '../db/range-reads';
 import { readDailySeries, readTotalsBy, topByImpressions } from '../db/totals';
 
@@ -67,7 +68,7 @@ export async function handleGetWatchStats({ days, entries }: PayloadOf<UiMessage
   const parse = cellKeyParser();
   const source = needsLandingUrls(entries) ? 'events' : 'aggregates';
   if (entries.length > 0 && source === 'events') {
-    const visit = (event: StoredEvent) => items.push({ row: eventAsCellRow(event), ad: { advertiser: event.advertiser ?? '', landingUrl: event.landingUrl ?? null } });
+    const visit = (event: LandingEntry) => items.push({ row: eventAsCellRow(event), ad: { advertiser: event.advertiser ?? '', landingUrl: event.landingUrl ?? null } });
     const hosts = entries.map((e) => (e.kind === 'url' ? patternHost(e.value) : null));
     const indexed = hosts.every((h) => h !== null) && (await forEachEventOfHosts(db, hosts as string[], days, visit));
     if (!indexed) await forEachEventOfDays(db, days, visit);

@@ -57,6 +57,18 @@ describe('landing-URL patterns through the landing-host index', () => {
     expect((await handleGetWatchStats({ days: {}, entries: [winter] })).combined.totals.impressions).toBe(3);
   });
 
+  it('counts a re-sent dwell and a measured ad that got further at their latest values, as the events do', async () => {
+    await history();
+    const dwell = on('2026-11-20', { id: 'dwell-1', site: 'news.test', advertiser: 'acme.com', landingUrl: 'https://acme.com/winter', type: 'dwell', dwellMs: 1_000 });
+    const measured = on('2026-11-20', { id: 'measured-1', site: 'news.test', advertiser: 'acme.com', landingUrl: 'https://acme.com/winter', type: 'measured', reached: 'impression' });
+    await writeEvents(db(), [dwell, measured]);
+    await writeEvents(db(), [{ ...dwell, dwellMs: 7_000 }, { ...measured, reached: 'viewable' }]);
+    const stats = await handleGetWatchStats({ days: week, entries: [winter] });
+    expect(stats).toEqual(await scanned(week, [winter]));
+    expect(stats.combined.totals.dwellMs).toBe(7_000);
+    expect(stats.combined.totals.measuredViewable).toBe(1);
+  });
+
   it('reads only the index: an event missing from it is not counted (so the index is what answered)', async () => {
     await history();
     const [key] = await db().getAllKeys('landingHosts', IDBKeyRange.bound(['acme.com', '2026-11-20', ''], ['acme.com', '2026-11-20', '\uffff']));
