@@ -20,7 +20,10 @@ import { WorkerKiller } from './worker-kills';
 interface PageApi {
   chrome: {
     runtime: { sendMessage(message: object): Promise<unknown> };
-    storage: { local: { get(key: string): Promise<Record<string, unknown>>; set(items: object): Promise<void>; remove(key: string): Promise<void> } };
+    storage: {
+      local: { get(key: string): Promise<Record<string, unknown>>; set(items: object): Promise<void>; remove(key: string): Promise<void> };
+      session: { get(key: string | null): Promise<Record<string, unknown>>; set(items: object): Promise<void>; remove(key: string): Promise<void> };
+    };
   };
 }
 
@@ -110,6 +113,48 @@ test('an upgrade marked running, or a database at another version, is left to th
   expect(await popupShows(popup)).toEqual({ ...expected, source: 'background' });
 });
 
+test("the site card names the tab's site from the background's note, and asks the background when the note is stale or missing", async ({ context, extensionId, page, port, popup, serviceWorker }) => {
+  // A subdomain page: its site is the registrable domain, which only tldts' list (kept out of popup.js) can tell.
+  await page.goto(`http://www.dailynews.test:${port}/article.html`);
+  const tab = await tabIdOf(serviceWorker, '*://www.dailynews.test/*');
+  const key = `tabSite.${tab}`;
+  const note = { host: 'www.dailynews.test', site: 'dailynews.test' };
+  // Noted by the background as it saw the navigation, before any popup asked.
+  const notedByWorker = () =>
+    serviceWorker.evaluate(async (k) => (await (globalThis as unknown as PageApi).chrome.storage.session.get(k))[k], key);
+  await expect.poll(notedByWorker).toEqual(note);
+  await popup.open(tab);
+  const session = {
+    get: () => popup.page.evaluate(async (k) => (await (globalThis as unknown as PageApi).chrome.storage.session.get(k))[k], key),
+    set: (value: unknown) => popup.page.evaluate(([k, v]) => (globalThis as unknown as PageApi).chrome.storage.session.set({ [k as string]: v }), [key, value] as const),
+    remove: () => popup.page.evaluate((k) => (globalThis as unknown as PageApi).chrome.storage.session.remove(k), key),
+  };
+  const cardSite = async () => (await popup.card())?.site ?? null;
+  const siteFrom = () => popup.page.evaluate(() => document.documentElement.dataset.siteFrom);
+
+  // With the worker stopped: the note names the site, nothing is asked.
+  const killer = await WorkerKiller.attach(context, popup.page, extensionId);
+  await killer.kill();
+  await popup.open(tab);
+  expect(await cardSite()).toBe('dailynews.test');
+  expect(await siteFrom()).toBe('note');
+  await killer.detach();
+
+  // A note of another host is never used: the background names the site, and notes it again.
+  await session.set({ host: 'other.test', site: 'other.test' });
+  await popup.open(tab);
+  await expect.poll(cardSite).toBe('dailynews.test');
+  expect(await siteFrom()).toBe('background');
+  expect(await session.get()).toEqual(note);
+
+  // No note at all: the same.
+  await session.remove();
+  await popup.open(tab);
+  await expect.poll(cardSite).toBe('dailynews.test');
+  expect(await siteFrom()).toBe('background');
+  expect(await session.get()).toEqual(note);
+});
+
 test('Firefox: the popup reads its first screen itself, equal to the background answer', async () => {
   const server = await startFixtureServer();
   const browser = await launchFirefoxWithExtension();
@@ -149,6 +194,9 @@ test('Firefox: the popup reads its first screen itself, equal to the background 
       compared = true;
     }
     expect(compared).toBe(true);
+    // The event page noted the news tab's site for the popup (common/stored/tab-site.ts), in Firefox's storage.session too.
+    const notes = await popup.evaluate(() => (globalThis as unknown as { browser: PageApi['chrome'] }).browser.storage.session.get(null));
+    expect(Object.values(notes)).toContainEqual({ host: 'news.test', site: 'news.test' });
   } finally {
     await browser.close();
     await server.close();

@@ -14,6 +14,7 @@ import { route } from './router';
 import { keepTopDocumentsIn } from './sender-page';
 import { readSettings } from './settings';
 import { forgetTab, refreshBadges, tabLoading } from './toolbar-badge';
+import { forgetTabSite, noteTabSite } from './tab-sites';
 import { opensWelcome, WELCOME_PAGE } from './welcome-tab';
 import { applyRetention, RETENTION_ALARM, RETENTION_PERIOD_MINUTES } from './storage/retention';
 import { deletePicturesOf, getPicturesDb } from './pictures/db';
@@ -43,6 +44,8 @@ browser.runtime.onInstalled.addListener((details) => {
   void browser.alarms.create(RETENTION_ALARM, { delayInMinutes: 1, periodInMinutes: RETENTION_PERIOD_MINUTES });
   // What AdTally counts and keeps, shown once to a new user (the test harnesses close this tab).
   if (opensWelcome(details)) void browser.tabs.create({ url: browser.runtime.getURL(WELCOME_PAGE) });
+  // storage.session starts empty with a new version: note the site of every tab already open, for the popup.
+  void browser.tabs.query({}).then((tabs) => Promise.all(tabs.map((tab) => tab.id !== undefined && noteTabSite(browser.storage.session, tab.id, tab.url))));
 });
 browser.alarms.onAlarm.addListener(async (alarm) => {
   if (alarm.name === RETENTION_ALARM) await runRetention();
@@ -59,9 +62,14 @@ browser.storage.onChanged.addListener((changes, area) => {
   // Turned off, paused or resumed: every open tab's badge follows at once.
   void refreshBadges(settings.value);
 });
-browser.tabs.onRemoved.addListener((tabId) => forgetTab(tabId));
+browser.tabs.onRemoved.addListener((tabId) => {
+  forgetTab(tabId);
+  void forgetTabSite(browser.storage.session, tabId);
+});
 browser.tabs.onUpdated.addListener((tabId, change) => {
   if (change.status === 'loading') void tabLoading(tabId, change.url);
+  // The site of the tab's page, for the popup (common/stored/tab-site.ts): it names it without tldts.
+  if (change.url !== undefined) void noteTabSite(browser.storage.session, tabId, change.url);
 });
 
 async function runRetention(): Promise<void> {

@@ -12,7 +12,7 @@ import { parseFrameClick } from './parse/frame-click';
 import { parsePageAds } from './parse/page-ads';
 import { parsePageRules } from './parse/page-rules';
 import { parseCreativeSeen, parseExportPictures, parseGetGallery } from './parse/pictures';
-import { parseFilteredQuery, parseGetDailySeries, parseGetPlacement, parseGetStats, parseGetTopKeys, parseGetWatchStats, parseNothing } from './parse/queries';
+import { parseFilteredQuery, parseGetDailySeries, parseGetPlacement, parseGetStats, parseGetTabSite, parseGetTopKeys, parseGetWatchStats, parseNothing } from './parse/queries';
 import { parseAddUserRule } from './parse/user-rule';
 import { parseDeleteData, parseExportEvents, parseImportEvents } from './parse/user-data';
 import type { RouteTable } from './route';
@@ -26,6 +26,7 @@ import { handleCreativeSeen } from './handlers/creative-seen';
 import { handleDeletePictures, handleExportPictures, handleGetGallery, handleGetPictureCount } from './handlers/pictures';
 import { handlePageRules, NO_PAGE_RULES } from './handlers/page-rules';
 import { handleGetStats } from './handlers/site-stats';
+import { handleGetTabSite } from './handlers/tab-site';
 import { handleAddUserRule, NOT_A_CORRECTION } from './handlers/user-rule';
 import { handleDeleteData, handleExportAggregates, handleExportEvents, handleImportEvents } from './handlers/user-data';
 
@@ -56,6 +57,7 @@ export const ROUTES = {
   // deleteData, where a refusal is an error answer: a malformed site must never delete everything.
 
   getStats: { sender: 'extension-page', parse: parseGetStats, handle: handleGetStats },
+  getTabSite: { sender: 'extension-page', parse: parseGetTabSite, handle: handleGetTabSite },
   getDailySeries: { sender: 'extension-page', parse: parseGetDailySeries, handle: handleGetDailySeries },
   getTopKeys: { sender: 'extension-page', parse: parseGetTopKeys, handle: handleGetTopKeys },
   getSlice: { sender: 'extension-page', parse: parseFilteredQuery, handle: handleGetSlice },

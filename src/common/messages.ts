@@ -88,6 +88,11 @@ export interface UiMessages {
     response: { rows: SiteStats[]; currentSite: string | null; writeProblem: WriteProblem | null };
   };
   /**
+   * The site of the popup's tab (`siteOf` its page), for a popup that found no note of it in storage.session
+   * (common/stored/tab-site.ts).
+   */
+  getTabSite: { payload: { tabId: number | null }; response: { site: string | null } };
+  /**
    * The dashboard's chart: totals over everything per day, oldest first, only days that have any (the
    * page fills the gaps). From the daily totals, never the raw events.
    */

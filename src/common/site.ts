@@ -1,4 +1,5 @@
 import { parse } from 'tldts';
+import { siteHostOf } from './site-host';
 
 /**
  * The site an event belongs to: the registrable domain (eTLD+1) of the top-level page, e.g. `bbc.co.uk`.
@@ -7,15 +8,8 @@ import { parse } from 'tldts';
  * Returns null for pages AdTally does not count (extension pages, file:, about:).
  */
 export function siteOf(url: string | undefined): string | null {
-  if (!url) return null;
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return null;
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
-  const host = parsed.hostname.toLowerCase();
+  const host = siteHostOf(url);
+  if (host === null) return null;
   const info = parse(host, { allowPrivateDomains: true });
   if (info.isIp) return host.replace(/^\[|\]$/g, '');
   return info.domain ?? host;

@@ -4,10 +4,10 @@
  */
 import browser from 'webextension-polyfill';
 import { readAllTimeSites } from '../common/all-time-sites';
-import { siteOf } from '../common/site';
 import { DB_SCHEMA } from '../common/stored/db-schema';
 import { DB_UPGRADE_NOTICE } from '../common/stored/db-upgrade-notice';
 import { readStored } from '../common/stored/stored-key';
+import { knownSiteOf, tabSiteKey } from '../common/stored/tab-site';
 import { WRITE_PROBLEM } from '../common/stored/write-problem';
 import type { ResponseOf, TabMessages, UiMessages } from '../common/messages';
 import { sendToBackground, sendToTab } from '../ui/send';
@@ -38,27 +38,44 @@ async function popupTabId(): Promise<number | null> {
 /**
  * The popup's table. All time is read in this page from the all-time rows when the database allows it
  * (common/all-time-sites.ts: no worker to wake, no message); a range, an upgrade running or a database
- * this page may not read goes to the background, whose answer it would equal.
+ * this page may not read goes to the background, whose answer it would equal. `siteKnown` false: the
+ * background's note did not name the tab's site (common/stored/tab-site.ts), `currentSite` is null for now
+ * and `askTabSite` names it, after the first paint.
  */
-export async function loadStats(days: DayRange = {}): Promise<Stats & { source: StatsSource }> {
+export async function loadStats(days: DayRange = {}): Promise<Stats & { source: StatsSource; siteKnown: boolean }> {
   if (!days.from && !days.to) {
     const direct = await readStatsHere();
     if (direct) return { ...direct, source: 'direct' };
   }
-  return { ...(await sendToBackground({ type: 'getStats', tabId: await popupTabId(), days })), source: 'background' };
+  return { ...(await sendToBackground({ type: 'getStats', tabId: await popupTabId(), days })), source: 'background', siteKnown: true };
 }
 
-async function readStatsHere(): Promise<Stats | null> {
-  const [schema, upgrading, writeProblem, tab] = await Promise.all([
+async function readStatsHere(): Promise<(Stats & { siteKnown: boolean }) | null> {
+  const [schema, upgrading, writeProblem, site] = await Promise.all([
     readStored(browser.storage.local, DB_SCHEMA),
     readDbUpgrade(),
     readStored(browser.storage.local, WRITE_PROBLEM),
-    popupTab(),
+    popupTab().then(siteFromNote),
   ]);
   if (!schema || upgrading) return null;
   const rows = await readAllTimeSites(indexedDB, schema);
-  // The same current site the background names: the registrable domain of the tab's page.
-  return rows && { rows, currentSite: siteOf(tab?.url), writeProblem };
+  return rows && { rows, currentSite: site ?? null, writeProblem, siteKnown: site !== undefined };
+}
+
+/**
+ * The site of the popup's tab as the background names it (`siteOf` its page), from the note the background
+ * keeps of each tab's site in storage.session, without tldts' public-suffix list in this script; undefined
+ * when there is no note of the page's host (then only the background can say: `askTabSite`).
+ */
+async function siteFromNote(tab: { id: number; url?: string } | null): Promise<string | null | undefined> {
+  if (!tab) return null;
+  const note = await readStored(browser.storage.session, tabSiteKey(tab.id)).catch(() => null);
+  return knownSiteOf(tab.url, note);
+}
+
+/** The background's answer for the site of the popup's tab, when the first screen had no note of it. */
+export async function askTabSite(): Promise<string | null> {
+  return (await sendToBackground({ type: 'getTabSite', tabId: await popupTabId() })).site;
 }
 
 /** Whether the background is upgrading the database now (common/stored/db-upgrade-notice.ts). */

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useLayoutEffect, useState } from 'preact/hooks'
 import { errorText } from '../common/format';
 import { isTracked, togglePauseSite } from '../common/settings';
 import type { Settings } from '../common/settings';
-import { adsInTab, auditInTab, loadStats, openDashboard, openOptions, openWelcome, readControls, readDbUpgrade, rememberControls } from './client';
+import { adsInTab, askTabSite, auditInTab, loadStats, openDashboard, openOptions, openWelcome, readControls, readDbUpgrade, rememberControls } from './client';
 import type { Stats, StatsSource } from './client';
 import { loadSettings, saveSettings } from '../ui/settings-store';
 import { PopupView } from './popup-view';
@@ -19,7 +19,7 @@ const pauseState = (settings: Settings, currentSite: string | null) => ({
   sitePaused: currentSite !== null && !isTracked({ ...settings, paused: false }, currentSite),
 });
 
-type Loaded = [Stats & { source: StatsSource }, Settings];
+type Loaded = [Stats & { source: StatsSource; siteKnown: boolean }, Settings];
 const loadRange = (range: PopupControls['range']): Promise<Loaded> => Promise.all([loadStats(daysFor(range, new Date())), loadSettings()]);
 
 // The first screen's reads start as the script runs, not after the first render's effects: they are in
@@ -34,15 +34,20 @@ function Popup() {
 
   // The first screen shows the rows that fit in the popup; the rest follow once it is painted (FIRST_ROWS).
   const [allRows, setAllRows] = useState(false);
+  // The tab's site when the background's note did not name it: asked after the first paint (client.ts).
+  const [siteToAsk, setSiteToAsk] = useState(false);
 
   const load = useCallback((range: PopupControls['range']) => {
     const loading = firstLoad ?? loadRange(range);
     firstLoad = null;
     loading.then(
-      ([{ source, ...stats }, loaded]) => {
+      ([{ source, siteKnown, ...stats }, loaded]) => {
         markStart('popup:data');
         // Which path answered the first screen (bench/lib/popup-opens.mjs and the e2e tests read it).
         document.documentElement.dataset.firstRead ??= source;
+        // Where the site card's name came from (the e2e tests read it): the background's note, or its answer.
+        if (siteKnown) document.documentElement.dataset.siteFrom ??= source === 'direct' ? 'note' : 'background';
+        setSiteToAsk(!siteKnown);
         setSettings(loaded);
         setState({ status: 'ready', ...stats, ...pauseState(loaded, stats.currentSite), range });
       },
@@ -63,6 +68,18 @@ function Popup() {
       clearTimeout(timer);
     };
   }, [state.status, allRows]);
+  // Effects run after the paint: the first screen is up without the site card, which follows the answer.
+  useEffect(() => {
+    if (!siteToAsk || !settings) return;
+    setSiteToAsk(false);
+    void askTabSite().then(
+      (site) => {
+        document.documentElement.dataset.siteFrom = 'background';
+        setState((s) => (s.status === 'ready' ? { ...s, currentSite: site, ...pauseState(settings, site) } : s));
+      },
+      () => {}, // no answer, no card: never a guess
+    );
+  }, [siteToAsk, settings]);
   // A first read that takes long may be waiting for a database upgrade: say so.
   useEffect(() => {
     const timer = setTimeout(() => {

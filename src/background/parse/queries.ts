@@ -29,6 +29,10 @@ export function parseGetStats(message: Unchecked): Payload<'getStats'> {
   return accept({ tabId: typeof message.tabId === 'number' ? message.tabId : null, days: dayRange(message.days) });
 }
 
+export function parseGetTabSite(message: Unchecked): Payload<'getTabSite'> {
+  return accept({ tabId: typeof message.tabId === 'number' ? message.tabId : null });
+}
+
 export function parseGetDailySeries(message: Unchecked): Payload<'getDailySeries'> {
   return accept({ days: dayRange(message.days) });
 }
