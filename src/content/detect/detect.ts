@@ -187,12 +187,28 @@ function captionChild(el: Element, added: Element, ctx: DetectContext): Disclosu
     if (child.childElementCount > 2 || child.contains(added)) continue;
     const text = child.textContent ?? '';
     if (text.length > 40) continue;
-    const parts = segments(text);
-    const label = parts.length === 1 ? disclosureOf(parts[0]!) : null;
+    const label = wholeDisclosure(text);
     if (label && ctx.isRendered(child)) return label;
   }
   return null;
 }
+
+/**
+ * The disclosure a short text is, whole, or null. A pure function of the text, remembered: every post a feed
+ * adds asks it again of the same few sibling texts above it (a timeline's heading, its tabs).
+ */
+function wholeDisclosure(text: string): Disclosure | null {
+  let label = knownCaptions.get(text);
+  if (label !== undefined) return label;
+  const parts = segments(text);
+  label = parts.length === 1 ? disclosureOf(parts[0]!) : null;
+  if (knownCaptions.size >= MAX_KNOWN_CAPTIONS) knownCaptions.clear();
+  knownCaptions.set(text, label);
+  return label;
+}
+
+const MAX_KNOWN_CAPTIONS = 1_000;
+const knownCaptions = new Map<string, Disclosure | null>();
 
 /**
  * Detection after a mutation: the ads in the added subtree (only it: rescanning its parent would rescan a

@@ -83,3 +83,70 @@ describe('matchFilterRules by names, in a real browser', () => {
     expect(summary(matchFilterRules(quirks.body, RULES))).toEqual(['ad .ad-banner', 'lower .Promo']);
   });
 });
+
+/**
+ * The other rules are filed by what their rightmost compound requires (rule-keys.ts) and each element of a
+ * subtree is tested only against the files of its own id, classes, attributes and tag: the answer must still
+ * be the selector engine's, for the subtree's root and for each ancestor `ruleMatching` is asked about.
+ */
+const KEYED = [
+  plain('[class^="ad-"]'),
+  plain('a[href*="/aclk?"]'),
+  plain('article[data-testid="placementTracking"]'),
+  plain('DIV[Data-Slot]'),
+  plain('.feed > .post.promoted'),
+  plain('#timeline .cta'),
+  plain('ins.adsbygoogle[data-ad-client]'),
+  plain('section aside'),
+  plain('svg rect.badge'),
+  plain('foreignObject'),
+  plain('div:not(.organic):empty'),
+  plain(':is(.boost, .lift)'),
+  plain('[title="a]b"].quoted'),
+];
+
+describe('matchFilterRules by rule keys, in a real browser', () => {
+  beforeEach(() => {
+    document.body.innerHTML = `
+      <main id="timeline" class="feed">
+        <article id="p1" class="post" data-testid="tweet"><p id="p1-text">Hello</p><div id="p1-empty" class="organic"></div></article>
+        <article id="p2" class="post promoted" data-testid="placementTracking"><a id="p2-cta" class="cta" href="https://x.example/aclk?i=2">Shop</a></article>
+        <div id="ad-top" class="ad-top wide"><span id="ad-in" class="ad-inner">x</span></div>
+        <div id="slot" data-slot="1"><ins id="ins" class="adsbygoogle" data-ad-client="ca-1"></ins><ins id="ins-bare" class="adsbygoogle"></ins></div>
+        <section id="sec"><div><aside id="aside-deep">x</aside></div></section>
+        <aside id="aside-top">y</aside>
+        <div id="empty"></div>
+        <p id="boost" class="boost">b</p>
+        <b id="quoted" class="quoted" title="a]b">q</b>
+        <svg id="svg"><rect id="badge" class="badge" width="4" height="4"></rect><foreignObject id="fo"></foreignObject></svg>
+      </main>`;
+  });
+
+  it('finds over each subtree, its root included, what the selector engine finds', () => {
+    for (const el of [document.getElementById('timeline')!, ...document.getElementById('timeline')!.querySelectorAll('[id]')]) {
+      expect(summary(matchFilterRules(el, KEYED)), el.id).toEqual(engineAnswer(el, KEYED));
+    }
+    // The answer is not empty by accident: every kind of key selects something here.
+    expect(summary(matchFilterRules(document.getElementById('timeline')!, KEYED))).toEqual([
+      'ad-in [class^="ad-"]',
+      'ad-top [class^="ad-"]',
+      'aside-deep section aside',
+      'badge svg rect.badge',
+      'boost :is(.boost, .lift)',
+      'empty div:not(.organic):empty',
+      'fo foreignObject',
+      'ins ins.adsbygoogle[data-ad-client]',
+      'p2 article[data-testid="placementTracking"]',
+      'p2-cta a[href*="/aclk?"]',
+      'quoted [title="a]b"].quoted',
+      'slot DIV[Data-Slot]',
+    ]);
+  });
+
+  it('names for each element the first rule the selector engine names', () => {
+    for (const el of document.getElementById('timeline')!.querySelectorAll('[id]')) {
+      const engine = KEYED.find((r) => el.matches(r.selector!));
+      expect(ruleMatching(el, KEYED)?.selector, el.id).toBe(engine?.selector);
+    }
+  });
+});
