@@ -43,14 +43,14 @@ test('an ad in view 0.6 s is an impression only; 1.2 s makes it viewable', async
     expect(eventsFor(events, 'impression', 'c=long')).toHaveLength(1);
     expect(eventsFor(events, 'viewable', 'c=long')).toHaveLength(1);
   }).toPass({ timeout: 8000 });
-  await page.waitForTimeout(1500);
-  const events = await storedEvents(serviceWorker);
-  expect(eventsFor(events, 'viewable', 'c=short')).toHaveLength(0);
-  // Dwell: the short ad was in view about 0.6 s, the long one about 1.2 s.
-  const dwell = (marker: string) => eventsFor(events, 'dwell', marker)[0]?.dwellMs ?? 0;
-  expect(dwell('c=short')).toBeGreaterThan(400);
-  expect(dwell('c=short')).toBeLessThan(1000);
-  expect(dwell('c=long')).toBeGreaterThan(1000);
+  // Dwell: the short ad was in view about 0.6 s, the long one about 1.2 s. A dwell event is re-sent as it
+  // grows (every 5 s and when the page view ends), so the stored one can be a report from while the long ad was
+  // still in view: wait for the report after it left rather than reading a fixed time later.
+  const dwell = async (marker: string) => eventsFor(await storedEvents(serviceWorker), 'dwell', marker)[0]?.dwellMs ?? 0;
+  await expect.poll(() => dwell('c=long'), { timeout: 15_000 }).toBeGreaterThan(1000);
+  expect(eventsFor(await storedEvents(serviceWorker), 'viewable', 'c=short')).toHaveLength(0);
+  await expect.poll(() => dwell('c=short'), { timeout: 15_000 }).toBeGreaterThan(400);
+  expect(await dwell('c=short')).toBeLessThan(1000);
 });
 
 test('a large ad counts at 30% in view, an ordinary one does not', async ({ page, port, serviceWorker }) => {
