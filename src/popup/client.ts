@@ -5,7 +5,7 @@
 import browser from 'webextension-polyfill';
 import { readAllTimeSites } from '../common/all-time-sites';
 import { DB_SCHEMA } from '../common/stored/db-schema';
-import { DB_UPGRADE_NOTICE } from '../common/stored/db-upgrade-notice';
+import { readDbUpgrade as readDbUpgradeNotice } from '../ui/db-upgrade-store';
 import { readStored } from '../common/stored/stored-key';
 import { knownSiteOf, tabSiteKey } from '../common/stored/tab-site';
 import { WRITE_PROBLEM } from '../common/stored/write-problem';
@@ -80,7 +80,7 @@ export async function askTabSite(): Promise<string | null> {
 
 /** Whether the background is upgrading the database now (common/stored/db-upgrade-notice.ts). */
 export async function readDbUpgrade(): Promise<boolean> {
-  return (await readStored(browser.storage.local, DB_UPGRADE_NOTICE)) !== null;
+  return (await readDbUpgradeNotice()) !== null;
 }
 
 /** Opens AdTally's options page (data, privacy, export and import) in a tab. */
