@@ -5,7 +5,8 @@
 import browser from 'webextension-polyfill';
 import { DB_UPGRADE_NOTICE } from '../common/stored/db-upgrade-notice';
 import type { DbUpgrade } from '../common/stored/db-upgrade-notice';
-import { changedIn, readStored } from '../common/stored/stored-key';
+import { readStored } from '../common/stored/stored-key';
+import { watchStored } from './watch-stored';
 
 export function readDbUpgrade(): Promise<DbUpgrade | null> {
   return readStored(browser.storage.local, DB_UPGRADE_NOTICE);
@@ -13,10 +14,5 @@ export function readDbUpgrade(): Promise<DbUpgrade | null> {
 
 /** Calls `onChange` with the notice (null once the upgrade is done) whenever it changes; returns the function that stops it. */
 export function watchDbUpgrade(onChange: (upgrade: DbUpgrade | null) => void): () => void {
-  const listener = (changes: Record<string, browser.Storage.StorageChange>, area: string) => {
-    const change = changedIn(changes, area, DB_UPGRADE_NOTICE);
-    if (change) onChange(change.value);
-  };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
+  return watchStored(DB_UPGRADE_NOTICE, onChange);
 }

@@ -4,7 +4,8 @@
  */
 import browser from 'webextension-polyfill';
 import { USER_RULES } from '../common/stored/user-rules';
-import { changedIn, readStored, writeStored } from '../common/stored/stored-key';
+import { readStored, writeStored } from '../common/stored/stored-key';
+import { watchStored } from './watch-stored';
 
 export async function loadUserRulesText(): Promise<string> {
   return readStored(browser.storage.local, USER_RULES);
@@ -16,10 +17,5 @@ export async function saveUserRulesText(text: string): Promise<void> {
 
 /** Calls `onChange` with the new text whenever it changes in storage; returns the function that stops it. */
 export function watchUserRulesText(onChange: (text: string) => void): () => void {
-  const listener = (changes: Record<string, browser.Storage.StorageChange>, area: string) => {
-    const change = changedIn(changes, area, USER_RULES);
-    if (change) onChange(change.value);
-  };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
+  return watchStored(USER_RULES, onChange);
 }
