@@ -4,14 +4,18 @@
  * all-time row of each site, already summed by every write (background/db/schema.ts, `allTime`), is one
  * `getAll` away without waking the service worker.
  *
- * Read-only and never in the way of the background: the database is opened WITHOUT a version, so this
- * page can neither start nor block an upgrade; a database that does not exist yet is not created (the
- * open's upgrade is aborted, and the answer is no rows: nothing was stored); one at another version than the background wants (`DbSchema`, written by
- * the background from schema.ts) is left alone; and the connection is closed in the task that opened it,
- * right after its one read is issued, so an upgrade asking for the database waits for that read only. Null means "ask the background": its answer is the reference, and this read
- * returns the same rows the background's `readSiteTotals` would (proved by
- * background/db/all-time-sites.test.ts against the real schema and e2e/popup-first-read.spec.ts in
- * Chromium and Firefox), unsorted: the popup sorts by the person's choice.
+ * Read-only and never in the way of the background:
+ *  - the database is opened WITHOUT a version, so this page can neither start nor block an upgrade: its
+ *    connection closes as soon as the background asks for a new version, and right after its one read is
+ *    issued, so an upgrade waits for that read only;
+ *  - a database that does not exist yet is not created (the open's upgrade is aborted, and the answer is no
+ *    rows: nothing was stored);
+ *  - it is read only at the version this build's background wants and has said it runs (the stored
+ *    `dbSchema`, common/stored/db-schema.ts) with no upgrade under way; anything else is the background's.
+ * Null means "ask the background": its answer is the reference, and this read returns the same rows the
+ * background's `readSiteTotals` would (proved by background/db/all-time-sites.test.ts against the real
+ * schema and e2e/popup-first-read.spec.ts in Chromium and Firefox), unsorted: the popup sorts by the
+ * person's choice.
  */
 import { addCounts, pickCounts, ZERO_COUNTS } from './counts';
 import type { DbSchema } from './stored/db-schema';
@@ -21,12 +25,19 @@ import type { KeyTotals, SiteStats } from './types';
 const ALL_TIME_STORE = 'allTime';
 const SITE_ROWS = (): IDBKeyRange => IDBKeyRange.bound(['site', ''], ['site', '\uffff']);
 
-/** Every site's all-time totals, or null when only the background may answer (see above). */
-export function readAllTimeSites(factory: IDBFactory, schema: DbSchema): Promise<SiteStats[] | null> {
+/**
+ * Every site's all-time totals, or null when only the background may answer (see above). The database is
+ * opened at once, while `mayRead` is still being decided (the stored `dbSchema` names this build's schema
+ * and no upgrade runs): the open and the storage reads overlap, which is most of the popup's wait at a
+ * million events. A connection waiting for `mayRead` closes as soon as the background asks for a new
+ * version, and then answers null.
+ */
+export function readAllTimeSites(factory: IDBFactory, wanted: DbSchema, mayRead: Promise<boolean>): Promise<SiteStats[] | null> {
+  const allowed = mayRead.catch(() => false);
   return new Promise((resolve) => {
     let request: IDBOpenDBRequest;
     try {
-      request = factory.open(schema.name);
+      request = factory.open(wanted.name);
     } catch {
       resolve(null);
       return;
@@ -41,28 +52,36 @@ export function readAllTimeSites(factory: IDBFactory, schema: DbSchema): Promise
     };
     request.onerror = (event) => {
       event.preventDefault();
-      resolve(missing ? [] : null);
+      if (!missing) resolve(null);
+      else void allowed.then((ok) => resolve(ok ? [] : null));
     };
     request.onsuccess = () => {
       const db = request.result;
-      if (db.version !== schema.version || !db.objectStoreNames.contains(ALL_TIME_STORE)) {
+      let released = false;
+      db.onversionchange = () => {
+        released = true;
         db.close();
-        resolve(null);
-        return;
-      }
-      try {
-        const read = db.transaction(ALL_TIME_STORE, 'readonly').objectStore(ALL_TIME_STORE).getAll(SITE_ROWS());
-        read.onsuccess = () => resolve((read.result as KeyTotals[]).map((row) => ({ site: row.key, ...pickCounts(addCounts(ZERO_COUNTS, row)) })));
-        read.onerror = (event) => {
-          event.preventDefault();
+      };
+      void allowed.then((ok) => {
+        if (released || !ok || db.version !== wanted.version || !db.objectStoreNames.contains(ALL_TIME_STORE)) {
+          db.close();
           resolve(null);
-        };
-      } catch {
-        resolve(null);
-      } finally {
-        // Closing lets the read's transaction finish; an upgrade waiting for this connection then goes ahead.
-        db.close();
-      }
+          return;
+        }
+        try {
+          const read = db.transaction(ALL_TIME_STORE, 'readonly').objectStore(ALL_TIME_STORE).getAll(SITE_ROWS());
+          read.onsuccess = () => resolve((read.result as KeyTotals[]).map((row) => ({ site: row.key, ...pickCounts(addCounts(ZERO_COUNTS, row)) })));
+          read.onerror = (event) => {
+            event.preventDefault();
+            resolve(null);
+          };
+        } catch {
+          resolve(null);
+        } finally {
+          // Closing lets the read's transaction finish; an upgrade waiting for this connection then goes ahead.
+          db.close();
+        }
+      });
     };
   });
 }

@@ -4,6 +4,7 @@
  */
 import browser from 'webextension-polyfill';
 import { readAllTimeSites } from '../common/all-time-sites';
+import { DB_NAME, DB_VERSION } from '../common/db-identity';
 import { DB_SCHEMA } from '../common/stored/db-schema';
 import { readDbUpgrade as readDbUpgradeNotice } from '../ui/db-upgrade-store';
 import { readStored } from '../common/stored/stored-key';
@@ -51,14 +52,16 @@ export async function loadStats(days: DayRange = {}): Promise<Stats & { source: 
 }
 
 async function readStatsHere(): Promise<(Stats & { siteKnown: boolean }) | null> {
-  const [schema, upgrading, writeProblem, site] = await Promise.all([
-    readStored(browser.storage.local, DB_SCHEMA),
-    readDbUpgrade(),
+  const wanted = { name: DB_NAME, version: DB_VERSION };
+  const schema = readStored(browser.storage.local, DB_SCHEMA);
+  const upgrading = readDbUpgrade();
+  // The database opens while storage is read: it is read only if the background runs this build's schema.
+  const mayRead = Promise.all([schema, upgrading]).then(([s, up]) => s?.name === wanted.name && s.version === wanted.version && !up);
+  const [rows, writeProblem, site] = await Promise.all([
+    readAllTimeSites(indexedDB, wanted, mayRead),
     readStored(browser.storage.local, WRITE_PROBLEM),
     popupTab().then(siteFromNote),
   ]);
-  if (!schema || upgrading) return null;
-  const rows = await readAllTimeSites(indexedDB, schema);
   return rows && { rows, currentSite: site ?? null, writeProblem, siteKnown: site !== undefined };
 }
 

@@ -25,11 +25,10 @@ import { addCounts, pickCounts, ZERO_COUNTS } from '../../common/counts';
 import { contributionsOf, creativeOf, mergeCreative } from './aggregates';
 import type { Backfill } from './backfill-coverage';
 import type { LandingEntry, LandingKey } from './landing-hosts';
+import { DB_NAME, DB_VERSION } from '../../common/db-identity';
 
 export type { DayTotals, KeyTotals };
-
-export const DB_NAME = 'adtally';
-export const DB_VERSION = 8;
+export { DB_NAME, DB_VERSION };
 
 /** A filter list refreshed at run time: the compiled engine and what it is. */
 export interface StoredFilterList {
