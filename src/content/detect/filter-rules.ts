@@ -1,5 +1,7 @@
 import { querySelectorAll as extendedQuerySelectorAll } from '@ghostery/adblocker-extended-selectors';
 import type { AST } from '@ghostery/adblocker-extended-selectors';
+import { compileAttributeFile, exactFor, matchesAttributeFile } from './attribute-rules';
+import type { AttributeFile } from './attribute-rules';
 import { isValidSelector } from './dom';
 import { ruleKey } from './rule-keys';
 import type { FilterRule } from './types';
@@ -29,7 +31,8 @@ interface CompiledRules {
 interface KeyedRules {
   ids: ReadonlyMap<string, string>;
   classes: ReadonlyMap<string, string>;
-  attributes: ReadonlyMap<string, string>;
+  /** A lone attribute test (`a[href^="…"]`) compiled to script, the rest for the engine (attribute-rules.ts). */
+  attributes: ReadonlyMap<string, AttributeFile>;
   tags: ReadonlyMap<string, string>;
   /** The rules with no key, joined: tested on every element by the selector engine. */
   unkeyed: string | null;
@@ -86,21 +89,27 @@ function fileByKeys(rules: readonly FilterRule[]): KeyedRules {
   return {
     ids: joined(files.id),
     classes: joined(files.class),
-    attributes: joined(files.attribute),
+    attributes: new Map([...files.attribute].map(([name, selectors]) => [name, compileAttributeFile(selectors)])),
     tags: joined(files.tag),
     unkeyed: unkeyed.length > 0 ? unkeyed.join(',') : null,
   };
 }
 
 /**
- * Whether el matches one of the keyed rules: only the files of what it carries go to the selector engine.
- * The unkeyed rules are not tested here. Exact only where class and id selectors are case-sensitive (byNames).
+ * Whether el matches one of the keyed rules: only the files of what it carries are tested, the attribute
+ * files partly in script. The unkeyed rules are not tested here. Exact only where class and id selectors are
+ * case-sensitive (byNames); `htmlDocument` is exactFor(el's document).
  */
-function matchesKeyed(el: Element, keyed: KeyedRules): boolean {
+function matchesKeyed(el: Element, keyed: KeyedRules, htmlDocument: boolean): boolean {
   const test = (selectors: string | undefined) => selectors !== undefined && el.matches(selectors);
   if (keyed.ids.size > 0 && el.id !== '' && test(keyed.ids.get(el.id))) return true;
   if (keyed.classes.size > 0) for (const name of el.classList) if (test(keyed.classes.get(name))) return true;
-  if (keyed.attributes.size > 0) for (const name of el.getAttributeNames()) if (test(keyed.attributes.get(name.toLowerCase()))) return true;
+  if (keyed.attributes.size > 0) {
+    for (const name of el.getAttributeNames()) {
+      const file = keyed.attributes.get(name.toLowerCase());
+      if (file && matchesAttributeFile(el, file, htmlDocument)) return true;
+    }
+  }
   return keyed.tags.size > 0 && test(keyed.tags.get(el.localName.toLowerCase()));
 }
 
@@ -124,7 +133,7 @@ function byNames(node: Node): boolean {
 function matchesAny(el: Element, compiled: CompiledRules): boolean {
   if (!byNames(el)) return compiled.combined !== null && el.matches(compiled.combined);
   const { keyed } = compiled;
-  return hasListedName(el, compiled) || matchesKeyed(el, keyed) || (keyed.unkeyed !== null && el.matches(keyed.unkeyed));
+  return hasListedName(el, compiled) || matchesKeyed(el, keyed, exactFor(el.ownerDocument)) || (keyed.unkeyed !== null && el.matches(keyed.unkeyed));
 }
 
 /** The first plain rule that selects this element (the rule stored as the reason it is an ad). */
@@ -142,7 +151,8 @@ export function ruleMatching(el: Element, rules: readonly FilterRule[]): FilterR
  * against 68 ms for one joined query over 7,900 elements). Over the small subtrees a feed adds (600 posts × 136
  * rules would be 81,600 queries, and one joined query tests every element against every rule) one walk tests
  * each element against the rules filed under its id, classes, attributes and tag (rule-keys.ts), as a style
- * engine does; only rules with no key go through one joined query. Each element found keeps the first rule, in the list's
+ * engine does; a lone attribute test in those files (`a[href^="…"]`) is a RegExp on the attribute's value
+ * (attribute-rules.ts); only rules with no key go through one joined query. Each element found keeps the first rule, in the list's
  * order, that selects it. Procedural selectors run through the extended-selectors evaluator.
  */
 export function matchFilterRules(root: Element | Document, rules: readonly FilterRule[]): FilterMatch[] {
@@ -161,8 +171,9 @@ export function matchFilterRules(root: Element | Document, rules: readonly Filte
       // One walk over the subtree tests each element against the names and the rule files it carries; only
       // the unkeyed rules go through the engine as one joined list.
       const subtree = root as Element;
+      const htmlDocument = exactFor(subtree.ownerDocument);
       const walk = (el: Element) => {
-        if (hasListedName(el, compiled) || matchesKeyed(el, compiled.keyed)) candidates.add(el);
+        if (hasListedName(el, compiled) || matchesKeyed(el, compiled.keyed, htmlDocument)) candidates.add(el);
       };
       walk(subtree);
       for (const el of subtree.querySelectorAll('*')) walk(el);
