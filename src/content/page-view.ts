@@ -10,6 +10,7 @@ import type { RequestRules, RulesReply } from './scan';
 import { AdLedger } from './track/ad-ledger';
 import { AdRegistry } from './track/ad-registry';
 import { reportAdCount } from './track/ad-count';
+import { afterNextFrame } from './track/after-frame';
 import { adsWithProgress, detectionsOf, visibleAdCount } from './track/ad-views';
 import type { AdWithProgress } from './track/ad-views';
 import { creditClicks } from './track/click-credit';
@@ -50,14 +51,20 @@ export function startPageView({ outbox, requestRules, firstRules, reportAdCount:
   const controller = new AbortController();
   const signal = controller.signal;
   parentSignal.addEventListener('abort', () => controller.abort(), { once: true, signal });
-  const ledger = new AdLedger(randomId(), pageSources());
   const registry = new AdRegistry();
-  const adCount = reportAdCount(() => visibleAdCount(registry, ledger), sendCount, signal);
+  // An event's box is the one the viewport observer last reported for its ad: reading it costs no layout.
+  const observedBox = (element: Element) => {
+    const ad = registry.get(element);
+    return ad ? exposure.observedBox(ad.id) : null;
+  };
+  const ledger = new AdLedger(randomId(), pageSources(observedBox));
+  const adCount = reportAdCount(() => visibleAdCount(registry, ledger), sendCount, signal, afterNextFrame);
   const sightings = creativeSightings(reportSighting);
   const recordOn = (type: 'measured' | 'impression' | 'viewable') => (adId: string) => {
     const ad = registry.byAdId(adId);
     if (ad) for (const event of ledger.happened(ad, type)) outbox.add(event);
-    if (ad && type === 'viewable') sightings.viewable(ad.element, ledger.attribution(ad));
+    // The picture's box and text are read once the frame is drawn, when reading them forces no layout.
+    if (ad && type === 'viewable') afterNextFrame(() => ad.element.isConnected && sightings.viewable(ad.element, ledger.attribution(ad)));
     adCount.changed();
   };
   const listener = { onMeasured: recordOn('measured'), onImpression: recordOn('impression'), onViewable: recordOn('viewable') };

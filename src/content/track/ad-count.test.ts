@@ -38,4 +38,15 @@ describe('the count of ads for the toolbar badge', () => {
     vi.advanceTimersByTime(10 * COUNT_AFTER_MS);
     expect(send).not.toHaveBeenCalled();
   });
+
+  it('counts only when layout has settled, as the page view says', () => {
+    const settled: (() => void)[] = [];
+    const count = vi.fn(() => 1);
+    const send = vi.fn();
+    reportAdCount(count, send, new AbortController().signal, (fn) => settled.push(fn));
+    vi.advanceTimersByTime(COUNT_AFTER_MS);
+    expect(count).not.toHaveBeenCalled();
+    settled.shift()!();
+    expect(send.mock.calls).toEqual([[1]]);
+  });
 });

@@ -366,3 +366,20 @@ describe('ExposureTracker: measured ads', () => {
     expect(calls).toEqual(['measured hidden-page']);
   });
 });
+
+describe('ExposureTracker: the observed box', () => {
+  it('is the latest observation’s box, and none before the first or for an empty box', () => {
+    const { tracker, onImpression } = setup();
+    let boxAtImpression: unknown = null;
+    onImpression.mockImplementation((adId) => (boxAtImpression = tracker.observedBox(adId)));
+    tracker.track('ad-1', false);
+    expect(tracker.observedBox('ad-1')).toBeNull();
+    tracker.observe('ad-1', obs(0, 300, 250));
+    expect(tracker.observedBox('ad-1')).toEqual({ width: 300, height: 250 });
+    tracker.observe('ad-1', obs(1, 320, 100));
+    expect(boxAtImpression).toEqual({ width: 320, height: 100 });
+    tracker.observe('ad-1', obs(0, 0, 0, false));
+    expect(tracker.observedBox('ad-1')).toBeNull();
+    expect(tracker.observedBox('never-tracked')).toBeNull();
+  });
+});

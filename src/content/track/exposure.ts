@@ -80,6 +80,16 @@ export class ExposureTracker {
     for (const [adId, ad] of this.ads) this.update(adId, ad);
   }
 
+  /**
+   * The ad's box as last observed, when it had one: the viewport observer reports it with every change of
+   * the ad's exposure, so an event recorded then needs no layout read. Null before the first observation and
+   * for an observed empty box (hidden, or released by found-ads.ts).
+   */
+  observedBox(adId: string): { width: number; height: number } | null {
+    const latest = this.ads.get(adId)?.latest;
+    return latest && (latest.width > 0 || latest.height > 0) ? { width: latest.width, height: latest.height } : null;
+  }
+
   hasImpression(adId: string): boolean {
     return this.ads.get(adId)?.impressed ?? false;
   }

@@ -11,6 +11,17 @@ export function isRendered(el: Element): boolean {
 }
 
 /**
+ * Whether a box, in viewport coordinates, lies within the page's reach (not above or left of it). A box
+ * reaching past the viewport's top-left corner is, whatever the scroll: the scroll offsets, which force a
+ * layout when the page has changed since the observer's last report, are read only for a box above or left
+ * of the viewport (an ad scrolled past, or bait at -10000px).
+ */
+function inPage(right: number, bottom: number): boolean {
+  if (right > 0 && bottom > 0) return true;
+  return right + window.scrollX > 0 && bottom + window.scrollY > 0;
+}
+
+/**
  * Feeds the exposure tracker from one IntersectionObserver for every ad of the page view, and from page
  * visibility, which IntersectionObserver ignores (Chrome stops its callbacks in background tabs:
  * Fyrd/caniuse#4214). Ads stay observed for the whole page view, for viewability and dwell.
@@ -26,7 +37,7 @@ export function watchViewport(registry: AdRegistry, exposure: ExposureTracker, s
         const { width, height, right, bottom } = entry.boundingClientRect;
         // Style is read only when geometry alone would count: getComputedStyle is the costly part.
         const rendered = ratio >= 0.3 ? isRendered(entry.target) : true;
-        exposure.observe(ad.id, { ratio, width, height, rendered, inPage: right + window.scrollX > 0 && bottom + window.scrollY > 0 });
+        exposure.observe(ad.id, { ratio, width, height, rendered, inPage: inPage(right, bottom) });
       }
     },
     { threshold: [0, 0.3, 0.5] },
