@@ -153,6 +153,15 @@ describe('hasDisclosureLabel: what is not a label', () => {
     expect(hasDisclosureLabel(byId('post'), SPONSORED, always)).toBe(false);
   });
 
+  it('tells a caption from prose beside a long text, inside and above the subtree read', () => {
+    const article = 'Markets rallied as the central bank held rates. '.repeat(200);
+    page(`
+      <div id="caption"><span><b id="cap">Sponsored</b></span><p>${article}</p></div>
+      <div id="prose"><p>This is not <b>sponsored</b> at all, ${article}</p></div>`);
+    expect(findDisclosureLabel(byId('caption'), SPONSORED, always)).toBe(byId('cap'));
+    expect(hasDisclosureLabel(byId('prose'), SPONSORED, always)).toBe(false);
+  });
+
   it('ignores a hidden "Sponsored" decoy', () => {
     page(`
       <style>.d { display: none }</style>
