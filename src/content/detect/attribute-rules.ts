@@ -121,16 +121,23 @@ export function exactFor(doc: Document): boolean {
 }
 
 /**
- * Whether el matches a rule of the file. `htmlDocument`: exactFor(el's document). The attribute is read in the
+ * What the compiled tests leave of the file for el: true when one of them matched, else the selector list the
+ * engine must still test (null: none). `htmlDocument`: exactFor(el's document). The attribute is read in the
  * null namespace, the only one an attribute selector without a namespace matches (never `xlink:href`).
  */
-export function matchesAttributeFile(el: Element, file: AttributeFile, htmlDocument: boolean): boolean {
+export function attributeFileRest(el: Element, file: AttributeFile, htmlDocument: boolean): true | string | null {
   // SVG and MathML elements keep case in attribute and tag names that the engine compares ignoring case.
-  if (!htmlDocument || el.namespaceURI !== HTML_NAMESPACE) return el.matches(file.all);
+  if (!htmlDocument || el.namespaceURI !== HTML_NAMESPACE) return file.all;
   for (const [name, byTag] of file.tests) {
     const value = el.getAttributeNS(null, name);
     if (value === null) continue;
     if (byTag.get('')?.test(value) || byTag.get(el.localName)?.test(value)) return true;
   }
-  return file.rest !== null && el.matches(file.rest);
+  return file.rest;
+}
+
+/** Whether el matches a rule of the file. `htmlDocument`: exactFor(el's document). */
+export function matchesAttributeFile(el: Element, file: AttributeFile, htmlDocument: boolean): boolean {
+  const rest = attributeFileRest(el, file, htmlDocument);
+  return rest === true || (rest !== null && el.matches(rest));
 }

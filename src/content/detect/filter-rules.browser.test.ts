@@ -11,14 +11,19 @@ import type { FilterRule } from './types';
 const plain = (selector: string): FilterRule => ({ selector, extended: null, rule: `EasyList@1 ##${selector}` });
 const summary = (found: FilterMatch[]) => found.map((m) => `${m.element.id} ${m.rule.slice('EasyList@1 ##'.length)}`).sort();
 
-/** What the selector engine alone says: every element any rule selects, with the first rule in the list's order. */
-function engineAnswer(root: Element | Document, rules: FilterRule[]): string[] {
+/**
+ * What the selector engine alone says: every element any rule selects, with the first rule in the list's order,
+ * in document order (a subtree's root first).
+ */
+function engineInOrder(root: Element | Document, rules: FilterRule[]): string[] {
   const scope = root instanceof Document ? [...root.querySelectorAll('*')] : [root, ...root.querySelectorAll('*')];
   return scope.flatMap((el) => {
     const rule = rules.find((r) => el.matches(r.selector!));
     return rule ? [`${el.id} ${rule.selector}`] : [];
-  }).sort();
+  });
 }
+
+const engineAnswer = (root: Element | Document, rules: FilterRule[]) => engineInOrder(root, rules).sort();
 
 const RULES = [
   plain('.ad-banner'),
@@ -148,5 +153,111 @@ describe('matchFilterRules by rule keys, in a real browser', () => {
       const engine = KEYED.find((r) => el.matches(r.selector!));
       expect(ruleMatching(el, KEYED)?.selector, el.id).toBe(engine?.selector);
     }
+  });
+});
+
+/**
+ * The walk tests its `matches` grouped by file, not element by element, and looks up each candidate's first
+ * rule grouped by rule: what it returns must still be the selector engine's answer in the order of old, the
+ * walk's document order (the subtree's root first), element for element and rule for rule.
+ */
+describe('matchFilterRules grouped by selector, in a real browser', () => {
+  const inOrder = (found: FilterMatch[]) => found.map((m) => `${m.element.id} ${m.rule.slice('EasyList@1 ##'.length)}`);
+
+  it('returns the candidates of many files in document order, the root first', () => {
+    // Files interleaved in the document: class `x` (the root's too), attributes `href` and `alt`, id `s1`,
+    // class `tagged`, tags `b` and `p`; some elements carry a file and miss it.
+    const rules = ['img.x', 'a[href][title]', '#s1.tagged', 'span.tagged', 'b', 'img[alt="b"]', 'main > p', 'main.x'].map(plain);
+    document.body.innerHTML = `
+      <main id="root" class="x"><img id="i0" class="x" alt="a">
+        <a id="a0" href="/0">no title</a><p id="p0"><b id="b0">b</b></p><img id="i1" class="y" alt="b">
+        <span id="s0" class="tagged"></span><a id="a1" href="/1" title="t"></a><span id="s1" class="tagged"></span>
+        <img id="i2" class="x"><a id="a2" href="/2" title="t"><b id="b1"></b></a><p id="p1"></p>
+      </main>`;
+    const root = document.getElementById('root')!;
+    expect(inOrder(matchFilterRules(root, rules))).toEqual(engineInOrder(root, rules));
+    expect(inOrder(matchFilterRules(root, rules))).toEqual([
+      'root main.x',
+      'i0 img.x',
+      'p0 main > p',
+      'b0 b',
+      'i1 img[alt="b"]',
+      's0 span.tagged',
+      'a1 a[href][title]',
+      's1 #s1.tagged',
+      'i2 img.x',
+      'a2 a[href][title]',
+      'b1 b',
+      'p1 main > p',
+    ]);
+  });
+
+  it('names the first rule in the list for an element several files select, a lone name among them', () => {
+    document.body.innerHTML = `<main id="root"><div id="hero" class="promo wide" data-ad="1" title="t"><img id="pic" class="promo" src="data:,"></div></main>`;
+    const hero = document.getElementById('hero')!;
+    // Files: id `hero`, class `promo`, attribute `data-ad`, tag `div`; `.wide` a lone name; `:is(…)` no key.
+    const files = ['#hero.wide', '.promo[data-ad]', '[data-ad="1"][title]', 'main > div', ':is(#hero)'];
+    for (let first = 0; first < files.length; first++) {
+      const order = [...files.slice(first), ...files.slice(0, first)];
+      for (const lone of [0, 2, order.length]) {
+        const rules = [...order.slice(0, lone), '.wide', ...order.slice(lone)].map(plain);
+        const root = document.getElementById('root')!;
+        expect(inOrder(matchFilterRules(root, rules)), rules.map((r) => r.selector).join(' ')).toEqual(engineInOrder(root, rules));
+        expect(ruleMatching(hero, rules)?.selector).toBe(rules.find((r) => hero.matches(r.selector!))!.selector);
+        expect(ruleMatching(hero, rules)?.selector).toBe(lone === 0 ? '.wide' : order[0]);
+      }
+    }
+  });
+
+  it('puts an element only unkeyed rules select after the walk, as before', () => {
+    document.body.innerHTML = `<main id="root"><p id="first" class="boost"></p><b id="second" class="ad"></b></main>`;
+    const rules = [':is(.boost)', 'b.ad'].map(plain);
+    expect(inOrder(matchFilterRules(document.getElementById('root')!, rules))).toEqual(['second b.ad', 'first :is(.boost)']);
+  });
+
+  // A small deterministic generator: the same cases every run.
+  let seed = 3;
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+
+  it('finds over generated subtrees what the selector engine finds, in document order', () => {
+    const TAGS = ['div', 'span', 'a', 'img', 'section', 'p'];
+    const CLASSES = ['ad', 'post', 'promo', 'card', 'wide'];
+    const ATTRIBUTES = ['href', 'data-ad', 'title', 'data-testid'];
+    const VALUES = ['ad', 'https://ads.example/1', 'x', 'promo-1'];
+    const compound = () => {
+      const kind = random();
+      const tag = random() < 0.4 ? pick(TAGS) : '';
+      if (kind < 0.3) return `${tag}.${pick(CLASSES)}${random() < 0.5 ? `.${pick(CLASSES)}` : ''}`;
+      if (kind < 0.4) return `${tag}#e${Math.floor(random() * 40)}${random() < 0.5 ? `.${pick(CLASSES)}` : ''}`;
+      if (kind < 0.8) return `${tag}[${pick(ATTRIBUTES)}${random() < 0.5 ? `^="${pick(VALUES).slice(0, 3)}"` : ''}]${random() < 0.3 ? `[${pick(ATTRIBUTES)}]` : ''}`;
+      return pick(TAGS);
+    };
+    const rules = new Set<string>();
+    while (rules.size < 120) {
+      const r = random();
+      rules.add(r < 0.3 ? `.${pick(CLASSES)}` : r < 0.6 ? compound() : `${pick(TAGS)}${pick([' ', ' > ', ' + ', ' ~ '])}${compound()}`);
+    }
+    const asRules = [...rules].map(plain);
+    const build = (depth: number): string => {
+      const tag = pick(TAGS);
+      const attrs = [`id="e${Math.floor(random() * 40)}"`];
+      if (random() < 0.6) attrs.push(`class="${pick(CLASSES)}${random() < 0.4 ? ` ${pick(CLASSES)}` : ''}"`);
+      for (const name of ATTRIBUTES) if (random() < 0.25) attrs.push(`${name}="${pick(VALUES)}"`);
+      const children = depth < 3 ? Array.from({ length: Math.floor(random() * 4) }, () => build(depth + 1)).join('') : '';
+      return tag === 'img' ? `<img ${attrs.join(' ')}>` : `<${tag} ${attrs.join(' ')}>${children}</${tag}>`;
+    };
+    let candidates = 0;
+    for (let i = 0; i < 20; i++) {
+      document.body.innerHTML = `<main id="root">${build(0)}${build(0)}</main>`;
+      for (const root of [document.getElementById('root')!, document.getElementById('root')!.firstElementChild!]) {
+        const expected = engineInOrder(root, asRules);
+        expect(inOrder(matchFilterRules(root, asRules)), root.outerHTML).toEqual(expected);
+        candidates += expected.length;
+      }
+      for (const el of document.querySelectorAll('#root *')) expect(ruleMatching(el, asRules)?.selector, el.outerHTML).toBe(asRules.find((r) => el.matches(r.selector!))?.selector);
+    }
+    // Not an empty answer by accident.
+    expect(candidates).toBeGreaterThan(300);
   });
 });
