@@ -383,3 +383,18 @@ describe('ExposureTracker: the observed box', () => {
     expect(tracker.observedBox('never-tracked')).toBeNull();
   });
 });
+
+describe('ExposureTracker: measured', () => {
+  it('says when an ad is measured, which no later observation undoes', () => {
+    const { tracker } = setup();
+    tracker.track('ad-1', false);
+    expect(tracker.isMeasured('ad-1')).toBe(false);
+    tracker.observe('ad-1', { ...obs(0), inPage: false });
+    expect(tracker.isMeasured('ad-1')).toBe(false);
+    tracker.observe('ad-1', obs(0));
+    expect(tracker.isMeasured('ad-1')).toBe(true);
+    tracker.observe('ad-1', { ...obs(0), inPage: false });
+    expect(tracker.isMeasured('ad-1')).toBe(true);
+    expect(tracker.isMeasured('never-tracked')).toBe(false);
+  });
+});

@@ -90,6 +90,11 @@ export class ExposureTracker {
     return latest && (latest.width > 0 || latest.height > 0) ? { width: latest.width, height: latest.height } : null;
   }
 
+  /** Whether the ad was measured: later observations' `inPage` decides nothing (impression-rule.ts). */
+  isMeasured(adId: string): boolean {
+    return this.ads.get(adId)?.measured ?? false;
+  }
+
   hasImpression(adId: string): boolean {
     return this.ads.get(adId)?.impressed ?? false;
   }

@@ -13,8 +13,9 @@ export function isRendered(el: Element): boolean {
 /**
  * Whether a box, in viewport coordinates, lies within the page's reach (not above or left of it). A box
  * reaching past the viewport's top-left corner is, whatever the scroll: the scroll offsets, which force a
- * layout when the page has changed since the observer's last report, are read only for a box above or left
- * of the viewport (an ad scrolled past, or bait at -10000px).
+ * layout when the page has changed since the observer's last report (10–20 ms per callback on the page
+ * bench's news page, whose images load as it scrolls), are read only for a box above or left of the
+ * viewport, and only until the ad is measured: an ad scrolled past, or bait at -10000px.
  */
 function inPage(right: number, bottom: number): boolean {
   if (right > 0 && bottom > 0) return true;
@@ -37,7 +38,8 @@ export function watchViewport(registry: AdRegistry, exposure: ExposureTracker, s
         const { width, height, right, bottom } = entry.boundingClientRect;
         // Style is read only when geometry alone would count: getComputedStyle is the costly part.
         const rendered = ratio >= 0.3 ? isRendered(entry.target) : true;
-        exposure.observe(ad.id, { ratio, width, height, rendered, inPage: inPage(right, bottom) });
+        // Whether the box is within the page's reach only decides whether the ad is measured, once.
+        exposure.observe(ad.id, { ratio, width, height, rendered, inPage: exposure.isMeasured(ad.id) || inPage(right, bottom) });
       }
     },
     { threshold: [0, 0.3, 0.5] },
