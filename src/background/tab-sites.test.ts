@@ -6,7 +6,7 @@ function memoryArea() {
   const items: Record<string, unknown> = {};
   let writes = 0;
   const area: StorageArea = {
-    get: async (key) => (key in items ? { [key]: items[key] } : {}),
+    get: async (keys) => Object.fromEntries((typeof keys === 'string' ? [keys] : keys).filter((key) => key in items).map((key) => [key, items[key]])),
     set: async (added) => {
       writes++;
       Object.assign(items, added);

@@ -7,7 +7,8 @@ import { readAllTimeSites } from '../common/all-time-sites';
 import { DB_NAME, DB_VERSION } from '../common/db-identity';
 import { DB_SCHEMA } from '../common/stored/db-schema';
 import { readDbUpgrade as readDbUpgradeNotice } from '../ui/db-upgrade-store';
-import { readStored } from '../common/stored/stored-key';
+import { readStored, readStoredTogether } from '../common/stored/stored-key';
+import { DB_UPGRADE_NOTICE } from '../common/stored/db-upgrade-notice';
 import { knownSiteOf, tabSiteKey } from '../common/stored/tab-site';
 import { WRITE_PROBLEM } from '../common/stored/write-problem';
 import type { ResponseOf, TabMessages, UiMessages } from '../common/messages';
@@ -53,15 +54,11 @@ export async function loadStats(days: DayRange = {}): Promise<Stats & { source: 
 
 async function readStatsHere(): Promise<(Stats & { siteKnown: boolean }) | null> {
   const wanted = { name: DB_NAME, version: DB_VERSION };
-  const schema = readStored(browser.storage.local, DB_SCHEMA);
-  const upgrading = readDbUpgrade();
-  // The database opens while storage is read: it is read only if the background runs this build's schema.
-  const mayRead = Promise.all([schema, upgrading]).then(([s, up]) => s?.name === wanted.name && s.version === wanted.version && !up);
-  const [rows, writeProblem, site] = await Promise.all([
-    readAllTimeSites(indexedDB, wanted, mayRead),
-    readStored(browser.storage.local, WRITE_PROBLEM),
-    popupTab().then(siteFromNote),
-  ]);
+  const stored = readStoredTogether(browser.storage.local, DB_SCHEMA, DB_UPGRADE_NOTICE, WRITE_PROBLEM);
+  // The database opens while storage is read: it is read only if the background runs this build's schema
+  // and no upgrade is under way.
+  const mayRead = stored.then(([schema, upgrade]) => schema?.name === wanted.name && schema.version === wanted.version && upgrade === null);
+  const [rows, [, , writeProblem], site] = await Promise.all([readAllTimeSites(indexedDB, wanted, mayRead), stored, popupTab().then(siteFromNote)]);
   return rows && { rows, currentSite: site ?? null, writeProblem, siteKnown: site !== undefined };
 }
 

@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { changedIn, readStored, removeStored, writeStored } from './stored-key';
+import { changedIn, readStored, readStoredTogether, removeStored, writeStored } from './stored-key';
 import type { StorageArea, StoredKey } from './stored-key';
 
 /** A storage area as a plain object, with what the adapter asked of it. */
 function fakeArea(items: Record<string, unknown> = {}) {
   const asked: string[] = [];
   const area: StorageArea = {
-    get: (key) => (asked.push(`get ${key}`), Promise.resolve(key in items ? { [key]: items[key] } : {})),
+    get: (keys) => {
+      const list = typeof keys === 'string' ? [keys] : keys;
+      asked.push(`get ${list.join()}`);
+      return Promise.resolve(Object.fromEntries(list.filter((key) => key in items).map((key) => [key, items[key]])));
+    },
     set: (entries) => (asked.push(`set ${Object.keys(entries).join()}`), Promise.resolve(void Object.assign(items, entries))),
     remove: (key) => (asked.push(`remove ${key}`), Promise.resolve(void delete items[key])),
   };
@@ -25,6 +29,15 @@ describe('readStored', () => {
   it('reads a missing or malformed value as the parse says', async () => {
     expect(await readStored(fakeArea().area, COUNT)).toBe(0);
     expect(await readStored(fakeArea({ count: 'three' }).area, COUNT)).toBe(0);
+  });
+});
+
+describe('readStoredTogether', () => {
+  it('reads several keys in one request, each parsed by its own definition', async () => {
+    const NAME: StoredKey<string> = { area: 'local', key: 'name', parse: (stored) => (typeof stored === 'string' ? stored : 'none') };
+    const { area, asked } = fakeArea({ count: 3, other: 9 });
+    expect(await readStoredTogether(area, COUNT, NAME)).toEqual([3, 'none']);
+    expect(asked).toEqual(['get count,name']);
   });
 });
 
