@@ -9,9 +9,8 @@ import { adNetworkOfFrameSrc } from './frame-hosts';
 import { hasCreative, inDocumentOrder, safeClosest, safeSelfAndDescendants, selfAndDescendants } from './dom';
 import { containerOfLabel, findLabels } from './labels';
 import { SELECTOR_SIGNATURES } from './signatures';
-import { disclosureOf } from './text/dictionary';
+import { wholeDisclosure } from './text/dictionary';
 import type { Disclosure } from './text/dictionary';
-import { segments } from './text/normalise';
 import { NO_CONTEXT } from './types';
 import type { DetectContext, Detection } from './types';
 
@@ -192,23 +191,6 @@ function captionChild(el: Element, added: Element, ctx: DetectContext): Disclosu
   }
   return null;
 }
-
-/**
- * The disclosure a short text is, whole, or null. A pure function of the text, remembered: every post a feed
- * adds asks it again of the same few sibling texts above it (a timeline's heading, its tabs).
- */
-function wholeDisclosure(text: string): Disclosure | null {
-  let label = knownCaptions.get(text);
-  if (label !== undefined) return label;
-  const parts = segments(text);
-  label = parts.length === 1 ? disclosureOf(parts[0]!) : null;
-  if (knownCaptions.size >= MAX_KNOWN_CAPTIONS) knownCaptions.clear();
-  knownCaptions.set(text, label);
-  return label;
-}
-
-const MAX_KNOWN_CAPTIONS = 1_000;
-const knownCaptions = new Map<string, Disclosure | null>();
 
 /**
  * Detection after a mutation: the ads in the added subtree (only it: rescanning its parent would rescan a

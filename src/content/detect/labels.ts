@@ -6,7 +6,7 @@
  */
 import type { AdKind } from '../../common/types';
 import { findCaption, MAX_CAPTION_CHARS, SUBSEQUENCE_LABELS as SPLIT_LABELS } from './text/caption';
-import { disclosureOf, disclosureOfByLine, DISCLOSURES, LABEL_WORDS, LIST_HEADINGS, startsByLine } from './text/dictionary';
+import { disclosureOfByLine, DISCLOSURES, LABEL_WORDS, LIST_HEADINGS, startsByLine, wholeDisclosure } from './text/dictionary';
 import { compact, LETTER, normaliseLabelText, segments } from './text/normalise';
 import { LabelReader } from './text/reader';
 import { isSubsequence } from './text/caption';
@@ -79,8 +79,7 @@ export function findLabels(root: Element | Document, isRendered: (el: Element) =
     // Only an exact label: "Sponsored" is a caption, "Close sponsored message" is a button's name. The name
     // is read before the box: a feed's every post has four named buttons ("Reply", "Like"), and reading
     // their styles and boxes was a tenth of the feed's detection time.
-    const parts = segments(el.getAttribute('aria-label') ?? '');
-    const disclosure = parts.length === 1 ? disclosureOf(parts[0]!) : null;
+    const disclosure = wholeDisclosure(el.getAttribute('aria-label') ?? '');
     // A ghost with a fake label (zero size, hidden) has no ARIA name a person meets (reader.ts).
     if (!disclosure || !isRendered(el) || !new LabelReader(el, isRendered).hasVisibleBox(el)) continue;
     found.set(el, { labelElement: el, fromText: false, label: disclosure.label, kind: disclosure.kind });

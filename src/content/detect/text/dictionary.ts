@@ -6,7 +6,7 @@
  * Fixtures: news.test ("Advertisement"), blog.test ("Sponsored"), intl.test (the translations).
  */
 import type { AdKind } from '../../../common/types';
-import { compact, normaliseLabelText } from './normalise';
+import { compact, normaliseLabelText, segments } from './normalise';
 
 /** What a label says: each platform prints some of these. */
 export type LabelMeaning = 'advertisement' | 'sponsored' | 'promoted' | 'ad';
@@ -59,6 +59,25 @@ const BY_COMPACT = new Map(DISCLOSURES.map((d) => [compact(d.label), d]));
 export function disclosureOf(part: string): Disclosure | null {
   return BY_COMPACT.get(compact(normaliseLabelText(part))) ?? null;
 }
+
+/**
+ * The disclosure a whole text is, as one caption part ("Sponsored", "Ad · " but not "Close sponsored message"
+ * or "Acme | Ad"), or null: what a caption beside a creative or an element's ARIA name must say. A pure
+ * function of the text, remembered: a feed asks it again for every post of the same few texts (a timeline's
+ * heading and tabs, each post's "Reply" and "Like" buttons). Forgotten past MAX_KNOWN_WHOLE texts.
+ */
+export function wholeDisclosure(text: string): Disclosure | null {
+  let label = knownWhole.get(text);
+  if (label !== undefined) return label;
+  const parts = segments(text);
+  label = parts.length === 1 ? disclosureOf(parts[0]!) : null;
+  if (knownWhole.size >= MAX_KNOWN_WHOLE) knownWhole.clear();
+  knownWhole.set(text, label);
+  return label;
+}
+
+const MAX_KNOWN_WHOLE = 1_000;
+const knownWhole = new Map<string, Disclosure | null>();
 
 const BY_LABELS = DISCLOSURES.filter((d) => BY_LABEL_MEANINGS.has(d.meaning))
   .map((d) => escape(d.label))
