@@ -5,6 +5,7 @@
 import type { CellDimension, CellFilter } from './cells';
 import type { Frequency } from './frequency';
 import type { CreativeSighting, GalleryCard, PictureData } from './pictures';
+import type { TokenFilterData } from './token-filter';
 import type { UserRule } from './user-rules';
 import type { WatchEntry } from './watchlist';
 import type { AdEvent, Creative, DailyTotals, DayRange, DayTotals, DetectedAd, FilterListInfo, FilterListStatus, FilterRule, KeyStats, RefreshAttempt, SiteStats, StoredEvent, Totals, WriteProblem } from './types';
@@ -59,7 +60,7 @@ export interface ContentMessages {
      * AdTally counts on this page's site now (not paused, in scope); a page view that is not tracked detects and
      * tracks nothing.
      */
-    response: { rules: FilterRule[]; platform: string | null; userRules: UserRule[]; tracked: boolean };
+    response: { rules: FilterRule[]; platform: string | null; userRules: UserRule[]; tracked: boolean; tokenFilter?: TokenFilterData };
   };
   /** A correction from the on-page audit, filed under the sender tab's hostname (never one from the payload). */
   addUserRule: { payload: { kind: UserRule['kind']; selector: string }; response: { line: string } };

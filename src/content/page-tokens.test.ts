@@ -1,6 +1,8 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
 import { MAX_TOKENS_PER_KIND, TokenSurvey, isEmpty } from './page-tokens';
+import { engineHash, hrefTokenHashes } from '../common/engine-tokens';
+import { buildTokenFilter, TokenFilter } from '../common/token-filter';
 
 beforeEach(() => {
   document.body.innerHTML = '';
@@ -109,5 +111,31 @@ describe('isEmpty', () => {
     expect(isEmpty(survey.collect(root))).toBe(false);
     expect(isEmpty(survey.collect(root))).toBe(true);
     expect(isEmpty(survey.collect(el('<div><p>plain</p></div>')))).toBe(true);
+  });
+});
+
+describe('TokenSurvey with the background\'s token filter', () => {
+  // Rules filed under the class ad-banner, the id ad_main and the link token "doubleclick".
+  const filter = TokenFilter.from(
+    buildTokenFilter({ classes: [engineHash('ad-banner')], ids: [engineHash('ad_main')], hrefs: [hrefTokenHashes('doubleclick')[0]!] }),
+  );
+  const html = `
+    <section class="feed css-1dbjc4n">
+      <div class="ad-banner post" id="ad_main"><a href="https://ad.doubleclick.net/clk?1">ad</a></div>
+      <div class="post" id="p2"><a href="/status/2">post</a></div>
+    </section>`;
+
+  it('reports only the tokens a rule is filed under once it has the filter', () => {
+    const survey = new TokenSurvey();
+    survey.filterBy(filter);
+    expect(sorted(survey.collect(el(html)))).toEqual({ classes: ['ad-banner'], ids: ['ad_main'], hrefs: ['https://ad.doubleclick.net/clk?1'] });
+  });
+
+  it('reports every new token before the filter came, and those it saw never again after', () => {
+    const survey = new TokenSurvey();
+    expect(sorted(survey.collect(el(html))).classes).toEqual(['ad-banner', 'css-1dbjc4n', 'feed', 'post']);
+    survey.filterBy(filter);
+    expect(isEmpty(survey.collect(el(html)))).toBe(true);
+    expect(sorted(survey.collect(el('<p class="ad-banner-2 ad-banner"><a href="https://x.test/doubleclick">x</a></p>')))).toEqual({ classes: [], ids: [], hrefs: ['https://x.test/doubleclick'] });
   });
 });

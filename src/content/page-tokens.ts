@@ -1,8 +1,11 @@
 /**
  * The class names, ids and link targets under a root that the page has not reported yet: the tokens the
  * background uses to pick the filter-list rules that can match (uBlock Origin's "surveyor" idea), so the
- * content script never holds the whole list.
+ * content script never holds the whole list. Once the background has said which tokens any rule is filed
+ * under (common/token-filter.ts), only those are reported: the rest could call for no rule.
  */
+import type { TokenFilter, TokenKind } from '../common/token-filter';
+
 export interface Tokens {
   classes: string[];
   ids: string[];
@@ -24,17 +27,18 @@ export class TokenSurvey {
   private readonly hrefs = new Set<string>();
   /** New tokens left out because their kind had reached the cap (repeats included). */
   overCap = 0;
+  private filter: TokenFilter | null = null;
 
   constructor(readonly maxPerKind = MAX_TOKENS_PER_KIND) {}
 
   /** Tokens at or under root seen for the first time, appended to `into` when given. */
   collect(root: Element, into: Tokens = { classes: [], ids: [], hrefs: [] }): Tokens {
     const visit = (el: Element) => {
-      for (const name of el.classList) this.note(this.classes, into.classes, name);
-      if (el.id) this.note(this.ids, into.ids, el.id);
+      for (const name of el.classList) this.note('classes', this.classes, into.classes, name);
+      if (el.id) this.note('ids', this.ids, into.ids, el.id);
       if (el.tagName === 'A') {
         const href = el.getAttribute('href');
-        if (href) this.note(this.hrefs, into.hrefs, href);
+        if (href) this.note('hrefs', this.hrefs, into.hrefs, href);
       }
     };
     visit(root);
@@ -42,14 +46,19 @@ export class TokenSurvey {
     return into;
   }
 
-  private note(seen: Set<string>, fresh: string[], token: string): void {
+  /** From now on, report only the tokens this filter may hold (null: all, as before an answer). */
+  filterBy(filter: TokenFilter | null): void {
+    this.filter = filter;
+  }
+
+  private note(kind: TokenKind, seen: Set<string>, fresh: string[], token: string): void {
     if (token.length > MAX_TOKEN_LENGTH || seen.has(token)) return;
     if (seen.size >= this.maxPerKind) {
       this.overCap++;
       return;
     }
     seen.add(token);
-    fresh.push(token);
+    if (!this.filter || this.filter.mayCallForRules(kind, token)) fresh.push(token);
   }
 }
 

@@ -1,6 +1,8 @@
 import { detectAds, detectAround } from './detect/detect';
 import type { DetectContext, Detection, FilterRule } from './detect/types';
 import type { UserRule } from '../common/user-rules';
+import { TokenFilter } from '../common/token-filter';
+import type { TokenFilterData } from '../common/token-filter';
 import { isEmpty, TokenSurvey } from './page-tokens';
 import type { Tokens } from './page-tokens';
 import { DEFAULT_LIMITS, ScanBudget, Slice, yieldToPage } from './scan-limits';
@@ -18,6 +20,8 @@ export interface RulesReply {
   platform: string | null;
   userRules?: UserRule[];
   tracked?: boolean;
+  /** With the first answer: which tokens can call for rules (common/token-filter.ts). */
+  tokenFilter?: TokenFilterData;
 }
 
 /** Asks the background for the rules that the given tokens (and, the first time, the page's host) call for. */
@@ -112,6 +116,7 @@ export function watchForAds(
     if (first) {
       ctx.platform = reply.platform;
       ctx.userRules = reply.userRules ?? [];
+      survey.filterBy(TokenFilter.from(reply.tokenFilter));
     }
     for (const rule of reply.rules) {
       if (ruleTexts.has(rule.rule)) continue;

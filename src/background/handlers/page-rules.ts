@@ -3,6 +3,7 @@ import { parse } from 'tldts';
 import type { ContentMessages, PayloadOf, ResponseOf } from '../../common/messages';
 import { getEngine } from '../filters/engine';
 import { pageRules } from '../filters/page-rules';
+import { tokenFilterOf } from '../filters/token-keys';
 import { userRulesFor } from '../../common/user-rules';
 import { readUserRules } from '../user-rules-store';
 import { isTracked } from '../../common/settings';
@@ -36,5 +37,6 @@ export async function handlePageRules(
   const loaded = await getEngine();
   if (!loaded || !parsed.hostname) return { rules: [], platform, userRules, tracked: true };
   const rules = pageRules(loaded.engine, loaded.info, { url, hostname: parsed.hostname, domain: parsed.domain, ...tokens });
-  return { rules, platform, userRules, tracked: true };
+  // With the first answer, which tokens can call for rules at all: the page then asks only with those.
+  return tokens.first ? { rules, platform, userRules, tracked: true, tokenFilter: tokenFilterOf(loaded.engine) } : { rules, platform, userRules, tracked: true };
 }
