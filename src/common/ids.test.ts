@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { randomId } from './ids';
+import { randomId, uuidOf } from './ids';
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -13,16 +13,17 @@ describe('randomId', () => {
   });
 
   it('forces the version and variant bits whatever the random bytes are', () => {
-    const fill = (value: number) =>
-      vi.spyOn(crypto, 'getRandomValues').mockImplementation(<T extends ArrayBufferView | null>(array: T): T => {
-        if (array instanceof Uint8Array) array.fill(value);
-        return array;
-      });
-    fill(0xff);
-    expect(randomId()).toBe('ffffffff-ffff-4fff-bfff-ffffffffffff');
-    vi.restoreAllMocks();
-    fill(0x00);
-    expect(randomId()).toBe('00000000-0000-4000-8000-000000000000');
+    expect(uuidOf(new Uint8Array(20).fill(0xff), 2)).toBe('ffffffff-ffff-4fff-bfff-ffffffffffff');
+    expect(uuidOf(new Uint8Array(16), 0)).toBe('00000000-0000-4000-8000-000000000000');
+    expect(uuidOf(Uint8Array.from({ length: 16 }, (_, i) => i * 17), 0)).toBe('00112233-4455-4677-8899-aabbccddeeff');
+  });
+
+  it('draws random bytes once per 64 ids, and never gives the same bytes twice', () => {
+    const draw = vi.spyOn(crypto, 'getRandomValues');
+    const ids = Array.from({ length: 640 }, () => randomId());
+    expect(draw.mock.calls.length).toBeGreaterThanOrEqual(10);
+    expect(draw.mock.calls.length).toBeLessThanOrEqual(11);
+    expect(new Set(ids).size).toBe(640);
   });
 
   it('is unique over many calls', () => {

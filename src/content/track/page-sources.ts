@@ -3,6 +3,7 @@ import { randomId } from '../../common/ids';
 import { attributeAd } from '../attribution/attribute';
 import type { LedgerSources } from './ad-ledger';
 import { foldAt, viewportBottom } from './fold';
+import { oncePerTask } from './once-per-task';
 
 /**
  * The sources of one page view; its first viewport is taken now, as the page view starts. `observedBox` is
@@ -15,8 +16,8 @@ export function pageSources(observedBox: (element: Element) => { width: number; 
     boxOf: (element) => observedBox(element) ?? element.getBoundingClientRect(),
     // An element with no box (display:none, or not in the document) has no place on the page to judge.
     foldOf: (element) => (element.getClientRects().length === 0 ? null : foldAt(element.getBoundingClientRect().top + window.scrollY, firstViewportBottom)),
-    focused: () => document.hasFocus(),
-    pageUrl: () => location.href,
+    focused: oncePerTask(() => document.hasFocus()),
+    pageUrl: oncePerTask(() => location.href),
     now: () => Date.now(),
     newId: randomId,
   };
