@@ -74,6 +74,29 @@ describe('matchFilterRules by names, in a real browser', () => {
     }
   });
 
+  it('files an attribute set with an upper-case name (setAttributeNS keeps its case) as the engine does', () => {
+    const rules = [plain('[data-ad-slot]'), plain('div[data-testid="placementTracking"]')];
+    const box = document.getElementById('plain-post')!;
+    box.innerHTML = '<div id="slot"></div><div id="tracked"></div><div id="lower-slot" data-ad-slot="1"></div>';
+    box.querySelector('#slot')!.setAttributeNS(null, 'DATA-AD-SLOT', '1');
+    box.querySelector('#tracked')!.setAttributeNS(null, 'Data-TestId', 'placementTracking');
+    expect(summary(matchFilterRules(box, rules))).toEqual(engineAnswer(box, rules));
+    // In an HTML document the engine matches `[data-ad-slot]` only on the name the parser would write.
+    expect(summary(matchFilterRules(box, rules))).toEqual(['lower-slot [data-ad-slot]']);
+  });
+
+  it('files an upper-case attribute name of an XML document under its rule, where names keep their case', () => {
+    const XHTML = 'http://www.w3.org/1999/xhtml';
+    const xml = new DOMParser().parseFromString(
+      `<html xmlns="${XHTML}"><body><div id="feed"><a id="upper" HREF="https://ads.example/x"/><a id="lower" href="https://ads.example/x"/></div></body></html>`,
+      'application/xhtml+xml',
+    );
+    const rules = [plain('a[HREF^="https://ads."]')];
+    const feed = xml.getElementById('feed')!;
+    expect(summary(matchFilterRules(feed, rules))).toEqual(engineAnswer(feed, rules));
+    expect(summary(matchFilterRules(feed, rules))).toEqual(['upper a[HREF^="https://ads."]']);
+  });
+
   it('names the first rule for an ancestor, and none for an element no rule selects', () => {
     expect(ruleMatching(document.getElementById('gpt-slot-1')!, RULES)?.selector).toBe('.ad-banner');
     expect(ruleMatching(document.getElementById('post')!, RULES)?.selector).toBe('.sponsored-post');
