@@ -1,5 +1,6 @@
 /**
- * Which page tokens can call for a filter-list rule, in a few kilobytes the content script can ask locally.
+ * Which page tokens can call for a filter-list rule, in a bit array the content script can ask locally (32 kB
+ * for EasyList).
  *
  * The background files EasyList's generic rules by token: a class name, an id, or a token of a link target
  * (engine-tokens.ts). A page sends the tokens it has not reported yet and gets the rules filed under them
