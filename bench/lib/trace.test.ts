@@ -87,4 +87,20 @@ describe('attribute', () => {
       '(compile) js/contentscript.js': 0.5,
     });
   });
+
+  it("sums the extension's top-level script events per role, overlaps once, as the shared harness does", () => {
+    const call = (pid: number, tid: number, ts: number, dur: number, url: string, name = 'FunctionCall') => ({ ph: 'X', name, pid, tid, ts, dur, args: { data: { url } } });
+    const withCalls = [
+      ...events,
+      call(1, 11, 0, 2000, `${ADTALLY}content.js`, 'EvaluateScript'),
+      call(1, 11, 1000, 1500, `${ADTALLY}content.js`, 'v8.compile'), // inside the evaluation: counted once
+      call(1, 11, 5000, 1000, `${ADTALLY}content.js`),
+      call(1, 11, 8000, 3000, `${PAGE}app.js`), // the page's own listener
+      call(2, 21, 0, 4000, `${ADTALLY}frame.js`),
+    ];
+    const { roles } = attribute(withCalls, { pageOrigin: PAGE, extensionOrigin: ADTALLY });
+    expect(roles.page.topLevelWallMs).toBeCloseTo(3.5);
+    expect(roles.iframes.topLevelWallMs).toBeCloseTo(4);
+    expect(attribute(withCalls, { pageOrigin: PAGE, extensionOrigin: UBO }).roles.page.topLevelWallMs).toBeCloseTo(1); // its compile in the page
+  });
 });
