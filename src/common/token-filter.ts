@@ -14,6 +14,7 @@
  * message and be read without being decoded into another structure.
  */
 
+import { base64Of } from './base64';
 import { engineHash, hrefTokenHashes } from './engine-tokens';
 
 export type TokenKind = 'classes' | 'ids' | 'hrefs';
@@ -64,9 +65,7 @@ export function buildTokenFilter(keys: Record<TokenKind, readonly number[] | nul
   for (const kind of Object.keys(SALT) as TokenKind[]) {
     for (const hash of keys[kind] ?? []) everyPosition(kind, hash, size, (p) => ((bytes[p >>> 3]! |= 1 << (p & 7)), true));
   }
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return { bits: btoa(binary), size, filtered: { classes: keys.classes !== null, ids: keys.ids !== null, hrefs: keys.hrefs !== null } };
+  return { bits: base64Of(bytes), size, filtered: { classes: keys.classes !== null, ids: keys.ids !== null, hrefs: keys.hrefs !== null } };
 }
 
 /** The content script's side: whether a token may call for a rule. */

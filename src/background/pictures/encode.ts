@@ -4,6 +4,7 @@
  * OffscreenCanvas too), encoded as WebP where `convertToBlob` supports it, else JPEG.
  */
 import type { CropPlan } from './crop';
+import { base64Of } from '../../common/base64';
 
 /** WebP at this quality keeps text in an ad legible at about a tenth of the PNG's size (bench/pictures.mjs). */
 const QUALITY = 0.8;
@@ -27,8 +28,5 @@ export async function encodePicture(capture: ImageBitmap, plan: CropPlan): Promi
 
 /** A blob as a data: URL, for a message (blobs do not cross runtime messaging) and the pictures export. */
 export async function dataUrlOf(blob: Blob): Promise<string> {
-  const bytes = new Uint8Array(await blob.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return `data:${blob.type};base64,${btoa(binary)}`;
+  return `data:${blob.type};base64,${base64Of(new Uint8Array(await blob.arrayBuffer()))}`;
 }
