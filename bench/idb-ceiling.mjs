@@ -11,19 +11,15 @@
  * docs/performance.md ("Imports: the ceiling of one record per event") records what it printed.
  */
 import { createServer } from 'node:http';
-import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { launch } from './lib/browser.mjs';
-import { writeEventFile } from './lib/event-file.mjs';
+import { cachedEventFile } from './lib/event-file.mjs';
 
 const count = Number(process.env.CEILING_EVENTS ?? 100_000);
 const layouts = (process.env.CEILING_LAYOUTS ?? 'record+4,record+1,record+0,block1000').split(',');
-const file = join(os.tmpdir(), `adtally-storage-${count}-20261128-2026-12-07.ndjson`);
-if (!existsSync(file)) {
-  await writeEventFile(`${file}.part`, { count, seed: 20261128, lastDay: '2026-12-07' });
-  renameSync(`${file}.part`, file);
-}
+const { file } = await cachedEventFile({ count, lastDay: '2026-12-07' });
 const lines = readFileSync(file, 'utf8').trim().split('\n');
 // IndexedDB needs an origin of its own: an empty page on loopback.
 const server = createServer((_request, response) => response.end('<!doctype html><title>IndexedDB ceiling</title>')).listen(0, '127.0.0.1');

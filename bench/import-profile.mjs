@@ -6,12 +6,12 @@
  * IMPORT_FILE imports a file of your own (give its count as IMPORT_EVENTS), IMPORT_TRACE=0 only times it, IMPORT_TRACE=idb traces IndexedDB alone
  * (its request counts, without the CPU profile's cost).
  */
-import { existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch } from './lib/browser.mjs';
-import { writeEventFile } from './lib/event-file.mjs';
+import { cachedEventFile } from './lib/event-file.mjs';
 import { openOptionsForImport } from './lib/options-page.mjs';
 import { attribute } from './lib/trace.mjs';
 
@@ -19,11 +19,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const count = Number(process.env.IMPORT_EVENTS ?? 20_000);
 const extensionDir = resolve(root, process.env.ADTALLY_EXTENSION_DIR ?? 'dist/chromium');
 const lastDay = '2026-12-07';
-const file = process.env.IMPORT_FILE ?? join(os.tmpdir(), `adtally-storage-${count}-20261128-${lastDay}.ndjson`);
-if (!existsSync(file)) {
-  await writeEventFile(`${file}.part`, { count, seed: 20261128, lastDay });
-  renameSync(`${file}.part`, file);
-}
+const { file } = await cachedEventFile({ count, lastDay }, process.env.IMPORT_FILE);
 const profileDir = mkdtempSync(join(os.tmpdir(), 'adtally-import-profile-'));
 const { context, extensionId } = await launch('adtally', extensionDir, profileDir);
 const run = async () => {

@@ -22,13 +22,13 @@
  * ADTALLY_EXTENSION_DIR (default dist/chromium; the extension id follows its path), CHROMIUM_PATH.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM_PATH, launch } from './lib/browser.mjs';
 import { appModule } from './lib/app-modules.mjs';
-import { writeEventFile } from './lib/event-file.mjs';
+import { cachedEventFile } from './lib/event-file.mjs';
 import { openOptionsForImport } from './lib/options-page.mjs';
 import { fmtRange, pad } from './lib/stats.mjs';
 import { fmtMedianP95, fmtParts, measurePopupOpens } from './lib/popup-opens.mjs';
@@ -82,14 +82,11 @@ report();
 /** Writes the event file (unless cached) and imports it through the options page. */
 async function generateAndImport(profileDir) {
   const lastDay = process.env.STORAGE_LAST_DAY ?? localDay(Date.now());
-  const file = join(os.tmpdir(), `adtally-storage-${count}-${SEED}-${lastDay}.ndjson`);
-  if (!existsSync(file)) {
-    const t0 = Date.now();
-    const partial = `${file}.part`;
-    const s = await writeEventFile(partial, { count, seed: SEED, lastDay });
-    renameSync(partial, file);
+  const generating = Date.now();
+  const { file, summary: s } = await cachedEventFile({ count, seed: SEED, lastDay });
+  if (s) {
     console.log(`generated ${file}: ${s.events.toLocaleString('en-US')} events (${Object.entries(s.byType).map(([k, v]) => `${k} ${pct(v, s.events)}`).join(', ')}), ` +
-      `${s.sites} sites, ${s.advertisers} advertisers, ${s.fingerprints} creatives, ${s.firstDay} … ${s.lastDay}, ${(s.bytes / 1e6).toFixed(0)} MB, in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+      `${s.sites} sites, ${s.advertisers} advertisers, ${s.fingerprints} creatives, ${s.firstDay} … ${s.lastDay}, ${(s.bytes / 1e6).toFixed(0)} MB, in ${((Date.now() - generating) / 1000).toFixed(1)} s`);
   } else {
     console.log(`event file ${file} (cached), ${(statSync(file).size / 1e6).toFixed(0)} MB`);
   }

@@ -14,8 +14,10 @@
  *   viewable 70 % of those, a dwell event 28 %, a click 2 %: a mix of about 42 / 29 / 20 / 8 / 1 %
  *   measured / impression / viewable / dwell / click events. The measured event says how far its ad got.
  */
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, existsSync, renameSync } from 'node:fs';
 import { once } from 'node:events';
+import os from 'node:os';
+import { join } from 'node:path';
 import { appModule } from './app-modules.mjs';
 import { rng, uuid, zipf } from './prng.mjs';
 
@@ -61,6 +63,19 @@ const SECTIONS = ['world', 'politics', 'business', 'sport', 'culture', 'science'
 const BRAND_WORDS = ['shop', 'store', 'bank', 'cars', 'travel', 'hotels', 'energy', 'insure', 'learn', 'games', 'wear', 'home', 'foods', 'fit', 'phone', 'cloud'];
 
 
+
+/**
+ * The generated file of `count` events, written once and kept: by default in the temp folder, under a name
+ * that says its count, seed and last day, so every bench given the same finds it again. Written to a `.part`
+ * file first, so a stopped run leaves no half file under the final name. Resolves to the path and
+ * writeEventFile's summary, null when the file was already there.
+ */
+export async function cachedEventFile({ count, seed = 20261128, lastDay }, file = join(os.tmpdir(), `adtally-storage-${count}-${seed}-${lastDay}.ndjson`)) {
+  if (existsSync(file)) return { file, summary: null };
+  const summary = await writeEventFile(`${file}.part`, { count, seed, lastDay });
+  renameSync(`${file}.part`, file);
+  return { file, summary };
+}
 
 /** Writes `count` events to `path`; resolves to a summary (counts by type, sites, advertisers, days). */
 export async function writeEventFile(path, { count = 1_000_000, seed = 20261128, lastDay, days = 365 } = {}) {
