@@ -1,8 +1,7 @@
 import { detectAds, detectAround } from './detect/detect';
 import type { DetectContext, Detection, FilterRule } from './detect/types';
-import type { UserRule } from '../common/user-rules';
 import { TokenFilter } from '../common/token-filter';
-import type { TokenFilterData } from '../common/token-filter';
+import type { ContentMessages, ResponseOf } from '../common/messages';
 import { isEmpty, TokenSurvey } from './page-tokens';
 import type { Tokens } from './page-tokens';
 import { DEFAULT_LIMITS, ScanBudget, Slice, yieldToPage } from './scan-limits';
@@ -14,15 +13,13 @@ import { withTimeout } from './with-timeout';
 
 export type { ScanReport } from './scan-limits';
 
-/** The background's answer about rules (common/messages.ts `pageRules`). */
-export interface RulesReply {
-  rules: FilterRule[];
-  platform: string | null;
-  userRules?: UserRule[];
-  tracked?: boolean;
-  /** With the first answer: which tokens can call for rules (common/token-filter.ts). */
-  tokenFilter?: TokenFilterData;
-}
+type PageRulesAnswer = ResponseOf<ContentMessages, 'pageRules'>;
+
+/**
+ * The background's answer about rules (common/messages.ts `pageRules`), where the user's rules and `tracked`
+ * may be missing: a page view with no answer in time, and the tests, go on without them.
+ */
+export type RulesReply = Omit<PageRulesAnswer, 'userRules' | 'tracked'> & Partial<Pick<PageRulesAnswer, 'userRules' | 'tracked'>>;
 
 /** Asks the background for the rules that the given tokens (and, the first time, the page's host) call for. */
 export type RequestRules = (tokens: Tokens & { first: boolean }) => Promise<RulesReply>;
